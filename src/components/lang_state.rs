@@ -1,0 +1,58 @@
+//! Which language the page speaks: chosen by `?lang=`, else remembered in localStorage, else the
+//! browser's language; kept in the URL, in localStorage and on `<html lang>`.
+
+use crate::lang::Lang;
+use leptos::prelude::*;
+
+const STORAGE_KEY: &str = "convlab.lang";
+
+fn url_lang() -> Option<Lang> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    Lang::from_code(&params.get("lang")?)
+}
+
+fn stored_lang() -> Option<Lang> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    Lang::from_code(&storage.get_item(STORAGE_KEY).ok()??)
+}
+
+fn browser_lang() -> Option<Lang> {
+    Lang::from_code(&web_sys::window()?.navigator().language()?)
+}
+
+/// The language to start in.
+pub fn initial_lang() -> Lang {
+    url_lang()
+        .or_else(stored_lang)
+        .or_else(browser_lang)
+        .unwrap_or_default()
+}
+
+/// Records `lang` everywhere it is remembered. Failures (private mode storage, no history) are
+/// harmless: the page still shows the chosen language.
+pub fn persist(lang: Lang) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(Some(storage)) = window.local_storage() {
+        let _ = storage.set_item(STORAGE_KEY, lang.code());
+    }
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+    let location = window.location();
+    if let (Ok(href), Ok(history)) = (location.href(), window.history()) {
+        if let Ok(url) = web_sys::Url::new(&href) {
+            url.search_params().set("lang", lang.code());
+            let _ =
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+        }
+    }
+    crate::components::panic_banner::set_lang(lang);
+}
+
+/// The language signal the app provides as context.
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context::<RwSignal<Lang>>()
+}

@@ -1,0 +1,16 @@
+//! The Leptos UI: one component per concept or panel. Components call into `nn` and `data`
+//! (pure functions) and render the result; they know nothing of gradients.
+
+pub mod app;
+pub mod i18n;
+pub mod lang_state;
+pub mod model_summary;
+pub mod panic_banner;
+
+pub use app::App;
+
+/// Installs the crash banner and mounts the app on `<body>`.
+pub fn mount() {
+    panic_banner::install();
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,8 @@
+//! convlab: an interactive explainer of convolutional neural networks.
+//!
+//! `nn`, `data` and `lang` are plain Rust (tested natively); `components` is the Leptos UI.
+
+pub mod components;
+pub mod data;
+pub mod lang;
+pub mod nn;

@@ -1,0 +1,313 @@
+//! Errors a learner can cause: impossible layer configurations and unusable weight files.
+//! Each renders as a sentence that names the numbers, in English and Korean.
+
+use crate::lang::Lang;
+use std::fmt;
+
+/// A hyper-parameter that must be at least 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// `in_channels` of a convolution.
+    InChannels,
+    /// `out_channels` of a convolution.
+    OutChannels,
+    /// A kernel size.
+    Kernel,
+    /// A stride.
+    Stride,
+    /// A dilation.
+    Dilation,
+    /// `in_features` of a linear layer.
+    InFeatures,
+    /// `out_features` of a linear layer.
+    OutFeatures,
+    /// The batch size.
+    Batch,
+}
+
+impl Field {
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Field::InChannels, Lang::En) => "the number of input channels",
+            (Field::InChannels, Lang::Ko) => "입력 채널 수",
+            (Field::OutChannels, Lang::En) => "the number of output channels",
+            (Field::OutChannels, Lang::Ko) => "출력 채널 수",
+            (Field::Kernel, Lang::En) => "the kernel size",
+            (Field::Kernel, Lang::Ko) => "커널 크기",
+            (Field::Stride, Lang::En) => "the stride",
+            (Field::Stride, Lang::Ko) => "스트라이드",
+            (Field::Dilation, Lang::En) => "the dilation",
+            (Field::Dilation, Lang::Ko) => "팽창(dilation)",
+            (Field::InFeatures, Lang::En) => "in_features",
+            (Field::InFeatures, Lang::Ko) => "in_features(입력 특성 수)",
+            (Field::OutFeatures, Lang::En) => "out_features",
+            (Field::OutFeatures, Lang::Ko) => "out_features(출력 특성 수)",
+            (Field::Batch, Lang::En) => "the batch size",
+            (Field::Batch, Lang::Ko) => "배치 크기",
+        }
+    }
+}
+
+/// Why a layer, a model or a weight file cannot be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NnError {
+    /// A size that must be at least 1 is 0.
+    Zero(Field),
+    /// The (dilated) window is larger than the padded input along some axis.
+    KernelTooLarge {
+        /// Kernel size (rows, cols).
+        kernel: (usize, usize),
+        /// Dilation (rows, cols).
+        dilation: (usize, usize),
+        /// What the kernel covers: `D·(K−1)+1` per axis.
+        span: (usize, usize),
+        /// The input size plus padding on both sides.
+        padded: (usize, usize),
+    },
+    /// PyTorch refuses pooling padding over half the kernel (`padding <= kernel / 2`).
+    PoolPadding {
+        /// Padding (rows, cols).
+        padding: (usize, usize),
+        /// Kernel (rows, cols).
+        kernel: (usize, usize),
+    },
+    /// The input has a different number of channels than the layer expects.
+    Channels {
+        /// What the layer was built for.
+        expected: usize,
+        /// What arrived.
+        got: usize,
+    },
+    /// A linear layer whose `in_features` differs from the size that reaches it.
+    Features {
+        /// The layer's `in_features`.
+        expected: usize,
+        /// The flattened size that reaches it.
+        got: usize,
+    },
+    /// The tensor has the wrong number of dimensions for this layer.
+    Rank {
+        /// Dimensions the layer needs.
+        expected: usize,
+        /// Dimensions the tensor has.
+        got: usize,
+    },
+    /// Dropout probability outside `[0, 1)`.
+    Probability(f32),
+    /// An error inside one layer of a model; names the layer.
+    InLayer {
+        /// 1-based position, as in the summary table.
+        index: usize,
+        /// Layer type, e.g. `Conv2d`.
+        kind: &'static str,
+        /// What went wrong.
+        source: Box<NnError>,
+    },
+    /// A weight file could not be used; the model was left unchanged.
+    Weights(WeightsError),
+}
+
+/// Why a weight file was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WeightsError {
+    /// Not a safetensors file, or a damaged / truncated one.
+    Corrupt(String),
+    /// A tensor the model needs is missing.
+    Missing(String),
+    /// The file holds a tensor this model does not have.
+    Unexpected(String),
+    /// A tensor has another shape than the model's.
+    Shape {
+        /// Tensor name.
+        name: String,
+        /// Shape the model needs.
+        expected: Vec<usize>,
+        /// Shape in the file.
+        got: Vec<usize>,
+    },
+    /// A tensor is stored in another dtype than F32.
+    Dtype {
+        /// Tensor name.
+        name: String,
+        /// The dtype found, e.g. `F64`.
+        got: String,
+    },
+    /// A tensor holds NaN or infinity.
+    NotFinite(String),
+}
+
+fn dims(shape: &[usize]) -> String {
+    let parts: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+    format!("({})", parts.join(", "))
+}
+
+impl NnError {
+    /// The error as a sentence in `lang`, naming the numbers involved.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (NnError::Zero(f), Lang::En) => format!("{} must be at least 1, not 0.", capitalise(f.name(lang))),
+            (NnError::Zero(f), Lang::Ko) => format!("{}는 0이 될 수 없고 1 이상이어야 합니다.", f.name(lang)),
+            (NnError::KernelTooLarge { kernel, dilation, span, padded }, Lang::En) => {
+                let dil = if *dilation == (1, 1) {
+                    String::new()
+                } else if dilation.0 == dilation.1 {
+                    format!(" with dilation {}", dilation.0)
+                } else {
+                    format!(" with dilation ({}, {})", dilation.0, dilation.1)
+                };
+                format!(
+                    "A {}×{} kernel{} spans {}×{}, but the padded input is only {}×{}.",
+                    kernel.0, kernel.1, dil, span.0, span.1, padded.0, padded.1
+                )
+            }
+            (NnError::KernelTooLarge { kernel, dilation, span, padded }, Lang::Ko) => {
+                let dil = if *dilation == (1, 1) {
+                    String::new()
+                } else {
+                    format!(" (팽창 {}×{})", dilation.0, dilation.1)
+                };
+                format!(
+                    "{}×{} 커널{}은 {}×{} 영역을 덮지만, 패딩을 더한 입력은 {}×{}뿐입니다.",
+                    kernel.0, kernel.1, dil, span.0, span.1, padded.0, padded.1
+                )
+            }
+            (NnError::PoolPadding { padding, kernel }, Lang::En) => format!(
+                "Padding ({}, {}) is more than half of the {}×{} pooling kernel; PyTorch allows at most ({}, {}).",
+                padding.0, padding.1, kernel.0, kernel.1, kernel.0 / 2, kernel.1 / 2
+            ),
+            (NnError::PoolPadding { padding, kernel }, Lang::Ko) => format!(
+                "패딩 ({}, {})이 {}×{} 풀링 커널의 절반보다 큽니다. PyTorch는 최대 ({}, {})까지만 허용합니다.",
+                padding.0, padding.1, kernel.0, kernel.1, kernel.0 / 2, kernel.1 / 2
+            ),
+            (NnError::Channels { expected, got }, Lang::En) => {
+                format!("The layer expects {expected} input channels, but the input has {got}.")
+            }
+            (NnError::Channels { expected, got }, Lang::Ko) => {
+                format!("이 층은 입력 채널 {expected}개를 기대하지만 입력에는 {got}개가 있습니다.")
+            }
+            (NnError::Features { expected, got }, Lang::En) => format!(
+                "The linear layer has in_features = {expected}, but {got} values reach it after flattening."
+            ),
+            (NnError::Features { expected, got }, Lang::Ko) => format!(
+                "선형 층의 in_features는 {expected}인데, 평탄화 후 들어오는 값은 {got}개입니다."
+            ),
+            (NnError::Rank { expected, got }, Lang::En) => {
+                format!("The layer needs a {expected}-dimensional tensor, but got {got} dimensions.")
+            }
+            (NnError::Rank { expected, got }, Lang::Ko) => {
+                format!("이 층은 {expected}차원 텐서가 필요하지만 {got}차원이 들어왔습니다.")
+            }
+            (NnError::Probability(p), Lang::En) => {
+                format!("The dropout probability must be at least 0 and below 1, not {p}.")
+            }
+            (NnError::Probability(p), Lang::Ko) => {
+                format!("드롭아웃 확률은 0 이상 1 미만이어야 합니다({p}은 안 됩니다).")
+            }
+            (NnError::InLayer { index, kind, source }, Lang::En) => {
+                format!("Layer {kind}-{index}: {}", source.message(lang))
+            }
+            (NnError::InLayer { index, kind, source }, Lang::Ko) => {
+                format!("{kind}-{index} 층: {}", source.message(lang))
+            }
+            (NnError::Weights(w), _) => w.message(lang),
+        }
+    }
+}
+
+impl WeightsError {
+    /// The error as a sentence in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (WeightsError::Corrupt(why), Lang::En) => {
+                format!("This is not a readable safetensors file ({why}). The current model is unchanged.")
+            }
+            (WeightsError::Corrupt(why), Lang::Ko) => {
+                format!("읽을 수 있는 safetensors 파일이 아닙니다({why}). 현재 모델은 그대로입니다.")
+            }
+            (WeightsError::Missing(n), Lang::En) => {
+                format!("The file has no tensor named \"{n}\". The current model is unchanged.")
+            }
+            (WeightsError::Missing(n), Lang::Ko) => {
+                format!("파일에 \"{n}\" 텐서가 없습니다. 현재 모델은 그대로입니다.")
+            }
+            (WeightsError::Unexpected(n), Lang::En) => format!(
+                "The file holds a tensor \"{n}\" that this model does not have. The current model is unchanged."
+            ),
+            (WeightsError::Unexpected(n), Lang::Ko) => {
+                format!("파일에 이 모델에 없는 텐서 \"{n}\"가 있습니다. 현재 모델은 그대로입니다.")
+            }
+            (WeightsError::Shape { name, expected, got }, Lang::En) => format!(
+                "Tensor \"{name}\" has shape {}, but the model needs {}. The current model is unchanged.",
+                dims(got),
+                dims(expected)
+            ),
+            (WeightsError::Shape { name, expected, got }, Lang::Ko) => format!(
+                "텐서 \"{name}\"의 모양은 {}인데 모델에는 {}가 필요합니다. 현재 모델은 그대로입니다.",
+                dims(got),
+                dims(expected)
+            ),
+            (WeightsError::Dtype { name, got }, Lang::En) => format!(
+                "Tensor \"{name}\" is stored as {got}; only F32 (float32) is supported. The current model is unchanged."
+            ),
+            (WeightsError::Dtype { name, got }, Lang::Ko) => format!(
+                "텐서 \"{name}\"는 {got} 형식입니다. F32(float32)만 지원합니다. 현재 모델은 그대로입니다."
+            ),
+            (WeightsError::NotFinite(n), Lang::En) => format!(
+                "Tensor \"{n}\" contains NaN or infinite values. The current model is unchanged."
+            ),
+            (WeightsError::NotFinite(n), Lang::Ko) => {
+                format!("텐서 \"{n}\"에 NaN 또는 무한대 값이 있습니다. 현재 모델은 그대로입니다.")
+            }
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+impl fmt::Display for NnError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for NnError {}
+
+impl From<WeightsError> for NnError {
+    fn from(e: WeightsError) -> Self {
+        NnError::Weights(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kernel_message_names_the_numbers() {
+        let e = NnError::KernelTooLarge {
+            kernel: (5, 5),
+            dilation: (2, 2),
+            span: (9, 9),
+            padded: (7, 7),
+        };
+        assert_eq!(
+            e.to_string(),
+            "A 5×5 kernel with dilation 2 spans 9×9, but the padded input is only 7×7."
+        );
+        assert!(e.message(Lang::Ko).contains("9×9"));
+    }
+
+    #[test]
+    fn zero_message_is_a_sentence() {
+        assert_eq!(
+            NnError::Zero(Field::Stride).to_string(),
+            "The stride must be at least 1, not 0."
+        );
+    }
+}

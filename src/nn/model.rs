@@ -1,0 +1,392 @@
+//! Layers as one enum, the `Sequential` model, and the seed MNIST model.
+
+use super::activation::ReLU;
+use super::conv::{Conv2d, Conv2dConfig};
+use super::dropout::{Dropout, Mode};
+use super::error::{Field, NnError};
+use super::flatten::Flatten;
+use super::init::{rng, NnRng};
+use super::linear::{Linear, LinearConfig};
+use super::param::Param;
+use super::pool::{MaxPool2d, MaxPool2dConfig};
+use ndarray::ArrayD;
+use rand::Rng;
+
+/// What a layer is, without its weights: enough to check shapes, count parameters and build it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LayerConfig {
+    /// `nn.Conv2d`.
+    Conv2d(Conv2dConfig),
+    /// `nn.ReLU`.
+    ReLU,
+    /// `nn.MaxPool2d`.
+    MaxPool2d(MaxPool2dConfig),
+    /// `nn.Flatten(start_dim, end_dim)`.
+    Flatten {
+        /// First merged dimension.
+        start_dim: isize,
+        /// Last merged dimension.
+        end_dim: isize,
+    },
+    /// `nn.Linear`.
+    Linear(LinearConfig),
+    /// `nn.Dropout(p)`.
+    Dropout {
+        /// Probability of zeroing a value.
+        p: f32,
+    },
+}
+
+impl LayerConfig {
+    /// The PyTorch class name, e.g. `Conv2d`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LayerConfig::Conv2d(_) => "Conv2d",
+            LayerConfig::ReLU => "ReLU",
+            LayerConfig::MaxPool2d(_) => "MaxPool2d",
+            LayerConfig::Flatten { .. } => "Flatten",
+            LayerConfig::Linear(_) => "Linear",
+            LayerConfig::Dropout { .. } => "Dropout",
+        }
+    }
+
+    /// Output shape for `input` (batch first), or why the layer cannot take it.
+    pub fn output_shape(&self, input: &[usize]) -> Result<Vec<usize>, NnError> {
+        match self {
+            LayerConfig::Conv2d(c) => c.output_shape(input),
+            LayerConfig::MaxPool2d(c) => c.output_shape(input),
+            LayerConfig::Flatten { start_dim, end_dim } => {
+                Flatten::new(*start_dim, *end_dim).output_shape(input)
+            }
+            LayerConfig::Linear(c) => c.output_shape(input),
+            LayerConfig::ReLU => Ok(input.to_vec()),
+            LayerConfig::Dropout { p } => {
+                if (0.0..1.0).contains(p) {
+                    Ok(input.to_vec())
+                } else {
+                    Err(NnError::Probability(*p))
+                }
+            }
+        }
+    }
+
+    /// Number of learnable scalars.
+    pub fn num_params(&self) -> usize {
+        match self {
+            LayerConfig::Conv2d(c) => c.num_params(),
+            LayerConfig::Linear(c) => c.num_params(),
+            _ => 0,
+        }
+    }
+
+    /// Builds the layer with PyTorch's default initialisation drawn from `rng`.
+    pub fn build(&self, rng: &mut NnRng) -> Result<Layer, NnError> {
+        Ok(match self {
+            LayerConfig::Conv2d(c) => Layer::Conv2d(c.init(rng)?),
+            LayerConfig::ReLU => Layer::ReLU(ReLU::new()),
+            LayerConfig::MaxPool2d(c) => Layer::MaxPool2d(c.init()?),
+            LayerConfig::Flatten { start_dim, end_dim } => {
+                Layer::Flatten(Flatten::new(*start_dim, *end_dim))
+            }
+            LayerConfig::Linear(c) => Layer::Linear(c.init(rng)?),
+            LayerConfig::Dropout { p } => Layer::Dropout(Dropout::new(*p, rng.random())?),
+        })
+    }
+}
+
+/// A layer with its weights and the caches its backward pass needs.
+#[derive(Clone, Debug)]
+pub enum Layer {
+    /// See [`Conv2d`].
+    Conv2d(Conv2d),
+    /// See [`ReLU`].
+    ReLU(ReLU),
+    /// See [`MaxPool2d`].
+    MaxPool2d(MaxPool2d),
+    /// See [`Flatten`].
+    Flatten(Flatten),
+    /// See [`Linear`].
+    Linear(Linear),
+    /// See [`Dropout`].
+    Dropout(Dropout),
+}
+
+impl Layer {
+    /// Forward pass (dropout follows `mode`).
+    pub fn forward(&mut self, x: &ArrayD<f32>, mode: Mode) -> ArrayD<f32> {
+        match self {
+            Layer::Conv2d(l) => l.forward(x),
+            Layer::ReLU(l) => l.forward(x),
+            Layer::MaxPool2d(l) => l.forward(x),
+            Layer::Flatten(l) => l.forward(x),
+            Layer::Linear(l) => l.forward(x),
+            Layer::Dropout(l) => l.forward(x, mode),
+        }
+    }
+
+    /// Backward pass of the last forward: accumulates parameter gradients, returns `dL/dx`.
+    pub fn backward(&mut self, grad: &ArrayD<f32>) -> ArrayD<f32> {
+        match self {
+            Layer::Conv2d(l) => l.backward(grad),
+            Layer::ReLU(l) => l.backward(grad),
+            Layer::MaxPool2d(l) => l.backward(grad),
+            Layer::Flatten(l) => l.backward(grad),
+            Layer::Linear(l) => l.backward(grad),
+            Layer::Dropout(l) => l.backward(grad),
+        }
+    }
+
+    /// The layer's parameters as `(suffix, param)`, suffix `weight` or `bias`, in PyTorch's order.
+    pub fn params(&self) -> Vec<(&'static str, &Param)> {
+        let (w, b) = match self {
+            Layer::Conv2d(l) => (&l.weight, &l.bias),
+            Layer::Linear(l) => (&l.weight, &l.bias),
+            _ => return Vec::new(),
+        };
+        let mut out = vec![("weight", w)];
+        if let Some(b) = b {
+            out.push(("bias", b));
+        }
+        out
+    }
+
+    /// Mutable access to the parameters, in the order of [`Layer::params`].
+    pub fn params_mut(&mut self) -> Vec<(&'static str, &mut Param)> {
+        let (w, b) = match self {
+            Layer::Conv2d(l) => (&mut l.weight, &mut l.bias),
+            Layer::Linear(l) => (&mut l.weight, &mut l.bias),
+            _ => return Vec::new(),
+        };
+        let mut out = vec![("weight", w)];
+        if let Some(b) = b {
+            out.push(("bias", b));
+        }
+        out
+    }
+}
+
+/// One layer of a model description, with its PyTorch module path (e.g. `conv1.0`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedLayerConfig {
+    /// Module path in the PyTorch class; parameters are saved as `<name>.weight` / `<name>.bias`.
+    pub name: String,
+    /// The layer.
+    pub config: LayerConfig,
+}
+
+/// A whole model without weights: the input shape of one sample and the layers in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelConfig {
+    /// Shape of one input sample, e.g. `[1, 28, 28]`.
+    pub input: Vec<usize>,
+    /// The layers, applied in order.
+    pub layers: Vec<NamedLayerConfig>,
+}
+
+impl ModelConfig {
+    /// The seed MNIST model, with the module names of its PyTorch class:
+    ///
+    /// ```text
+    /// conv1 = Sequential(Conv2d(1, 16, 3), ReLU(), MaxPool2d(2, 2, padding=1))
+    /// conv2 = Sequential(Conv2d(16, 32, 3), ReLU(), MaxPool2d(2, 2, padding=1))
+    /// classifier = Sequential(Flatten(), Linear(1568, 32), ReLU(), Dropout(0.3), Linear(32, 10))
+    /// ```
+    pub fn seed() -> Self {
+        let pool = LayerConfig::MaxPool2d(MaxPool2dConfig::new((2, 2)).padding((1, 1)));
+        let named = |name: &str, config: LayerConfig| NamedLayerConfig {
+            name: name.to_string(),
+            config,
+        };
+        ModelConfig {
+            input: vec![1, 28, 28],
+            layers: vec![
+                named(
+                    "conv1.0",
+                    LayerConfig::Conv2d(Conv2dConfig::new(1, 16, (3, 3))),
+                ),
+                named("conv1.1", LayerConfig::ReLU),
+                named("conv1.2", pool.clone()),
+                named(
+                    "conv2.0",
+                    LayerConfig::Conv2d(Conv2dConfig::new(16, 32, (3, 3))),
+                ),
+                named("conv2.1", LayerConfig::ReLU),
+                named("conv2.2", pool),
+                named(
+                    "classifier.0",
+                    LayerConfig::Flatten {
+                        start_dim: 1,
+                        end_dim: -1,
+                    },
+                ),
+                named(
+                    "classifier.1",
+                    LayerConfig::Linear(LinearConfig::new(1568, 32)),
+                ),
+                named("classifier.2", LayerConfig::ReLU),
+                named("classifier.3", LayerConfig::Dropout { p: 0.3 }),
+                named(
+                    "classifier.4",
+                    LayerConfig::Linear(LinearConfig::new(32, 10)),
+                ),
+            ],
+        }
+    }
+
+    /// The output shape of every layer for a batch of `batch`, or the first layer that cannot
+    /// take what reaches it (named by its 1-based position and type).
+    pub fn shapes(&self, batch: usize) -> Result<Vec<Vec<usize>>, NnError> {
+        if batch == 0 {
+            return Err(NnError::Zero(Field::Batch));
+        }
+        let mut shape: Vec<usize> = std::iter::once(batch)
+            .chain(self.input.iter().copied())
+            .collect();
+        let mut out = Vec::with_capacity(self.layers.len());
+        for (i, l) in self.layers.iter().enumerate() {
+            shape = l
+                .config
+                .output_shape(&shape)
+                .map_err(|e| NnError::InLayer {
+                    index: i + 1,
+                    kind: l.config.kind(),
+                    source: Box::new(e),
+                })?;
+            out.push(shape.clone());
+        }
+        Ok(out)
+    }
+
+    /// Total number of learnable scalars.
+    pub fn num_params(&self) -> usize {
+        self.layers.iter().map(|l| l.config.num_params()).sum()
+    }
+
+    /// Checks every shape, then builds the model with weights drawn from `seed`.
+    pub fn build(&self, seed: u64) -> Result<Sequential, NnError> {
+        self.shapes(1)?;
+        let mut r = rng(seed);
+        let layers = self
+            .layers
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                l.config.build(&mut r).map_err(|e| NnError::InLayer {
+                    index: i + 1,
+                    kind: l.config.kind(),
+                    source: Box::new(e),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Sequential {
+            config: self.clone(),
+            layers,
+        })
+    }
+}
+
+/// Layers applied one after another, like `torch.nn.Sequential`.
+#[derive(Clone, Debug)]
+pub struct Sequential {
+    config: ModelConfig,
+    /// The layers, in the order of `config().layers`.
+    pub layers: Vec<Layer>,
+}
+
+impl Sequential {
+    /// The description this model was built from.
+    pub fn config(&self) -> &ModelConfig {
+        &self.config
+    }
+
+    fn check_input(&self, x: &ArrayD<f32>) -> Result<(), NnError> {
+        let shape = x.shape();
+        if shape.len() != self.config.input.len() + 1 {
+            return Err(NnError::Rank {
+                expected: self.config.input.len() + 1,
+                got: shape.len(),
+            });
+        }
+        if shape[0] == 0 {
+            return Err(NnError::Zero(Field::Batch));
+        }
+        if shape[1] != self.config.input[0] {
+            return Err(NnError::Channels {
+                expected: self.config.input[0],
+                got: shape[1],
+            });
+        }
+        // Other sizes may differ from the configured ones as long as every layer still fits.
+        let mut cfg = self.config.clone();
+        cfg.input = shape[1..].to_vec();
+        cfg.shapes(shape[0]).map(|_| ())
+    }
+
+    /// Forward pass through every layer.
+    ///
+    /// # Shapes
+    /// `x: [N, …input] -> [N, …output of the last layer]` (logits for the seed model: `[N, 10]`).
+    pub fn forward(&mut self, x: &ArrayD<f32>, mode: Mode) -> Result<ArrayD<f32>, NnError> {
+        self.check_input(x)?;
+        let mut h = self.layers[0].forward(x, mode);
+        for l in &mut self.layers[1..] {
+            h = l.forward(&h, mode);
+        }
+        Ok(h)
+    }
+
+    /// Forward pass in evaluation mode that returns the output of every layer, for feature maps.
+    pub fn forward_trace(&mut self, x: &ArrayD<f32>) -> Result<Vec<ArrayD<f32>>, NnError> {
+        self.check_input(x)?;
+        let mut out: Vec<ArrayD<f32>> = Vec::with_capacity(self.layers.len());
+        for l in &mut self.layers {
+            let h = l.forward(out.last().unwrap_or(x), Mode::Eval);
+            out.push(h);
+        }
+        Ok(out)
+    }
+
+    /// Backward pass of the last forward: accumulates every parameter gradient and returns
+    /// `dL/dx` for the input.
+    pub fn backward(&mut self, grad: &ArrayD<f32>) -> ArrayD<f32> {
+        let mut g = grad.clone();
+        for l in self.layers.iter_mut().rev() {
+            g = l.backward(&g);
+        }
+        g
+    }
+
+    /// Parameters with their `state_dict` names (`conv1.0.weight`, …), in PyTorch's order.
+    pub fn named_parameters(&self) -> Vec<(String, &Param)> {
+        self.config
+            .layers
+            .iter()
+            .zip(&self.layers)
+            .flat_map(|(c, l)| {
+                l.params()
+                    .into_iter()
+                    .map(move |(s, p)| (format!("{}.{s}", c.name), p))
+            })
+            .collect()
+    }
+
+    /// Mutable parameters in the order of [`Sequential::named_parameters`]; optimisers use this.
+    pub fn parameters_mut(&mut self) -> Vec<&mut Param> {
+        self.layers
+            .iter_mut()
+            .flat_map(|l| l.params_mut().into_iter().map(|(_, p)| p))
+            .collect()
+    }
+
+    /// Zeroes every gradient (`optimizer.zero_grad()`).
+    pub fn zero_grad(&mut self) {
+        for p in self.parameters_mut() {
+            p.zero_grad();
+        }
+    }
+
+    /// Total number of learnable scalars.
+    pub fn num_params(&self) -> usize {
+        self.named_parameters().iter().map(|(_, p)| p.len()).sum()
+    }
+}

