@@ -70,11 +70,14 @@ pub fn assert_close(what: &str, got: &ArrayD<f32>, want: &ArrayD<f32>, rtol: f32
     assert_eq!(got.shape(), want.shape(), "{what}: shape");
     let scale = 0.1 * want.iter().fold(0.0f32, |m, v| m.max(v.abs()));
     let mut worst = 0.0f32;
+    let mut count = 0;
     let mut bad = Vec::new();
     for (i, (g, w)) in got.iter().zip(want.iter()).enumerate() {
         let d = (g - w).abs();
-        let lim = rtol * (w.abs() + scale);
-        if !(d <= lim) && !(g == w) {
+        // A NaN on either side fails: `d <= limit` is false for NaN.
+        let ok = g == w || d <= rtol * (w.abs() + scale);
+        if !ok {
+            count += 1;
             if bad.len() < 5 {
                 bad.push(format!("[{i}] got {g} want {w}"));
             }
@@ -82,9 +85,8 @@ pub fn assert_close(what: &str, got: &ArrayD<f32>, want: &ArrayD<f32>, rtol: f32
         worst = worst.max(d / (w.abs() + scale).max(f32::MIN_POSITIVE));
     }
     assert!(
-        bad.is_empty(),
-        "{what}: {} mismatches, worst relative {worst:e}: {}",
-        bad.len(),
+        count == 0,
+        "{what}: {count} mismatches, worst relative {worst:e}: {}",
         bad.join("; ")
     );
 }

@@ -1,0 +1,65 @@
+// End-to-end harness: serves the release bundle in dist/ on a loopback port and opens it in
+// headless Chromium (Debian's /usr/bin/chromium driven by playwright-core), recording every
+// console error, page error, failed or foreign request and CSP violation.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.bin': 'application/octet-stream',
+  '.json': 'application/json', '.safetensors': 'application/octet-stream', '.png': 'image/png',
+};
+
+export function serve() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404).end('not found'); return; }
+      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+}
+
+/// Opens `pathAndQuery` on the server in a fresh context; returns the page and its problem log.
+export async function open(browser, server, pathAndQuery, contextOptions = {}) {
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const log = { consoleErrors: [], pageErrors: [], failed: [], foreign: [], csp: [] };
+  page.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => log.pageErrors.push(String(e)));
+  page.on('requestfailed', (r) => log.failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.status() >= 400) log.failed.push(`${r.url()} ${r.status()}`); });
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) log.foreign.push(u);
+  });
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(origin + pathAndQuery);
+  await page.waitForSelector('[data-testid="lang-toggle"]');
+  return { page, context, log, origin };
+}
+
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__csp);
+}

