@@ -64,22 +64,22 @@ fn conv2d_gradients() {
         let mut layer = cfg.init(&mut rng(10 + i as u64)).unwrap();
         let y = layer.forward(&x);
         let r = input(y.shape(), 20 + i as u64);
-        let dx = layer.backward(&r);
+        let dx = layer.backward(&r, true).clone();
         let mut probe = layer.clone();
-        check("conv dx", &dx, &x, |x| proj(&probe.forward(x), &r));
+        check("conv dx", &dx, &x, |x| proj(probe.forward(x), &r));
         let w = layer.weight.value.clone();
         let dw = layer.weight.grad.clone();
         check("conv dw", &dw, &w, |w| {
             let mut l = layer.clone();
             l.weight.value = w.clone();
-            proj(&l.forward(&x), &r)
+            proj(l.forward(&x), &r)
         });
         if let Some(b) = &layer.bias {
             let (bv, bg) = (b.value.clone(), b.grad.clone());
             check("conv db", &bg, &bv, |b| {
                 let mut l = layer.clone();
                 l.bias.as_mut().unwrap().value = b.clone();
-                proj(&l.forward(&x), &r)
+                proj(l.forward(&x), &r)
             });
         }
     }
@@ -101,8 +101,8 @@ fn max_pool2d_gradients() {
         let mut layer = cfg.init().unwrap();
         let y = layer.forward(&x);
         let rp = input(y.shape(), 5);
-        let dx = layer.backward(&rp);
-        check("pool dx", &dx, &x, |x| proj(&layer.clone().forward(x), &rp));
+        let dx = layer.backward(&rp).clone();
+        check("pool dx", &dx, &x, |x| proj(layer.clone().forward(x), &rp));
     }
 }
 
@@ -112,17 +112,17 @@ fn linear_relu_flatten_gradients() {
     let mut flat = Flatten::new(1, -1);
     let mut lin = LinearConfig::new(12, 5).init(&mut rng(2)).unwrap();
     let mut relu = ReLU::new();
-    let y = relu.forward(&lin.forward(&flat.forward(&x)));
+    let y = relu.forward(lin.forward(flat.forward(&x)));
     let r = input(y.shape(), 3);
-    let dx = flat.backward(&lin.backward(&relu.backward(&r)));
+    let dx = flat.backward(&lin.backward(&relu.backward(&r).clone(), true).clone());
     let f = |x: &ArrayD<f32>, lin: &Linear| {
         let mut l = lin.clone();
         proj(
-            &ReLU::new().forward(&l.forward(&Flatten::new(1, -1).forward(x))),
+            ReLU::new().forward(l.forward(Flatten::new(1, -1).forward(x))),
             &r,
         )
     };
-    check("linear+relu dx", &dx, &x, |x| f(x, &lin));
+    check("linear+relu dx", dx, &x, |x| f(x, &lin));
     let (w, dw) = (lin.weight.value.clone(), lin.weight.grad.clone());
     check("linear dw", &dw, &w, |w| {
         let mut l = lin.clone();
@@ -135,11 +135,11 @@ fn linear_relu_flatten_gradients() {
 fn dropout_scales_kept_units_and_routes_gradients() {
     let x = ArrayD::from_elem(IxDyn(&[4, 1000]), 1.0f32);
     let mut d = Dropout::new(0.3, 9).unwrap();
-    let y = d.forward(&x, Mode::Train);
+    let y = d.forward(&x, Mode::Train).clone();
     let kept = y.iter().filter(|&&v| v != 0.0).count() as f32 / y.len() as f32;
     assert!((kept - 0.7).abs() < 0.03, "kept fraction {kept}");
     assert!(y.iter().all(|&v| v == 0.0 || (v - 1.0 / 0.7).abs() < 1e-6));
-    let g = d.backward(&x);
+    let g = d.backward(&x).clone();
     assert_eq!(
         g, y,
         "gradient passes exactly where units were kept, scaled the same"
@@ -268,4 +268,19 @@ fn default_init_follows_pytorch_bounds() {
         m.named_parameters()[0].1.value,
         "seeded"
     );
+}
+
+#[test]
+fn buffers_are_reused_across_batches() {
+    let mut m = ModelConfig::seed().build(2).unwrap();
+    let x = uniform(&[8, 1, 28, 28], 0.5, &mut rng(4)).mapv(|v| v + 0.5);
+    let labels: Vec<usize> = (0..8).collect();
+    let mut opt = Optimizer::Adam(Adam::new(1e-3));
+    let mut grad = ndarray::Array2::zeros((8, 10));
+    m.train_step(&x, &labels, &mut opt, &mut grad).unwrap();
+    let before: Vec<*const f32> = m.layers.iter().map(|l| l.output().as_ptr()).collect();
+    let loss = m.train_step(&x, &labels, &mut opt, &mut grad).unwrap();
+    let after: Vec<*const f32> = m.layers.iter().map(|l| l.output().as_ptr()).collect();
+    assert_eq!(before, after, "a second batch of the same shape reuses every output buffer");
+    assert!(loss.is_finite());
 }

@@ -1,15 +1,36 @@
 //! Element-wise and row-wise functions without parameters: `ReLU`, `Softmax`, `LogSoftmax`, argmax.
 
-use ndarray::{Array2, ArrayD, ArrayView2, Axis, Zip};
+use super::param::ensure_shape;
+use ndarray::{Array2, ArrayD, ArrayView2, Axis, IxDyn, Zip};
 
 /// `ReLU(x) = max(0, x)`.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ReLU {
-    // 1 where the input was positive: PyTorch passes the gradient only where the output is > 0.
-    mask: ArrayD<f32>,
+    // The output doubles as the mask: PyTorch passes the gradient only where the output is > 0.
+    out: ArrayD<f32>,
+    dx: ArrayD<f32>,
+}
+
+impl Default for ReLU {
+    fn default() -> Self {
+        ReLU {
+            out: ArrayD::zeros(IxDyn(&[0])),
+            dx: ArrayD::zeros(IxDyn(&[0])),
+        }
+    }
 }
 
 impl ReLU {
+    /// The output of the last forward pass.
+    pub fn output(&self) -> &ArrayD<f32> {
+        &self.out
+    }
+
+    /// The input gradient of the last backward pass.
+    pub fn input_grad(&self) -> &ArrayD<f32> {
+        &self.dx
+    }
+
     /// A ReLU layer.
     pub fn new() -> Self {
         ReLU::default()
@@ -17,16 +38,22 @@ impl ReLU {
 
     /// # Shapes
     /// any shape, unchanged.
-    pub fn forward(&mut self, x: &ArrayD<f32>) -> ArrayD<f32> {
-        self.mask = x.mapv(|v| if v > 0.0 { 1.0 } else { 0.0 });
-        x.mapv(|v| if v > 0.0 { v } else { 0.0 })
+    pub fn forward(&mut self, x: &ArrayD<f32>) -> &ArrayD<f32> {
+        ensure_shape(&mut self.out, x.shape());
+        Zip::from(&mut self.out)
+            .and(x)
+            .for_each(|o, &v| *o = if v > 0.0 { v } else { 0.0 });
+        &self.out
     }
 
-    /// `dx = dy · [x > 0]`.
-    pub fn backward(&mut self, grad: &ArrayD<f32>) -> ArrayD<f32> {
-        let mut dx = grad.clone();
-        Zip::from(&mut dx).and(&self.mask).for_each(|d, &m| *d *= m);
-        dx
+    /// `dx = dy · [y > 0]`.
+    pub fn backward(&mut self, grad: &ArrayD<f32>) -> &ArrayD<f32> {
+        ensure_shape(&mut self.dx, grad.shape());
+        Zip::from(&mut self.dx)
+            .and(grad)
+            .and(&self.out)
+            .for_each(|d, &g, &y| *d = if y > 0.0 { g } else { 0.0 });
+        &self.dx
     }
 }
 

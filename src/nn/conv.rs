@@ -3,7 +3,7 @@
 
 use super::error::{Field, NnError};
 use super::init::{default_bound, uniform, NnRng};
-use super::param::Param;
+use super::param::{ensure_shape, Param};
 use super::shape::Window;
 use ndarray::linalg::general_mat_mul;
 use ndarray::{ArrayD, ArrayView2, ArrayViewMut2, IxDyn};
@@ -124,7 +124,10 @@ impl Conv2dConfig {
             bias,
             cols: Vec::new(),
             dcols: Vec::new(),
+            rows: Vec::new(),
             input_shape: [0; 4],
+            out: ArrayD::zeros(IxDyn(&[0])),
+            dx: ArrayD::zeros(IxDyn(&[0])),
         })
     }
 }
@@ -138,13 +141,18 @@ pub struct Conv2d {
     pub weight: Param,
     /// Bias `(C_out)`, if any.
     pub bias: Option<Param>,
-    // im2col of the last input, one (K, P) block per sample; backward needs it for dW.
+    // im2col of the last input, K × N·P (sample s owns columns s·P..(s+1)·P); backward needs it for dW.
     cols: Vec<f32>,
     dcols: Vec<f32>,
+    // The GEMM result (C_out × N·P) in forward, the regrouped output gradient in backward.
+    rows: Vec<f32>,
     input_shape: [usize; 4],
+    // Output and input-gradient buffers, reused from batch to batch.
+    out: ArrayD<f32>,
+    dx: ArrayD<f32>,
 }
 
-/// Geometry of one im2col: rows K = C·kH·kW, columns P = H_out·W_out.
+/// Geometry of one im2col: rows K = C·kH·kW, columns P = H_out·W_out per sample.
 #[derive(Clone, Copy)]
 struct Im2col {
     c: usize,
@@ -155,6 +163,33 @@ struct Im2col {
     win: Window,
 }
 
+/// The output positions `lo..hi` along one axis whose tap lands inside the input, and the input
+/// index of output position 0 (`o·stride + offset` for the others).
+fn valid_range(
+    out_len: usize,
+    in_len: usize,
+    stride: usize,
+    tap: usize,
+    pad: usize,
+) -> (usize, usize, isize) {
+    let offset = tap as isize - pad as isize;
+    let first = if offset >= 0 {
+        0
+    } else {
+        (-offset as usize).div_ceil(stride)
+    };
+    let end = if (in_len as isize) <= offset {
+        0
+    } else {
+        ((in_len as isize - offset) as usize).div_ceil(stride)
+    };
+    (
+        first.min(out_len),
+        end.clamp(first.min(out_len), out_len),
+        offset,
+    )
+}
+
 impl Im2col {
     fn k(&self) -> usize {
         self.c * self.win.kernel.0 * self.win.kernel.1
@@ -163,73 +198,89 @@ impl Im2col {
         self.oh * self.ow
     }
 
-    /// Input row read by output row `oy` at kernel row `ki`, or `None` inside the padding.
-    fn src_row(&self, oy: usize, ki: usize) -> Option<usize> {
-        let y = (oy * self.win.stride.0 + ki * self.win.dilation.0) as isize
-            - self.win.padding.0 as isize;
-        (0..self.h as isize).contains(&y).then_some(y as usize)
-    }
-
-    fn src_col(&self, ox: usize, kj: usize) -> Option<usize> {
-        let x = (ox * self.win.stride.1 + kj * self.win.dilation.1) as isize
-            - self.win.padding.1 as isize;
-        (0..self.w as isize).contains(&x).then_some(x as usize)
-    }
-
-    /// Unfolds one sample `x` (C·H·W) into `cols` (K × P): each column is one receptive field.
-    fn unfold(&self, x: &[f32], cols: &mut [f32]) {
+    /// Calls `f(row, oy, y, ox_lo, ox_hi, x0)` for every kernel tap `row` = (c, ki, kj) and output
+    /// row `oy` whose input row `y` exists; output columns `ox_lo..ox_hi` read input column
+    /// `x0 + ox·stride`, the others fall in the zero padding.
+    fn for_each_run(&self, mut f: impl FnMut(usize, usize, Option<usize>, usize, usize, isize)) {
         let (kh, kw) = self.win.kernel;
-        let p = self.p();
+        let (sh, sw) = self.win.stride;
+        let (dh, dw) = self.win.dilation;
         for c in 0..self.c {
-            let plane = &x[c * self.h * self.w..(c + 1) * self.h * self.w];
             for ki in 0..kh {
+                let (y_lo, y_hi, y0) =
+                    valid_range(self.oh, self.h, sh, ki * dh, self.win.padding.0);
                 for kj in 0..kw {
-                    let row = ((c * kh + ki) * kw + kj) * p;
-                    let dst = &mut cols[row..row + p];
+                    let (x_lo, x_hi, x0) =
+                        valid_range(self.ow, self.w, sw, kj * dw, self.win.padding.1);
+                    let row = (c * kh + ki) * kw + kj;
                     for oy in 0..self.oh {
-                        let out = &mut dst[oy * self.ow..(oy + 1) * self.ow];
-                        match self.src_row(oy, ki) {
-                            None => out.fill(0.0),
-                            Some(y) => {
-                                let src = &plane[y * self.w..(y + 1) * self.w];
-                                for (ox, o) in out.iter_mut().enumerate() {
-                                    *o = self.src_col(ox, kj).map_or(0.0, |x| src[x]);
-                                }
-                            }
-                        }
+                        let y = (y_lo..y_hi)
+                            .contains(&oy)
+                            .then(|| c * self.h + (y0 + (oy * sh) as isize) as usize);
+                        f(row, oy, y, x_lo, x_hi, x0);
                     }
                 }
             }
         }
+    }
+
+    /// Unfolds one sample `x` (C·H·W) into its columns of `cols` (K rows of `stride` floats, this
+    /// sample's P columns starting at `at`): each column is one receptive field.
+    fn unfold(&self, x: &[f32], cols: &mut [f32], stride: usize, at: usize) {
+        let (ow, w, sw) = (self.ow, self.w, self.win.stride.1);
+        self.for_each_run(|row, oy, y, lo, hi, x0| {
+            let start = row * stride + at + oy * ow;
+            let dst = &mut cols[start..start + ow];
+            let Some(y) = y else {
+                dst.fill(0.0);
+                return;
+            };
+            dst[..lo].fill(0.0);
+            dst[hi..].fill(0.0);
+            if lo == hi {
+                return;
+            }
+            let src = &x[y * w..(y + 1) * w];
+            let first = (x0 + (lo * sw) as isize) as usize;
+            if sw == 1 {
+                dst[lo..hi].copy_from_slice(&src[first..first + (hi - lo)]);
+            } else {
+                for (d, s) in dst[lo..hi].iter_mut().zip(src[first..].iter().step_by(sw)) {
+                    *d = *s;
+                }
+            }
+        });
     }
 
     /// The adjoint of `unfold`: adds every column entry back onto the input cell it came from.
-    fn fold_add(&self, cols: &[f32], dx: &mut [f32]) {
-        let (kh, kw) = self.win.kernel;
-        let p = self.p();
-        for c in 0..self.c {
-            let plane = &mut dx[c * self.h * self.w..(c + 1) * self.h * self.w];
-            for ki in 0..kh {
-                for kj in 0..kw {
-                    let row = ((c * kh + ki) * kw + kj) * p;
-                    for oy in 0..self.oh {
-                        let Some(y) = self.src_row(oy, ki) else {
-                            continue;
-                        };
-                        let src = &cols[row + oy * self.ow..row + (oy + 1) * self.ow];
-                        for (ox, g) in src.iter().enumerate() {
-                            if let Some(x) = self.src_col(ox, kj) {
-                                plane[y * self.w + x] += g;
-                            }
-                        }
-                    }
-                }
+    fn fold_add(&self, cols: &[f32], stride: usize, at: usize, dx: &mut [f32]) {
+        let (ow, w, sw) = (self.ow, self.w, self.win.stride.1);
+        self.for_each_run(|row, oy, y, lo, hi, x0| {
+            let Some(y) = y.filter(|_| lo < hi) else {
+                return;
+            };
+            let start = row * stride + at + oy * ow;
+            let src = &cols[start + lo..start + hi];
+            let first = (x0 + (lo * sw) as isize) as usize;
+            let dst = &mut dx[y * w..(y + 1) * w];
+            for (d, s) in dst[first..].iter_mut().step_by(sw).zip(src) {
+                *d += *s;
             }
-        }
+        });
     }
 }
 
 impl Conv2d {
+    /// The output of the last forward pass.
+    pub fn output(&self) -> &ArrayD<f32> {
+        &self.out
+    }
+
+    /// The input gradient of the last backward pass.
+    pub fn input_grad(&self) -> &ArrayD<f32> {
+        &self.dx
+    }
+
     fn geometry(&self, shape: &[usize]) -> Im2col {
         let out = self
             .config
@@ -245,53 +296,67 @@ impl Conv2d {
         }
     }
 
-    /// Forward pass; keeps what `backward` needs.
+    /// Forward pass into the layer's own output buffer (reused across calls of the same shape);
+    /// keeps what `backward` needs.
+    ///
+    /// The whole batch is one GEMM: `Y (C_out × N·P) = W (C_out × K) · cols (K × N·P)`, with
+    /// `K = C_in·kH·kW` and `P = H_out·W_out`, then each sample's block is copied into place.
     ///
     /// # Shapes
     /// `x: [N, C_in, H, W] -> [N, C_out, H_out, W_out]`. Panics on a shape the layer was not built
     /// for (check with [`Conv2dConfig::output_shape`] first).
-    pub fn forward(&mut self, x: &ArrayD<f32>) -> ArrayD<f32> {
+    pub fn forward(&mut self, x: &ArrayD<f32>) -> &ArrayD<f32> {
         let shape = x.shape().to_vec();
         let g = self.geometry(&shape);
         let n = shape[0];
         let (k, p, o) = (g.k(), g.p(), self.config.out_channels);
+        let np = n * p;
         self.input_shape = [n, g.c, g.h, g.w];
-        self.cols.resize(n * k * p, 0.0);
+        self.cols.resize(k * np, 0.0);
+        self.rows.resize(o * np, 0.0);
         let x = x.as_standard_layout();
         let xs = x.as_slice().expect("standard layout");
-        let mut out = ArrayD::<f32>::zeros(IxDyn(&[n, o, g.oh, g.ow]));
-        let os = out.as_slice_mut().expect("fresh array");
+        let sample = g.c * g.h * g.w;
+        for s in 0..n {
+            g.unfold(&xs[s * sample..(s + 1) * sample], &mut self.cols, np, s * p);
+        }
         let w = self
             .weight
             .value
             .view()
             .into_shape_with_order((o, k))
             .expect("weight (O, K)");
-        for s in 0..n {
-            let cols = &mut self.cols[s * k * p..(s + 1) * k * p];
-            g.unfold(&xs[s * g.c * g.h * g.w..(s + 1) * g.c * g.h * g.w], cols);
-            let cols = ArrayView2::from_shape((k, p), cols).expect("cols (K, P)");
-            let dst = &mut os[s * o * p..(s + 1) * o * p];
-            if let Some(b) = &self.bias {
-                for (row, bv) in dst.chunks_mut(p).zip(b.value.iter()) {
-                    row.fill(*bv);
+        let cols = ArrayView2::from_shape((k, np), &self.cols[..]).expect("cols (K, NP)");
+        let mut y = ArrayViewMut2::from_shape((o, np), &mut self.rows[..]).expect("rows (O, NP)");
+        general_mat_mul(1.0, &w, &cols, 0.0, &mut y);
+        ensure_shape(&mut self.out, &[n, o, g.oh, g.ow]);
+        let os = self.out.as_slice_mut().expect("standard layout");
+        for (f, src) in self.rows.chunks_exact(np).enumerate() {
+            let b = self.bias.as_ref().map_or(0.0, |b| b.value[f]);
+            for s in 0..n {
+                let dst = &mut os[(s * o + f) * p..(s * o + f + 1) * p];
+                for (d, v) in dst.iter_mut().zip(&src[s * p..(s + 1) * p]) {
+                    *d = v + b;
                 }
             }
-            let mut dst = ArrayViewMut2::from_shape((o, p), dst).expect("out (O, P)");
-            general_mat_mul(1.0, &w, &cols, 1.0, &mut dst);
         }
-        out
+        &self.out
     }
 
-    /// Backward pass: accumulates `dL/dW` and `dL/db` into the parameters' gradients and returns
-    /// `dL/dx`.
+    /// Backward pass: accumulates `dL/dW` and `dL/db` into the parameters' gradients and, when
+    /// `input_grad` is set, returns `dL/dx` (otherwise an empty tensor: the first layer of a model
+    /// needs no input gradient, and skipping it saves a third of this layer's work).
+    ///
+    /// `dW += dY · colsᵀ` and `dcols = Wᵀ · dY` over the whole batch, then `dcols` is folded back
+    /// onto the input positions.
     ///
     /// # Shapes
     /// `grad: [N, C_out, H_out, W_out] -> [N, C_in, H, W]`.
-    pub fn backward(&mut self, grad: &ArrayD<f32>) -> ArrayD<f32> {
+    pub fn backward(&mut self, grad: &ArrayD<f32>, input_grad: bool) -> &ArrayD<f32> {
         let [n, c, h, w] = self.input_shape;
         let g = self.geometry(&self.input_shape);
         let (k, p, o) = (g.k(), g.p(), self.config.out_channels);
+        let np = n * p;
         assert_eq!(
             grad.shape(),
             &[n, o, g.oh, g.ow],
@@ -299,36 +364,51 @@ impl Conv2d {
         );
         let grad = grad.as_standard_layout();
         let gs = grad.as_slice().expect("standard layout");
-        let mut dx = ArrayD::<f32>::zeros(IxDyn(&[n, c, h, w]));
-        let dxs = dx.as_slice_mut().expect("fresh array");
-        self.dcols.resize(k * p, 0.0);
-        let wv = self
-            .weight
-            .value
-            .view()
-            .into_shape_with_order((o, k))
-            .expect("weight (O, K)");
+        // Regroup the gradient as (C_out, N·P), the layout of the forward GEMM's result.
+        for (f, dst) in self.rows.chunks_exact_mut(np).enumerate() {
+            for s in 0..n {
+                dst[s * p..(s + 1) * p].copy_from_slice(&gs[(s * o + f) * p..(s * o + f + 1) * p]);
+            }
+        }
+        let gy = ArrayView2::from_shape((o, np), &self.rows[..]).expect("rows (O, NP)");
+        let cols = ArrayView2::from_shape((k, np), &self.cols[..]).expect("cols (K, NP)");
         let mut dw = self
             .weight
             .grad
             .view_mut()
             .into_shape_with_order((o, k))
             .expect("grad (O, K)");
-        for s in 0..n {
-            let gy = ArrayView2::from_shape((o, p), &gs[s * o * p..(s + 1) * o * p])
-                .expect("grad (O, P)");
-            let cols = ArrayView2::from_shape((k, p), &self.cols[s * k * p..(s + 1) * k * p])
-                .expect("cols");
-            general_mat_mul(1.0, &gy, &cols.t(), 1.0, &mut dw);
-            if let Some(b) = &mut self.bias {
-                for (bg, row) in b.grad.iter_mut().zip(gy.rows()) {
-                    *bg += row.sum();
-                }
+        general_mat_mul(1.0, &gy, &cols.t(), 1.0, &mut dw);
+        if let Some(b) = &mut self.bias {
+            for (bg, row) in b.grad.iter_mut().zip(self.rows.chunks_exact(np)) {
+                *bg += row.iter().sum::<f32>();
             }
-            let mut dcols = ArrayViewMut2::from_shape((k, p), &mut self.dcols[..]).expect("dcols");
-            general_mat_mul(1.0, &wv.t(), &gy, 0.0, &mut dcols);
-            g.fold_add(&self.dcols, &mut dxs[s * c * h * w..(s + 1) * c * h * w]);
         }
-        dx
+        if !input_grad {
+            ensure_shape(&mut self.dx, &[0]);
+            return &self.dx;
+        }
+        self.dcols.resize(k * np, 0.0);
+        let wv = self
+            .weight
+            .value
+            .view()
+            .into_shape_with_order((o, k))
+            .expect("weight (O, K)");
+        let mut dcols =
+            ArrayViewMut2::from_shape((k, np), &mut self.dcols[..]).expect("dcols (K, NP)");
+        general_mat_mul(1.0, &wv.t(), &gy, 0.0, &mut dcols);
+        ensure_shape(&mut self.dx, &[n, c, h, w]);
+        self.dx.fill(0.0);
+        let dxs = self.dx.as_slice_mut().expect("standard layout");
+        for s in 0..n {
+            g.fold_add(
+                &self.dcols,
+                np,
+                s * p,
+                &mut dxs[s * c * h * w..(s + 1) * c * h * w],
+            );
+        }
+        &self.dx
     }
 }

@@ -1,16 +1,18 @@
 //! `Flatten`: merges a range of dimensions into one, e.g. `(N, 32, 7, 7) -> (N, 1568)`.
 
 use super::error::NnError;
+use super::param::ensure_shape;
 use ndarray::{ArrayD, IxDyn};
 
 /// `torch.nn.Flatten(start_dim, end_dim)`; negative dims count from the end.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Flatten {
     /// First dimension merged (PyTorch's default is 1, keeping the batch).
     pub start_dim: isize,
     /// Last dimension merged (default −1, the last).
     pub end_dim: isize,
-    input_shape: Vec<usize>,
+    out: ArrayD<f32>,
+    dx: ArrayD<f32>,
 }
 
 impl Default for Flatten {
@@ -20,12 +22,23 @@ impl Default for Flatten {
 }
 
 impl Flatten {
+    /// The output of the last forward pass.
+    pub fn output(&self) -> &ArrayD<f32> {
+        &self.out
+    }
+
+    /// The input gradient of the last backward pass.
+    pub fn input_grad(&self) -> &ArrayD<f32> {
+        &self.dx
+    }
+
     /// `nn.Flatten(start_dim, end_dim)`.
     pub fn new(start_dim: isize, end_dim: isize) -> Self {
         Flatten {
             start_dim,
             end_dim,
-            input_shape: Vec::new(),
+            out: ArrayD::zeros(IxDyn(&[0])),
+            dx: ArrayD::zeros(IxDyn(&[0])),
         }
     }
 
@@ -51,23 +64,33 @@ impl Flatten {
         Ok(out)
     }
 
-    /// Reshapes (a copy only when the input is not contiguous).
-    pub fn forward(&mut self, x: &ArrayD<f32>) -> ArrayD<f32> {
+    /// Copies the values, row-major, into the flattened shape.
+    pub fn forward(&mut self, x: &ArrayD<f32>) -> &ArrayD<f32> {
         let shape = self
             .output_shape(x.shape())
             .unwrap_or_else(|e| panic!("Flatten::forward: {e}"));
-        self.input_shape = x.shape().to_vec();
-        x.as_standard_layout()
-            .into_owned()
-            .into_shape_with_order(IxDyn(&shape))
-            .expect("same size")
+        ensure_shape(&mut self.out, &shape);
+        ensure_shape(&mut self.dx, x.shape());
+        copy_row_major(x, &mut self.out);
+        &self.out
     }
 
-    /// Reshapes the gradient back to the input's shape.
-    pub fn backward(&mut self, grad: &ArrayD<f32>) -> ArrayD<f32> {
-        grad.as_standard_layout()
-            .into_owned()
-            .into_shape_with_order(IxDyn(&self.input_shape))
-            .expect("Flatten::backward: gradient size")
+    /// Copies the gradient back into the input's shape.
+    pub fn backward(&mut self, grad: &ArrayD<f32>) -> &ArrayD<f32> {
+        assert_eq!(
+            grad.len(),
+            self.dx.len(),
+            "Flatten::backward: gradient size"
+        );
+        copy_row_major(grad, &mut self.dx);
+        &self.dx
+    }
+}
+
+fn copy_row_major(src: &ArrayD<f32>, dst: &mut ArrayD<f32>) {
+    let dst = dst.as_slice_mut().expect("standard layout");
+    match src.as_slice() {
+        Some(s) => dst.copy_from_slice(s),
+        None => dst.iter_mut().zip(src.iter()).for_each(|(d, s)| *d = *s),
     }
 }

@@ -2,9 +2,9 @@
 
 use super::error::{Field, NnError};
 use super::init::{default_bound, uniform, NnRng};
-use super::param::Param;
+use super::param::{ensure_shape, Param};
 use ndarray::linalg::general_mat_mul;
-use ndarray::{ArrayD, Axis, Ix2, IxDyn};
+use ndarray::{ArrayD, Ix1, Ix2, IxDyn};
 
 /// Hyper-parameters of `torch.nn.Linear`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,6 +75,8 @@ impl LinearConfig {
             weight,
             bias,
             input: ArrayD::zeros(IxDyn(&[0, self.in_features])),
+            out: ArrayD::zeros(IxDyn(&[0])),
+            dx: ArrayD::zeros(IxDyn(&[0])),
         })
     }
 }
@@ -89,14 +91,26 @@ pub struct Linear {
     /// Bias `(out_features)`, if any.
     pub bias: Option<Param>,
     input: ArrayD<f32>,
+    out: ArrayD<f32>,
+    dx: ArrayD<f32>,
 }
 
 impl Linear {
-    /// `y = x·Wᵀ + b`.
+    /// The output of the last forward pass.
+    pub fn output(&self) -> &ArrayD<f32> {
+        &self.out
+    }
+
+    /// The input gradient of the last backward pass.
+    pub fn input_grad(&self) -> &ArrayD<f32> {
+        &self.dx
+    }
+
+    /// `y = x·Wᵀ + b`, into the layer's own output buffer.
     ///
     /// # Shapes
     /// `x: [N, in_features] -> [N, out_features]`.
-    pub fn forward(&mut self, x: &ArrayD<f32>) -> ArrayD<f32> {
+    pub fn forward(&mut self, x: &ArrayD<f32>) -> &ArrayD<f32> {
         let shape = self
             .config
             .output_shape(x.shape())
@@ -109,22 +123,31 @@ impl Linear {
             .view()
             .into_dimensionality::<Ix2>()
             .expect("weight rank 2");
-        let mut y = ArrayD::<f32>::zeros(IxDyn(&shape));
-        {
-            let mut y2 = y.view_mut().into_dimensionality::<Ix2>().expect("rank 2");
-            if let Some(b) = &self.bias {
-                y2 += &b.value;
-            }
-            general_mat_mul(1.0, &x2, &w.t(), 1.0, &mut y2);
+        ensure_shape(&mut self.out, &shape);
+        let mut y2 = self
+            .out
+            .view_mut()
+            .into_dimensionality::<Ix2>()
+            .expect("rank 2");
+        match &self.bias {
+            Some(b) => y2.assign(
+                &b.value
+                    .view()
+                    .into_dimensionality::<Ix1>()
+                    .expect("bias rank 1"),
+            ),
+            None => y2.fill(0.0),
         }
-        y
+        general_mat_mul(1.0, &x2, &w.t(), 1.0, &mut y2);
+        &self.out
     }
 
-    /// Accumulates `dW = dyᵀ·x`, `db = Σ_n dy` and returns `dx = dy·W`.
+    /// Accumulates `dW = dyᵀ·x`, `db = Σ_n dy` and, when `input_grad` is set, returns
+    /// `dx = dy·W` (otherwise an empty tensor).
     ///
     /// # Shapes
     /// `grad: [N, out_features] -> [N, in_features]`.
-    pub fn backward(&mut self, grad: &ArrayD<f32>) -> ArrayD<f32> {
+    pub fn backward(&mut self, grad: &ArrayD<f32>, input_grad: bool) -> &ArrayD<f32> {
         let gy = grad
             .view()
             .into_dimensionality::<Ix2>()
@@ -140,23 +163,29 @@ impl Linear {
             .view()
             .into_dimensionality::<Ix2>()
             .expect("rank 2");
-        {
-            let mut dw = self
-                .weight
-                .grad
+        let mut dw = self
+            .weight
+            .grad
+            .view_mut()
+            .into_dimensionality::<Ix2>()
+            .expect("rank 2");
+        general_mat_mul(1.0, &gy.t(), &x, 1.0, &mut dw);
+        if let Some(b) = &mut self.bias {
+            for (bg, col) in b.grad.iter_mut().zip(gy.columns()) {
+                *bg += col.sum();
+            }
+        }
+        if input_grad {
+            ensure_shape(&mut self.dx, self.input.shape());
+            let mut dx2 = self
+                .dx
                 .view_mut()
                 .into_dimensionality::<Ix2>()
                 .expect("rank 2");
-            general_mat_mul(1.0, &gy.t(), &x, 1.0, &mut dw);
-        }
-        if let Some(b) = &mut self.bias {
-            b.grad += &gy.sum_axis(Axis(0)).into_dyn();
-        }
-        let mut dx = ArrayD::<f32>::zeros(self.input.raw_dim());
-        {
-            let mut dx2 = dx.view_mut().into_dimensionality::<Ix2>().expect("rank 2");
             general_mat_mul(1.0, &gy, &w, 0.0, &mut dx2);
+        } else {
+            ensure_shape(&mut self.dx, &[0]);
         }
-        dx
+        &self.dx
     }
 }

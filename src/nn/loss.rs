@@ -1,7 +1,6 @@
 //! Mean cross-entropy on logits: `F.cross_entropy(logits, labels)`, i.e. LogSoftmax followed by
 //! the negative log-likelihood, averaged over the batch.
 
-use super::activation::{log_softmax, softmax};
 use ndarray::{Array2, ArrayView2};
 
 /// `loss = −(1/N) Σ_n log_softmax(z_n)[y_n]` and its gradient `dL/dz = (softmax(z) − onehot(y)) / N`.
@@ -9,17 +8,34 @@ use ndarray::{Array2, ArrayView2};
 /// # Shapes
 /// `logits: [N, classes]`, `labels: [N]` with values below `classes` -> `(scalar, [N, classes])`.
 pub fn cross_entropy(logits: ArrayView2<f32>, labels: &[usize]) -> (f32, Array2<f32>) {
+    let mut grad = Array2::zeros(logits.raw_dim());
+    let loss = cross_entropy_into(logits, labels, &mut grad);
+    (loss, grad)
+}
+
+/// [`cross_entropy`] writing the gradient into `grad` (same shape as `logits`), so a training
+/// loop allocates nothing.
+pub fn cross_entropy_into(
+    logits: ArrayView2<f32>,
+    labels: &[usize],
+    grad: &mut Array2<f32>,
+) -> f32 {
     let n = logits.nrows();
     assert_eq!(n, labels.len(), "cross_entropy: one label per row");
-    let logp = log_softmax(logits);
+    assert_eq!(grad.dim(), logits.dim(), "cross_entropy: gradient shape");
     let mut loss = 0.0f64;
-    for (row, &y) in labels.iter().enumerate() {
-        loss -= logp[[row, y]] as f64;
+    for ((z, mut g), &y) in logits.rows().into_iter().zip(grad.rows_mut()).zip(labels) {
+        let m = z.fold(f32::NEG_INFINITY, |a, &b| a.max(b));
+        let mut sum = 0.0f32;
+        for (gi, &zi) in g.iter_mut().zip(z.iter()) {
+            *gi = (zi - m).exp();
+            sum += *gi;
+        }
+        loss -= (z[y] - m - sum.ln()) as f64;
+        for gi in g.iter_mut() {
+            *gi /= sum * n as f32;
+        }
+        g[y] -= 1.0 / n as f32;
     }
-    let mut grad = softmax(logits);
-    for (row, &y) in labels.iter().enumerate() {
-        grad[[row, y]] -= 1.0;
-    }
-    grad.mapv_inplace(|g| g / n as f32);
-    ((loss / n as f64) as f32, grad)
+    (loss / n as f64) as f32
 }

@@ -7,9 +7,11 @@ use super::error::{Field, NnError};
 use super::flatten::Flatten;
 use super::init::{rng, NnRng};
 use super::linear::{Linear, LinearConfig};
+use super::loss::cross_entropy_into;
+use super::optim::Optimizer;
 use super::param::Param;
 use super::pool::{MaxPool2d, MaxPool2dConfig};
-use ndarray::ArrayD;
+use ndarray::{Array2, ArrayD, Ix2};
 use rand::Rng;
 
 /// What a layer is, without its weights: enough to check shapes, count parameters and build it.
@@ -112,8 +114,8 @@ pub enum Layer {
 }
 
 impl Layer {
-    /// Forward pass (dropout follows `mode`).
-    pub fn forward(&mut self, x: &ArrayD<f32>, mode: Mode) -> ArrayD<f32> {
+    /// Forward pass (dropout follows `mode`) into the layer's own output buffer.
+    pub fn forward(&mut self, x: &ArrayD<f32>, mode: Mode) -> &ArrayD<f32> {
         match self {
             Layer::Conv2d(l) => l.forward(x),
             Layer::ReLU(l) => l.forward(x),
@@ -124,15 +126,40 @@ impl Layer {
         }
     }
 
-    /// Backward pass of the last forward: accumulates parameter gradients, returns `dL/dx`.
-    pub fn backward(&mut self, grad: &ArrayD<f32>) -> ArrayD<f32> {
+    /// The output of the last forward.
+    pub fn output(&self) -> &ArrayD<f32> {
         match self {
-            Layer::Conv2d(l) => l.backward(grad),
+            Layer::Conv2d(l) => l.output(),
+            Layer::ReLU(l) => l.output(),
+            Layer::MaxPool2d(l) => l.output(),
+            Layer::Flatten(l) => l.output(),
+            Layer::Linear(l) => l.output(),
+            Layer::Dropout(l) => l.output(),
+        }
+    }
+
+    /// Backward pass of the last forward: accumulates parameter gradients and returns `dL/dx`
+    /// (an empty tensor from `Conv2d` and `Linear` when `input_grad` is false).
+    pub fn backward(&mut self, grad: &ArrayD<f32>, input_grad: bool) -> &ArrayD<f32> {
+        match self {
+            Layer::Conv2d(l) => l.backward(grad, input_grad),
             Layer::ReLU(l) => l.backward(grad),
             Layer::MaxPool2d(l) => l.backward(grad),
             Layer::Flatten(l) => l.backward(grad),
-            Layer::Linear(l) => l.backward(grad),
+            Layer::Linear(l) => l.backward(grad, input_grad),
             Layer::Dropout(l) => l.backward(grad),
+        }
+    }
+
+    /// The input gradient of the last backward.
+    fn input_grad(&self) -> &ArrayD<f32> {
+        match self {
+            Layer::Conv2d(l) => l.input_grad(),
+            Layer::ReLU(l) => l.input_grad(),
+            Layer::MaxPool2d(l) => l.input_grad(),
+            Layer::Flatten(l) => l.input_grad(),
+            Layer::Linear(l) => l.input_grad(),
+            Layer::Dropout(l) => l.input_grad(),
         }
     }
 
@@ -322,38 +349,77 @@ impl Sequential {
         cfg.shapes(shape[0]).map(|_| ())
     }
 
-    /// Forward pass through every layer.
+    /// Forward pass through every layer; the result lives in the last layer's buffer, and no
+    /// layer allocates once the batch shape has been seen.
     ///
     /// # Shapes
     /// `x: [N, …input] -> [N, …output of the last layer]` (logits for the seed model: `[N, 10]`).
-    pub fn forward(&mut self, x: &ArrayD<f32>, mode: Mode) -> Result<ArrayD<f32>, NnError> {
+    pub fn forward(&mut self, x: &ArrayD<f32>, mode: Mode) -> Result<&ArrayD<f32>, NnError> {
         self.check_input(x)?;
-        let mut h = self.layers[0].forward(x, mode);
-        for l in &mut self.layers[1..] {
-            h = l.forward(&h, mode);
+        for i in 0..self.layers.len() {
+            let (done, rest) = self.layers.split_at_mut(i);
+            let input = done.last().map_or(x, |l| l.output());
+            rest[0].forward(input, mode);
         }
-        Ok(h)
+        Ok(self.layers.last().expect("a model has layers").output())
     }
 
-    /// Forward pass in evaluation mode that returns the output of every layer, for feature maps.
+    /// Forward pass in evaluation mode that returns a copy of every layer's output, for feature maps.
     pub fn forward_trace(&mut self, x: &ArrayD<f32>) -> Result<Vec<ArrayD<f32>>, NnError> {
-        self.check_input(x)?;
-        let mut out: Vec<ArrayD<f32>> = Vec::with_capacity(self.layers.len());
-        for l in &mut self.layers {
-            let h = l.forward(out.last().unwrap_or(x), Mode::Eval);
-            out.push(h);
+        self.forward(x, Mode::Eval)?;
+        Ok(self.layers.iter().map(|l| l.output().clone()).collect())
+    }
+
+    fn backward_through(&mut self, grad: &ArrayD<f32>, input_grad: bool) {
+        let n = self.layers.len();
+        for i in (0..n).rev() {
+            let (head, tail) = self.layers.split_at_mut(i + 1);
+            let g = tail.first().map_or(grad, |l| l.input_grad());
+            head[i].backward(g, i > 0 || input_grad);
         }
-        Ok(out)
     }
 
     /// Backward pass of the last forward: accumulates every parameter gradient and returns
     /// `dL/dx` for the input.
-    pub fn backward(&mut self, grad: &ArrayD<f32>) -> ArrayD<f32> {
-        let mut g = grad.clone();
-        for l in self.layers.iter_mut().rev() {
-            g = l.backward(&g);
+    pub fn backward(&mut self, grad: &ArrayD<f32>) -> &ArrayD<f32> {
+        self.backward_through(grad, true);
+        self.layers[0].input_grad()
+    }
+
+    /// Backward pass for training: accumulates every parameter gradient but skips the gradient
+    /// with respect to the input images, which nothing uses (PyTorch skips it too).
+    pub fn backward_params(&mut self, grad: &ArrayD<f32>) {
+        self.backward_through(grad, false);
+    }
+
+    /// One optimisation step on a batch: forward in training mode, mean cross-entropy, backward
+    /// (without the input gradient), `opt.step`. `grad` is a reusable `[N, classes]` buffer.
+    /// Returns the loss before the step.
+    pub fn train_step(
+        &mut self,
+        x: &ArrayD<f32>,
+        labels: &[usize],
+        opt: &mut Optimizer,
+        grad: &mut Array2<f32>,
+    ) -> Result<f32, NnError> {
+        self.zero_grad();
+        let logits = self.forward(x, Mode::Train)?;
+        let logits = logits
+            .view()
+            .into_dimensionality::<Ix2>()
+            .map_err(|_| NnError::Rank {
+                expected: 2,
+                got: logits.ndim(),
+            })?;
+        if grad.dim() != logits.dim() {
+            *grad = Array2::zeros(logits.dim());
         }
-        g
+        let loss = cross_entropy_into(logits, labels, grad);
+        let g = std::mem::take(grad).into_dyn();
+        self.backward_params(&g);
+        *grad = g.into_dimensionality().expect("rank 2");
+        opt.step(&mut self.parameters_mut());
+        Ok(loss)
     }
 
     /// Parameters with their `state_dict` names (`conv1.0.weight`, …), in PyTorch's order.

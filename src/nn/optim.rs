@@ -14,7 +14,8 @@ pub struct Sgd {
     pub momentum: f32,
     /// L2 penalty added to the gradient.
     pub weight_decay: f32,
-    buffers: Vec<Option<ArrayD<f32>>>,
+    buffers: Vec<ArrayD<f32>>,
+    started: bool,
 }
 
 impl Sgd {
@@ -25,29 +26,34 @@ impl Sgd {
             momentum,
             weight_decay,
             buffers: Vec::new(),
+            started: false,
         }
     }
 
     /// One update of every parameter from its gradient.
     pub fn step(&mut self, params: &mut [&mut Param]) {
-        self.buffers.resize(params.len(), None);
-        for (p, buf) in params.iter_mut().zip(&mut self.buffers) {
-            let mut g = p.grad.clone();
-            if self.weight_decay != 0.0 {
-                g.scaled_add(self.weight_decay, &p.value);
-            }
-            if self.momentum != 0.0 {
-                match buf {
-                    None => *buf = Some(g.clone()),
-                    Some(b) => {
-                        let m = self.momentum;
-                        Zip::from(&mut *b).and(&g).for_each(|b, &g| *b = m * *b + g);
-                        g.assign(b);
-                    }
-                }
-            }
-            p.value.scaled_add(-self.lr, &g);
+        if self.buffers.len() != params.len() {
+            self.buffers = params
+                .iter()
+                .map(|p| ArrayD::zeros(p.value.raw_dim()))
+                .collect();
+            self.started = false;
         }
+        let (lr, mu, wd, first) = (self.lr, self.momentum, self.weight_decay, !self.started);
+        for (p, buf) in params.iter_mut().zip(&mut self.buffers) {
+            let Param { value, grad } = &mut **p;
+            Zip::from(value).and(&*grad).and(buf).for_each(|w, &g, b| {
+                let g = g + wd * *w;
+                let step = if mu == 0.0 {
+                    g
+                } else {
+                    *b = if first { g } else { mu * *b + g };
+                    *b
+                };
+                *w -= lr * step;
+            });
+        }
+        self.started = true;
     }
 }
 

@@ -1,6 +1,6 @@
 //! A trainable tensor and its gradient: the only way optimisers reach weights.
 
-use ndarray::ArrayD;
+use ndarray::{ArrayD, IxDyn};
 
 /// A learnable tensor with the gradient accumulated by `backward`.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,5 +31,14 @@ impl Param {
     /// Sets the gradient to zero, as `optimizer.zero_grad()` does before a step.
     pub fn zero_grad(&mut self) {
         self.grad.fill(0.0);
+    }
+}
+
+/// Gives `buf` the shape `shape`, reallocating only when the shape changed, so layers can reuse
+/// their output and gradient buffers from one batch to the next. Contents are unspecified after
+/// a reallocation-free call; callers overwrite them.
+pub fn ensure_shape(buf: &mut ArrayD<f32>, shape: &[usize]) {
+    if buf.shape() != shape {
+        *buf = ArrayD::zeros(IxDyn(shape));
     }
 }

@@ -26,6 +26,30 @@ pub fn output_len(
     Some((padded - span) / stride + 1)
 }
 
+/// The kernel taps `lo..hi` of output position `o` that land inside an input of `in_len`
+/// (the others read padding): tap `k` reads input index `o·stride + k·dilation − pad`.
+pub fn tap_range(
+    o: usize,
+    kernel: usize,
+    stride: usize,
+    pad: usize,
+    dilation: usize,
+    in_len: usize,
+) -> (usize, usize) {
+    let base = (o * stride) as isize - pad as isize;
+    let lo = if base >= 0 {
+        0
+    } else {
+        ((-base) as usize).div_ceil(dilation)
+    };
+    let hi = if in_len as isize <= base {
+        0
+    } else {
+        ((in_len as isize - base) as usize).div_ceil(dilation)
+    };
+    (lo.min(kernel), hi.min(kernel).max(lo.min(kernel)))
+}
+
 /// Hyper-parameters of a sliding window over a 2D plane, each as (rows, cols).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Window {
