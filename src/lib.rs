@@ -6,3 +6,4 @@ pub mod components;
 pub mod data;
 pub mod lang;
 pub mod nn;
+pub mod viz;

@@ -281,6 +281,9 @@ fn buffers_are_reused_across_batches() {
     let before: Vec<*const f32> = m.layers.iter().map(|l| l.output().as_ptr()).collect();
     let loss = m.train_step(&x, &labels, &mut opt, &mut grad).unwrap();
     let after: Vec<*const f32> = m.layers.iter().map(|l| l.output().as_ptr()).collect();
-    assert_eq!(before, after, "a second batch of the same shape reuses every output buffer");
+    assert_eq!(
+        before, after,
+        "a second batch of the same shape reuses every output buffer"
+    );
     assert!(loss.is_finite());
 }

