@@ -3,6 +3,7 @@
 use super::conv_section::ConvSection;
 use super::i18n::{strings, Strings};
 use super::lang_state::{initial_lang, persist, use_lang};
+use super::mnist_data::provide_mnist;
 use super::model_summary::ModelSection;
 use super::pool_section::PoolSection;
 use leptos::prelude::*;
@@ -33,6 +34,7 @@ const SECTIONS: &[SectionLink] = &[
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(initial_lang());
     provide_context(lang);
+    provide_mnist();
     Effect::new(move |_| persist(lang.get()));
     let s = move || strings(lang.get());
     view! {

@@ -2,7 +2,9 @@
 //! dilation, and walk the sliding window one output cell at a time.
 
 use super::app::use_strings;
+use super::channels_demo::ChannelsDemo;
 use super::controls::{arrow_keys, NumberField, StepControls};
+use super::digit_demo::DigitDemo;
 use super::grid::NumberCell;
 use super::i18n::{fill, Strings};
 use super::lang_state::use_lang;
@@ -148,6 +150,8 @@ pub fn ConvSection() -> impl IntoView {
                     Err(why) => format!("{} {why}", s().keras_cannot),
                 }}
             </pre>
+            <ChannelsDemo/>
+            <DigitDemo current=settings/>
         </section>
     }
 }

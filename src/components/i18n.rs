@@ -163,6 +163,56 @@ pub struct Strings {
     pub pool_preset_negative: &'static str,
     /// Label of the winning cell.
     pub winner: &'static str,
+    /// Sub-heading.
+    pub ch_title: &'static str,
+    /// What the channels example shows.
+    pub ch_intro: &'static str,
+    /// Field.
+    pub in_channels: &'static str,
+    /// Field.
+    pub out_channels: &'static str,
+    /// Button.
+    pub new_example: &'static str,
+    /// Caption; {shape}.
+    pub weight_tensor: &'static str,
+    /// Caption; {o} {b}.
+    pub filter_label: &'static str,
+    /// Caption; {c}.
+    pub channel_label: &'static str,
+    /// Caption; {o}.
+    pub out_map_label: &'static str,
+    /// Sub-heading.
+    pub digit_title: &'static str,
+    /// What the digit example shows.
+    pub digit_intro: &'static str,
+    /// Field.
+    pub kernel_choice: &'static str,
+    /// Option.
+    pub k_vertical: &'static str,
+    /// Option.
+    pub k_horizontal: &'static str,
+    /// Option.
+    pub k_edge: &'static str,
+    /// Option.
+    pub k_blur: &'static str,
+    /// Option.
+    pub k_sharpen: &'static str,
+    /// Option.
+    pub k_current: &'static str,
+    /// Button.
+    pub another_digit: &'static str,
+    /// Caption; {i} {l}.
+    pub digit_label: &'static str,
+    /// Caption; {v}.
+    pub feature_map: &'static str,
+    /// Caption.
+    pub relu_map: &'static str,
+    /// Text; {n} {m}.
+    pub negatives: &'static str,
+    /// Status.
+    pub loading_digits: &'static str,
+    /// Lead of the error.
+    pub digits_failed: &'static str,
 }
 
 /// English.
@@ -246,6 +296,31 @@ pub const EN: Strings = Strings {
     pool_preset_mnist: "The MNIST model's pool: 26×26 → 14×14",
     pool_preset_negative: "Negative inputs with padding (−∞ matters)",
     winner: "maximum",
+    ch_title: "Several channels in, several out",
+    ch_intro: "With several input channels, a filter holds one kernel per input channel. The weights form a tensor of shape (out_channels, in_channels, kH, kW). Each output map sums the products over all input channels, then adds its filter's bias. With 1 input and 4 output channels, one image becomes 4 feature maps.",
+    in_channels: "Input channels",
+    out_channels: "Output channels",
+    new_example: "New numbers",
+    weight_tensor: "Weight tensor {shape}",
+    filter_label: "Filter {o} (bias {b})",
+    channel_label: "Input channel {c}",
+    out_map_label: "Output map {o}",
+    digit_title: "On a real digit",
+    digit_intro: "The same arithmetic on a 28×28 MNIST digit, with padding 1 so the map keeps its size. The feature map is blue where the sum is negative and orange where it is positive. ReLU then sets every negative value to 0.",
+    kernel_choice: "Kernel",
+    k_vertical: "Vertical edges",
+    k_horizontal: "Horizontal edges",
+    k_edge: "All edges (Laplacian)",
+    k_blur: "Blur",
+    k_sharpen: "Sharpen",
+    k_current: "The kernel from the stepper above",
+    another_digit: "Another digit",
+    digit_label: "Digit #{i} (label {l})",
+    feature_map: "Feature map, before ReLU (scale ±{v})",
+    relu_map: "After ReLU",
+    negatives: "{n} of {m} values were negative; ReLU set them to 0 (shown grey).",
+    loading_digits: "Loading the digits…",
+    digits_failed: "The digits could not be loaded:",
 };
 
 /// Korean.
@@ -329,6 +404,31 @@ pub const KO: Strings = Strings {
     pool_preset_mnist: "MNIST 모델의 풀링: 26×26 → 14×14",
     pool_preset_negative: "패딩이 있는 음수 입력 (−∞가 중요한 경우)",
     winner: "최댓값",
+    ch_title: "여러 채널 입력, 여러 채널 출력",
+    ch_intro: "입력 채널이 여러 개이면 필터 하나가 입력 채널마다 커널을 하나씩 가집니다. 가중치는 (out_channels, in_channels, kH, kW) 모양의 텐서입니다. 각 출력 맵은 모든 입력 채널에 걸친 곱을 더한 뒤 그 필터의 편향을 더합니다. 입력 채널 1개, 출력 채널 4개이면 이미지 하나가 특징 맵 4개가 됩니다.",
+    in_channels: "입력 채널",
+    out_channels: "출력 채널",
+    new_example: "새 숫자",
+    weight_tensor: "가중치 텐서 {shape}",
+    filter_label: "필터 {o} (편향 {b})",
+    channel_label: "입력 채널 {c}",
+    out_map_label: "출력 맵 {o}",
+    digit_title: "실제 숫자 이미지에 적용하기",
+    digit_intro: "같은 계산을 28×28 MNIST 숫자 이미지에 적용합니다. 패딩 1을 써서 맵 크기가 그대로 유지됩니다. 특징 맵에서 합이 음수인 곳은 파란색, 양수인 곳은 주황색입니다. 이어서 ReLU가 음수를 모두 0으로 바꿉니다.",
+    kernel_choice: "커널",
+    k_vertical: "세로 경계",
+    k_horizontal: "가로 경계",
+    k_edge: "모든 경계 (라플라시안)",
+    k_blur: "흐림(blur)",
+    k_sharpen: "선명하게(sharpen)",
+    k_current: "위 단계별 보기의 커널",
+    another_digit: "다른 숫자",
+    digit_label: "숫자 #{i} (정답 {l})",
+    feature_map: "특징 맵, ReLU 전 (범위 ±{v})",
+    relu_map: "ReLU 후",
+    negatives: "{m}개 값 중 {n}개가 음수였고, ReLU가 0으로 바꿨습니다(회색으로 표시).",
+    loading_digits: "숫자 데이터를 불러오는 중…",
+    digits_failed: "숫자 데이터를 불러오지 못했습니다:",
 };
 
 /// The table for `lang`.

@@ -2,11 +2,15 @@
 //! (pure functions) and render the result; they know nothing of gradients.
 
 pub mod app;
+pub mod canvas;
+pub mod channels_demo;
 pub mod controls;
 pub mod conv_section;
+pub mod digit_demo;
 pub mod grid;
 pub mod i18n;
 pub mod lang_state;
+pub mod mnist_data;
 pub mod model_summary;
 pub mod panic_banner;
 pub mod pool_section;

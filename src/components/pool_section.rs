@@ -5,6 +5,7 @@ use super::controls::{arrow_keys, NumberField, StepControls};
 use super::grid::NumberCell;
 use super::i18n::{fill, Strings};
 use super::lang_state::use_lang;
+use super::url::{get_param, set_param};
 use crate::viz::settings::{PoolPreset, PoolSettings, MAX_POOL_SIDE};
 use crate::viz::{fmt_num, PoolPlan, PoolStep};
 use leptos::prelude::*;
@@ -22,7 +23,11 @@ fn preset_name(s: &Strings, p: PoolPreset) -> &'static str {
 pub fn PoolSection() -> impl IntoView {
     let s = use_strings();
     let lang = use_lang();
-    let settings = RwSignal::new(PoolSettings::default());
+    let settings = RwSignal::new(
+        get_param("pool")
+            .and_then(|q| PoolSettings::from_query(&q))
+            .unwrap_or_default(),
+    );
     let plan = Memo::new(move |_| settings.with(|st| st.plan()));
     let shown = Memo::new(move |prev: Option<&PoolPlan>| match plan.get() {
         Ok(p) => p,
@@ -39,6 +44,7 @@ pub fn PoolSection() -> impl IntoView {
         }
         n
     });
+    Effect::new(move |_| settings.with(|st| set_param("pool", &st.to_query())));
     let current = Memo::new(move |_| {
         let k = step.get();
         shown.with(|p| (k > 0 && k <= p.steps()).then(|| p.step(k - 1)))

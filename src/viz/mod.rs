@@ -1,6 +1,7 @@
 //! Pure logic behind the step-by-step animations: which cells step k covers, the products it
 //! sums, number formatting. No DOM; the numbers come from the `nn` layers themselves.
 
+pub mod colour;
 pub mod conv_plan;
 pub mod format;
 pub mod pool_plan;

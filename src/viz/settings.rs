@@ -528,6 +528,46 @@ impl PoolSettings {
         ))
     }
 
+    /// A compact form for the URL: `h.w.k.s.p.d~input,…`, `s` is `-` while it follows the kernel.
+    pub fn to_query(&self) -> String {
+        let stride = self.stride.map_or("-".to_string(), |s| s.to_string());
+        let values: Vec<String> = self.input.iter().map(|v| fmt_num(*v)).collect();
+        format!(
+            "{}.{}.{}.{stride}.{}.{}~{}",
+            self.input_size.0,
+            self.input_size.1,
+            self.kernel,
+            self.padding,
+            self.dilation,
+            values.join(",")
+        )
+    }
+
+    /// Parses [`PoolSettings::to_query`]; anything malformed or out of range gives `None`.
+    pub fn from_query(q: &str) -> Option<PoolSettings> {
+        let (dims, values) = q.split_once('~')?;
+        let dims: Vec<&str> = dims.split('.').collect();
+        let [h, w, k, s, p, d] = dims.as_slice().try_into().ok()?;
+        let num = |x: &str| x.parse::<usize>().ok().filter(|v| *v <= MAX_POOL_SIDE);
+        let (h, w, k, p, d) = (num(h)?, num(w)?, num(k)?, num(p)?, num(d)?);
+        let stride = if s == "-" { None } else { Some(num(s)?) };
+        let input = values
+            .split(',')
+            .map(|x| x.parse::<f32>().ok().filter(|v| v.is_finite()))
+            .collect::<Option<Vec<f32>>>()?;
+        if h == 0 || w == 0 || input.len() != h * w {
+            return None;
+        }
+        Some(PoolSettings {
+            input_size: (h, w),
+            kernel: k,
+            stride,
+            padding: p,
+            dilation: d,
+            input,
+        })
+    }
+
     /// The output-size arithmetic for rows (0) or columns (1).
     pub fn size_formula(&self, axis: usize) -> String {
         let n = if axis == 0 {
@@ -543,6 +583,65 @@ impl PoolSettings {
             self.padding,
             self.dilation,
         )
+    }
+}
+
+/// The multi-channel example: `in_channels` input maps, `out_channels` filters, each filter a
+/// `(in_channels, k, k)` block of the weight tensor `(out, in, kH, kW)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChannelSettings {
+    /// Input channels (1–3).
+    pub in_channels: usize,
+    /// Output channels (1–4).
+    pub out_channels: usize,
+    /// Input side.
+    pub side: usize,
+    /// Kernel side.
+    pub kernel: usize,
+    /// Seed of the example's integers.
+    pub seed: u64,
+}
+
+impl Default for ChannelSettings {
+    /// One input channel, four filters: the "1 → 4 feature maps" example.
+    fn default() -> Self {
+        ChannelSettings {
+            in_channels: 1,
+            out_channels: 4,
+            side: 5,
+            kernel: 3,
+            seed: 1,
+        }
+    }
+}
+
+impl ChannelSettings {
+    /// The layer configuration (`nn.Conv2d(in, out, k)`).
+    pub fn config(&self) -> Conv2dConfig {
+        Conv2dConfig::new(
+            self.in_channels,
+            self.out_channels,
+            (self.kernel, self.kernel),
+        )
+    }
+
+    /// The example with small integer inputs (0–4), weights (−1–1) and biases (−1–1).
+    pub fn plan(&self) -> Result<ConvPlan, NnError> {
+        use rand::Rng;
+        let cfg = self.config();
+        cfg.validate()?;
+        let mut r = crate::nn::init::rng(self.seed);
+        let (c, n, k, o) = (self.in_channels, self.side, self.kernel, self.out_channels);
+        let input = Array3::from_shape_simple_fn((c, n, n), || r.random_range(0..5) as f32);
+        let weight = Array4::from_shape_simple_fn((o, c, k, k), || r.random_range(-1..=1) as f32);
+        let bias = (0..o).map(|_| r.random_range(-1..=1) as f32).collect();
+        ConvPlan::new(cfg, input, weight, bias)
+    }
+
+    /// `nn.Conv2d(1, 4, kernel_size=3)  # weight (4, 1, 3, 3), bias (4)`.
+    pub fn pytorch(&self) -> String {
+        let (i, o, k) = (self.in_channels, self.out_channels, self.kernel);
+        format!("nn.Conv2d({i}, {o}, kernel_size={k})  # weight ({o}, {i}, {k}, {k}), bias ({o})")
     }
 }
 
@@ -641,6 +740,28 @@ mod tests {
     }
 
     #[test]
+    fn channels_sum_over_inputs_plus_bias() {
+        let s = ChannelSettings {
+            in_channels: 2,
+            out_channels: 3,
+            side: 4,
+            kernel: 2,
+            seed: 5,
+        };
+        let p = s.plan().unwrap();
+        assert_eq!(p.steps(), 3 * 3 * 3);
+        let st = p.step(3 * 3 + 4);
+        assert_eq!((st.out_channel, st.row, st.col), (1, 1, 1));
+        assert_eq!(st.taps.len(), 2 * 2 * 2);
+        let sum: f32 = st.taps.iter().map(|t| t.input * t.weight).sum::<f32>() + st.bias;
+        assert_eq!(sum, st.value);
+        assert_eq!(
+            ChannelSettings::default().plan().unwrap().output.dim(),
+            (4, 3, 3)
+        );
+    }
+
+    #[test]
     fn query_round_trip() {
         let mut s = ConvSettings::preset(ConvPreset::Stride21);
         s.bias = -0.5;
@@ -651,5 +772,10 @@ mod tests {
             "wrong count"
         );
         assert_eq!(ConvSettings::from_query("junk"), None);
+        for p in PoolPreset::ALL {
+            let s = PoolSettings::preset(p);
+            assert_eq!(PoolSettings::from_query(&s.to_query()), Some(s));
+        }
+        assert_eq!(PoolSettings::from_query("2.2.2.-.0.1~1,2,3"), None);
     }
 }

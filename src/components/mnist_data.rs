@@ -1,0 +1,55 @@
+//! The shipped MNIST digits, fetched once from the app's own origin and shared as context.
+
+use crate::data::Mnist;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the digits are while the page loads them.
+#[derive(Clone, Debug)]
+pub enum MnistState {
+    /// Being fetched and decoded.
+    Loading,
+    /// Ready to use.
+    Ready(Arc<Mnist>),
+    /// The file could not be fetched or decoded; the sentence says why (English; the UI adds
+    /// its own translated lead).
+    Failed(String),
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response")?;
+    if !resp.ok() {
+        return Err(format!("HTTP {}", resp.status()));
+    }
+    let buf = JsFuture::from(resp.array_buffer().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Starts loading the digits and provides their state to every component below.
+pub fn provide_mnist() -> RwSignal<MnistState> {
+    let state = RwSignal::new(MnistState::Loading);
+    provide_context(state);
+    leptos::task::spawn_local(async move {
+        let result = match fetch_bytes("./public/mnist-10k.bin").await {
+            Ok(bytes) => Mnist::decode(&bytes)
+                .map(|m| MnistState::Ready(Arc::new(m)))
+                .unwrap_or_else(|e| MnistState::Failed(e.to_string())),
+            Err(e) => MnistState::Failed(e),
+        };
+        state.set(result);
+    });
+    state
+}
+
+/// The digits' state, as provided by [`provide_mnist`].
+pub fn use_mnist() -> RwSignal<MnistState> {
+    expect_context::<RwSignal<MnistState>>()
+}
