@@ -133,7 +133,11 @@ pub fn PoolSection() -> impl IntoView {
             </pre>
             <pre class="code" translate="no" data-testid="pool-keras">
                 {move || match settings.with(|st| st.keras(lang.get())) {
-                    Ok(line) => line,
+                    Ok(line) => {
+                        // Keras is channels-last: (batch, rows, cols, channels).
+                        let (oh, ow) = shown.with(|p| p.output_size());
+                        format!("{line}  # → (1, {oh}, {ow}, 1)")
+                    }
                     Err(why) => format!("{} {why}", s().keras_cannot),
                 }}
             </pre>
