@@ -13,7 +13,8 @@ pub fn NumberField(
     #[prop(into)]
     label: Signal<&'static str>,
     /// `data-testid` of the input.
-    testid: &'static str,
+    #[prop(into)]
+    testid: String,
     /// Current value.
     #[prop(into)]
     value: Signal<usize>,

@@ -213,6 +213,40 @@ pub struct Strings {
     pub loading_digits: &'static str,
     /// Lead of the error.
     pub digits_failed: &'static str,
+    /// Sub-heading.
+    pub arch_title: &'static str,
+    /// What the editor does.
+    pub arch_intro: &'static str,
+    /// Caption; {i}.
+    pub block_label: &'static str,
+    /// Field.
+    pub filters: &'static str,
+    /// Checkbox.
+    pub pool_toggle: &'static str,
+    /// Field.
+    pub pool_kernel: &'static str,
+    /// Field.
+    pub pool_padding: &'static str,
+    /// Button; {i}.
+    pub remove_block: &'static str,
+    /// Button.
+    pub add_block: &'static str,
+    /// Field.
+    pub hidden_units: &'static str,
+    /// Field.
+    pub dropout_p: &'static str,
+    /// Button.
+    pub seed_arch: &'static str,
+    /// Heading.
+    pub diagram_title: &'static str,
+    /// Diagram box.
+    pub input_box: &'static str,
+    /// Diagram; {n}.
+    pub params_short: &'static str,
+    /// Heading.
+    pub code_pair_title: &'static str,
+    /// Note under an error.
+    pub arch_kept: &'static str,
 }
 
 /// English.
@@ -321,6 +355,23 @@ pub const EN: Strings = Strings {
     negatives: "{n} of {m} values were negative; ReLU set them to 0 (shown grey).",
     loading_digits: "Loading the digits…",
     digits_failed: "The digits could not be loaded:",
+    arch_title: "Change the architecture",
+    arch_intro: "Change any layer and watch every shape, parameter count, the table and both code listings follow. The first linear layer's in_features is computed from the shapes, as you would in PyTorch.",
+    block_label: "Conv block {i}",
+    filters: "Filters",
+    pool_toggle: "Max pool after ReLU",
+    pool_kernel: "Pool kernel = stride",
+    pool_padding: "Pool padding",
+    remove_block: "Remove block {i}",
+    add_block: "Add a conv block",
+    hidden_units: "Hidden units",
+    dropout_p: "Dropout p",
+    seed_arch: "Back to the seed model",
+    diagram_title: "Layers and output shapes",
+    input_box: "Input",
+    params_short: "{n} params",
+    code_pair_title: "The same model in PyTorch and Keras",
+    arch_kept: "The diagram, table and code show the last model that worked.",
 };
 
 /// Korean.
@@ -429,6 +480,23 @@ pub const KO: Strings = Strings {
     negatives: "{m}개 값 중 {n}개가 음수였고, ReLU가 0으로 바꿨습니다(회색으로 표시).",
     loading_digits: "숫자 데이터를 불러오는 중…",
     digits_failed: "숫자 데이터를 불러오지 못했습니다:",
+    arch_title: "구조 바꿔 보기",
+    arch_intro: "층을 바꾸면 모든 모양과 파라미터 수, 표, 두 코드가 함께 바뀝니다. 첫 번째 선형 층의 in_features는 PyTorch에서 직접 계산하듯이 모양으로부터 계산됩니다.",
+    block_label: "합성곱 블록 {i}",
+    filters: "필터 수",
+    pool_toggle: "ReLU 뒤 최대 풀링",
+    pool_kernel: "풀링 커널 = 스트라이드",
+    pool_padding: "풀링 패딩",
+    remove_block: "블록 {i} 삭제",
+    add_block: "합성곱 블록 추가",
+    hidden_units: "은닉 유닛 수",
+    dropout_p: "드롭아웃 p",
+    seed_arch: "기본 모델로 되돌리기",
+    diagram_title: "층과 출력 모양",
+    input_box: "입력",
+    params_short: "파라미터 {n}개",
+    code_pair_title: "PyTorch와 Keras로 쓴 같은 모델",
+    arch_kept: "그림, 표, 코드는 마지막으로 올바르던 모델을 보여 줍니다.",
 };
 
 /// The table for `lang`.

@@ -1,29 +1,163 @@
-//! "The MNIST model": the seed network's torchsummary table, computed by the numeric core.
+//! "The MNIST model": the architecture editor, a diagram of the layers with their shapes, the
+//! torchsummary table computed by the numeric core, and the model in PyTorch and Keras.
 
 use super::app::use_strings;
+use super::controls::NumberField;
+use super::i18n::fill;
+use super::lang_state::use_lang;
 use crate::nn::summary::{group_thousands, shape_text};
 use crate::nn::{ModelConfig, Summary};
+use crate::viz::arch::{ArchSettings, MAX_BLOCKS};
+use crate::viz::code::{keras_sequential, pytorch_class};
 use leptos::prelude::*;
 
 /// The model section.
 #[component]
 pub fn ModelSection() -> impl IntoView {
     let s = use_strings();
+    let lang = use_lang();
+    let arch = RwSignal::new(ArchSettings::default());
+    let candidate = Memo::new(move |_| arch.with(|a| a.to_model()));
+    let checked = Memo::new(move |_| candidate.with(|m| Summary::of(m).map(|_| m.clone())));
+    // An impossible edit keeps the last model that worked on screen.
+    let model = Memo::new(move |prev: Option<&ModelConfig>| match checked.get() {
+        Ok(m) => m,
+        Err(_) => prev.cloned().unwrap_or_else(ModelConfig::seed),
+    });
+    let error = move || checked.with(|c| c.as_ref().err().map(|e| e.message(lang.get())));
     view! {
         <section id="model" class="panel" aria-labelledby="model-title">
             <h2 id="model-title">{move || s().model_title}</h2>
             <p>{move || s().model_intro}</p>
-            <SummaryTable model=ModelConfig::seed()/>
+            <ArchEditor arch/>
+            {move || error().map(|msg| view! {
+                <div class="error" role="alert" data-testid="arch-error"><p>{msg}</p><p>{move || s().arch_kept}</p></div>
+            })}
+            <h3>{move || s().diagram_title}</h3>
+            <Diagram model/>
+            <SummaryTable model/>
+            <h3>{move || s().code_pair_title}</h3>
+            <div class="code-pair">
+                <pre class="code" translate="no" data-testid="arch-pytorch">{move || model.with(pytorch_class)}</pre>
+                <pre class="code" translate="no" data-testid="arch-keras">{move || model.with(keras_sequential)}</pre>
+            </div>
         </section>
     }
 }
 
-/// The layer table of `model`, with totals and memory estimates.
+/// Fields for every conv block and the classifier.
 #[component]
-pub fn SummaryTable(model: ModelConfig) -> impl IntoView {
+fn ArchEditor(arch: RwSignal<ArchSettings>) -> impl IntoView {
     let s = use_strings();
-    let lang = super::lang_state::use_lang();
-    match Summary::of(&model) {
+    let count = Memo::new(move |_| arch.with(|a| a.blocks.len()));
+    let blocks = move || {
+        (0..count.get())
+            .map(|i| {
+                let get = move |f: fn(&crate::viz::arch::ConvBlock) -> usize| {
+                    Signal::derive(move || arch.with(|a| a.blocks.get(i).map_or(0, f)))
+                };
+                let set = move |f: fn(&mut crate::viz::arch::ConvBlock, usize)| {
+                    Callback::new(move |v: usize| arch.update(|a| if let Some(b) = a.blocks.get_mut(i) { f(b, v) }))
+                };
+                let tid = move |name: &str| format!("arch-c{}-{name}", i + 1);
+                view! {
+                    <fieldset class="block">
+                        <legend>{move || fill(s().block_label, &[("i", (i + 1).to_string())])}</legend>
+                        <NumberField label=Signal::derive(move || s().filters) testid=tid("out") min=1 max=256
+                            value=get(|b| b.out_channels) on_set=set(|b, v| b.out_channels = v)/>
+                        <NumberField label=Signal::derive(move || s().kernel_size) testid=tid("kernel") min=1 max=28
+                            value=get(|b| b.kernel) on_set=set(|b, v| b.kernel = v)/>
+                        <NumberField label=Signal::derive(move || s().stride) testid=tid("stride") min=1 max=28
+                            value=get(|b| b.stride) on_set=set(|b, v| b.stride = v)/>
+                        <NumberField label=Signal::derive(move || s().padding) testid=tid("padding") min=0 max=28
+                            value=get(|b| b.padding) on_set=set(|b, v| b.padding = v)/>
+                        <NumberField label=Signal::derive(move || s().dilation) testid=tid("dilation") min=1 max=28
+                            value=get(|b| b.dilation) on_set=set(|b, v| b.dilation = v)/>
+                        <label class="field inline">
+                            <input type="checkbox" data-testid=tid("pool")
+                                prop:checked=move || arch.with(|a| a.blocks.get(i).is_some_and(|b| b.pool))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    arch.update(|a| if let Some(b) = a.blocks.get_mut(i) { b.pool = on });
+                                }/>
+                            <span>{move || s().pool_toggle}</span>
+                        </label>
+                        <NumberField label=Signal::derive(move || s().pool_kernel) testid=tid("pool-kernel") min=1 max=28
+                            value=get(|b| b.pool_kernel) on_set=set(|b, v| b.pool_kernel = v)/>
+                        <NumberField label=Signal::derive(move || s().pool_padding) testid=tid("pool-padding") min=0 max=28
+                            value=get(|b| b.pool_padding) on_set=set(|b, v| b.pool_padding = v)/>
+                        <button type="button" data-testid=tid("remove") prop:disabled=move || { count.get() <= 1 }
+                            on:click=move |_| arch.update(|a| a.remove_block(i))>
+                            {move || fill(s().remove_block, &[("i", (i + 1).to_string())])}
+                        </button>
+                    </fieldset>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="subpanel">
+            <h3>{move || s().arch_title}</h3>
+            <p>{move || s().arch_intro}</p>
+            {blocks}
+            <div class="config">
+                <button type="button" data-testid="arch-add" prop:disabled=move || { count.get() >= MAX_BLOCKS }
+                    on:click=move |_| arch.update(|a| a.add_block())>{move || s().add_block}</button>
+                <NumberField label=Signal::derive(move || s().hidden_units) testid="arch-hidden" min=1 max=1024
+                    value=Signal::derive(move || arch.with(|a| a.hidden)) on_set=Callback::new(move |v| arch.update(|a| a.hidden = v))/>
+                <label class="field">
+                    <span>{move || s().dropout_p}</span>
+                    <input type="number" min="0" max="0.95" step="0.05" data-testid="arch-dropout"
+                        prop:value=move || arch.with(|a| a.dropout.to_string())
+                        on:input=move |ev| {
+                            if let Ok(p) = event_target_value(&ev).parse::<f32>() {
+                                arch.update(|a| a.dropout = p);
+                            }
+                        }/>
+                </label>
+                <button type="button" data-testid="arch-seed" on:click=move |_| arch.set(ArchSettings::default())>
+                    {move || s().seed_arch}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// Boxes for the input and every layer, with output shapes and parameter counts.
+#[component]
+fn Diagram(model: Memo<ModelConfig>) -> impl IntoView {
+    let s = use_strings();
+    let boxes = move || {
+        let m = model.get();
+        let shapes = m.shapes(1).unwrap_or_default();
+        let input = m
+            .input
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join("×");
+        let first = view! { <li class="layer-box input"><strong>{move || s().input_box}</strong><span>{input}</span></li> }.into_any();
+        let rest = m.layers.iter().zip(shapes).enumerate().map(|(i, (l, shape))| {
+            let kind = format!("{}-{}", l.config.kind(), i + 1);
+            let dims = shape[1..].iter().map(|d| d.to_string()).collect::<Vec<_>>().join("×");
+            let params = l.config.num_params();
+            let p = (params > 0).then(|| {
+                let n = group_thousands(params);
+                view! { <em>{move || fill(s().params_short, &[("n", n.clone())])}</em> }
+            });
+            view! { <li class="layer-box" data-testid=format!("arch-box-{}", i + 1)><strong>{kind}</strong><span>{dims}</span>{p}</li> }.into_any()
+        });
+        std::iter::once(first).chain(rest).collect_view()
+    };
+    view! { <ol class="diagram" data-testid="arch-diagram">{boxes}</ol> }
+}
+
+/// The layer table of `model`, with totals and memory estimates, as torchsummary prints them.
+#[component]
+pub fn SummaryTable(#[prop(into)] model: Signal<ModelConfig>) -> impl IntoView {
+    let s = use_strings();
+    let lang = use_lang();
+    move || match model.with(Summary::of) {
         Err(e) => {
             view! { <p class="error" role="alert">{move || e.message(lang.get())}</p> }.into_any()
         }

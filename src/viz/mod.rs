@@ -1,6 +1,8 @@
 //! Pure logic behind the step-by-step animations: which cells step k covers, the products it
 //! sums, number formatting. No DOM; the numbers come from the `nn` layers themselves.
 
+pub mod arch;
+pub mod code;
 pub mod colour;
 pub mod conv_plan;
 pub mod format;

