@@ -1,6 +1,7 @@
 //! The page: header with navigation and the language toggle, then one section per concept.
 
 use super::conv_section::ConvSection;
+use super::head_section::HeadSection;
 use super::i18n::{strings, Strings};
 use super::lang_state::{initial_lang, persist, use_lang};
 use super::mnist_data::provide_mnist;
@@ -24,6 +25,10 @@ const SECTIONS: &[SectionLink] = &[
         title: |s| s.pool_title,
     },
     SectionLink {
+        id: "head",
+        title: |s| s.head_title,
+    },
+    SectionLink {
         id: "model",
         title: |s| s.model_title,
     },
@@ -42,6 +47,7 @@ pub fn App() -> impl IntoView {
         <main id="content">
             <ConvSection/>
             <PoolSection/>
+            <HeadSection/>
             <ModelSection/>
         </main>
         <footer class="site-footer">

@@ -247,6 +247,48 @@ pub struct Strings {
     pub code_pair_title: &'static str,
     /// Note under an error.
     pub arch_kept: &'static str,
+    /// Section heading.
+    pub head_title: &'static str,
+    /// Section intro.
+    pub head_intro: &'static str,
+    /// Sub-heading.
+    pub flatten_title: &'static str,
+    /// Text.
+    pub flatten_intro: &'static str,
+    /// Text.
+    pub flatten_model: &'static str,
+    /// Text before hovering.
+    pub flatten_hint: &'static str,
+    /// Sub-heading.
+    pub linear_title: &'static str,
+    /// Text.
+    pub linear_intro: &'static str,
+    /// Text.
+    pub linear_params: &'static str,
+    /// Sub-heading.
+    pub dropout_title: &'static str,
+    /// Text.
+    pub dropout_intro: &'static str,
+    /// Option.
+    pub train_mode: &'static str,
+    /// Option.
+    pub eval_mode: &'static str,
+    /// Field.
+    pub mode_label: &'static str,
+    /// Button.
+    pub new_mask: &'static str,
+    /// Text; {a} {b} {n} {m}.
+    pub sums: &'static str,
+    /// Sub-heading.
+    pub softmax_title: &'static str,
+    /// Text.
+    pub softmax_intro: &'static str,
+    /// Text; {d} {p}.
+    pub prediction: &'static str,
+    /// Accessible name; {d}.
+    pub logit_label: &'static str,
+    /// Accessible name; {d}.
+    pub prob_label: &'static str,
 }
 
 /// English.
@@ -372,6 +414,27 @@ pub const EN: Strings = Strings {
     params_short: "{n} params",
     code_pair_title: "The same model in PyTorch and Keras",
     arch_kept: "The diagram, table and code show the last model that worked.",
+    head_title: "Activations and classifier",
+    head_intro: "After the convolutions, the model turns a (32, 7, 7) block of feature maps into 10 scores, one per digit: Flatten, Linear, ReLU, Dropout, Linear, then Softmax and argmax.",
+    flatten_title: "Flatten",
+    flatten_intro: "Flatten unrolls a (C, H, W) block into one vector, channel by channel, row by row: element (c, h, w) goes to index c·H·W + h·W + w. Point at a cell to see where it goes.",
+    flatten_model: "In the model: (32, 7, 7) → 32 · 7 · 7 = 1568 values.",
+    flatten_hint: "Point at or focus a cell.",
+    linear_title: "Linear",
+    linear_intro: "A linear layer multiplies the input vector by a weight matrix and adds a bias: y = W·x + b, with W of shape (out, in). Edit the inputs.",
+    linear_params: "Parameters: in × out + out. Here 4 × 3 + 3 = 15; in the model, classifier.1 has 1568 × 32 + 32 = 50,208 and classifier.4 has 32 × 10 + 10 = 330.",
+    dropout_title: "Dropout",
+    dropout_intro: "In training, Dropout(p) sets each value to 0 with probability p and multiplies the kept ones by 1/(1−p), so the sum stays the same on average. In evaluation it changes nothing.",
+    train_mode: "training (model.train())",
+    eval_mode: "evaluation (model.eval())",
+    mode_label: "Mode",
+    new_mask: "New mask",
+    sums: "Sum in: {a}. Sum out: {b}. Average sum out over {n} masks: {m}.",
+    softmax_title: "Softmax and argmax",
+    softmax_intro: "The last layer gives 10 scores (logits). Softmax turns them into probabilities: exp(z_i) / Σ exp(z_j). It keeps their order, so the largest logit is also the largest probability: argmax is the same before and after softmax. Edit the logits.",
+    prediction: "Prediction (argmax): {d}, with probability {p}.",
+    logit_label: "Logit of digit {d}",
+    prob_label: "Probability of digit {d}",
 };
 
 /// Korean.
@@ -497,6 +560,27 @@ pub const KO: Strings = Strings {
     params_short: "파라미터 {n}개",
     code_pair_title: "PyTorch와 Keras로 쓴 같은 모델",
     arch_kept: "그림, 표, 코드는 마지막으로 올바르던 모델을 보여 줍니다.",
+    head_title: "활성화 함수와 분류기",
+    head_intro: "합성곱 뒤에서 모델은 (32, 7, 7) 모양의 특징 맵 묶음을 숫자마다 하나씩, 모두 10개의 점수로 바꿉니다. 순서는 Flatten, Linear, ReLU, Dropout, Linear이고, 마지막에 Softmax와 argmax를 거칩니다.",
+    flatten_title: "평탄화(Flatten)",
+    flatten_intro: "Flatten은 (C, H, W) 묶음을 채널 순서, 행 순서대로 펼쳐 벡터 하나로 만듭니다. (c, h, w) 원소는 c·H·W + h·W + w 번째 자리로 갑니다. 칸을 가리키면 어디로 가는지 보입니다.",
+    flatten_model: "모델에서는 (32, 7, 7) → 32 · 7 · 7 = 1568개 값입니다.",
+    flatten_hint: "칸을 가리키거나 선택하세요.",
+    linear_title: "선형 층(Linear)",
+    linear_intro: "선형 층은 입력 벡터에 가중치 행렬을 곱하고 편향을 더합니다: y = W·x + b, W의 모양은 (출력 수, 입력 수)입니다. 입력을 바꿔 보세요.",
+    linear_params: "파라미터 수: 입력 수 × 출력 수 + 출력 수. 여기서는 4 × 3 + 3 = 15이고, 모델의 classifier.1은 1568 × 32 + 32 = 50,208개, classifier.4는 32 × 10 + 10 = 330개입니다.",
+    dropout_title: "드롭아웃(Dropout)",
+    dropout_intro: "학습 중 Dropout(p)는 각 값을 확률 p로 0으로 만들고, 남은 값에는 1/(1−p)를 곱합니다. 그래서 합은 평균적으로 그대로입니다. 평가 때는 아무것도 바꾸지 않습니다.",
+    train_mode: "학습 모드 (model.train())",
+    eval_mode: "평가 모드 (model.eval())",
+    mode_label: "모드",
+    new_mask: "새 마스크",
+    sums: "입력 합: {a}. 출력 합: {b}. 마스크 {n}개에 대한 출력 합의 평균: {m}.",
+    softmax_title: "소프트맥스와 argmax",
+    softmax_intro: "마지막 층은 점수(로짓) 10개를 냅니다. 소프트맥스는 이를 확률 exp(z_i) / Σ exp(z_j)로 바꿉니다. 순서는 그대로이므로 가장 큰 로짓이 가장 큰 확률이 됩니다. 즉 argmax는 소프트맥스 전후가 같습니다. 로짓을 바꿔 보세요.",
+    prediction: "예측(argmax): {d}, 확률 {p}.",
+    logit_label: "숫자 {d}의 로짓",
+    prob_label: "숫자 {d}의 확률",
 };
 
 /// The table for `lang`.

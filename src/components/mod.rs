@@ -8,6 +8,7 @@ pub mod controls;
 pub mod conv_section;
 pub mod digit_demo;
 pub mod grid;
+pub mod head_section;
 pub mod i18n;
 pub mod lang_state;
 pub mod mnist_data;

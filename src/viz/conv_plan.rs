@@ -2,7 +2,7 @@
 //! output channel by output channel): which input cells the dilated kernel covers, the products,
 //! and their sum. The output itself comes from [`crate::nn::Conv2d`], the same code the model uses.
 
-use super::format::fmt_num;
+use super::format::{fmt_num, fmt_term};
 use crate::nn::init::rng;
 use crate::nn::{Conv2dConfig, NnError};
 use ndarray::{Array3, Array4, ArrayD, IxDyn};
@@ -166,13 +166,7 @@ impl ConvStep {
         let terms: Vec<String> = self
             .taps
             .iter()
-            .map(|t| {
-                let w = fmt_num(t.weight);
-                let w = if t.weight < 0.0 { format!("({w})") } else { w };
-                let i = fmt_num(t.input);
-                let i = if t.input < 0.0 { format!("({i})") } else { i };
-                format!("{i}×{w}")
-            })
+            .map(|t| format!("{}×{}", fmt_term(t.input), fmt_term(t.weight)))
             .collect();
         let mut s = terms.join(" + ");
         if self.bias != 0.0 {

@@ -20,6 +20,16 @@ pub fn fmt_num(v: f32) -> String {
     }
 }
 
+/// [`fmt_num`] in parentheses when negative, for terms of a sum: `3×(-1)`.
+pub fn fmt_term(v: f32) -> String {
+    let s = fmt_num(v);
+    if s.starts_with('-') {
+        format!("({s})")
+    } else {
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -32,5 +42,7 @@ mod tests {
         assert_eq!(fmt_num(-0.00001), "0");
         assert_eq!(fmt_num(f32::NEG_INFINITY), "−∞");
         assert_eq!(fmt_num(120.0), "120");
+        assert_eq!(fmt_term(-2.0), "(-2)");
+        assert_eq!(fmt_term(2.0), "2");
     }
 }

@@ -10,5 +10,5 @@ pub mod pool_plan;
 pub mod settings;
 
 pub use conv_plan::{ConvPlan, ConvStep, Tap};
-pub use format::fmt_num;
+pub use format::{fmt_num, fmt_term};
 pub use pool_plan::{PoolPlan, PoolStep, PoolTap};

