@@ -287,3 +287,29 @@ fn buffers_are_reused_across_batches() {
     );
     assert!(loss.is_finite());
 }
+
+#[test]
+fn softmax_layer_gradient_along_any_dim() {
+    for dim in 0..3 {
+        let x = input(&[3, 4, 2], 30 + dim as u64) * 2.0;
+        let mut sm = Softmax::new(dim);
+        let y = sm.forward(&x).clone();
+        let sums = y.sum_axis(ndarray::Axis(dim));
+        assert!(
+            sums.iter().all(|s| (s - 1.0).abs() < 1e-5),
+            "dim {dim} sums to 1"
+        );
+        let r = input(y.shape(), 40);
+        let dx = sm.backward(&r).clone();
+        check(&format!("softmax dim {dim}"), &dx, &x, |x| {
+            proj(Softmax::new(dim).forward(x), &r)
+        });
+    }
+    let z = input(&[4, 10], 12);
+    let rows = softmax(z.view().into_dimensionality().unwrap()).into_dyn();
+    assert_eq!(
+        Softmax::new(1).forward(&z),
+        &rows,
+        "the layer equals the row-wise function"
+    );
+}

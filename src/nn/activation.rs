@@ -57,6 +57,64 @@ impl ReLU {
     }
 }
 
+/// `torch.nn.Softmax(dim)`: probabilities along one dimension of a tensor of any rank.
+#[derive(Clone, Debug)]
+pub struct Softmax {
+    /// The dimension that sums to 1.
+    pub dim: usize,
+    out: ArrayD<f32>,
+    dx: ArrayD<f32>,
+}
+
+impl Softmax {
+    /// `nn.Softmax(dim)`.
+    pub fn new(dim: usize) -> Self {
+        Softmax {
+            dim,
+            out: ArrayD::zeros(IxDyn(&[0])),
+            dx: ArrayD::zeros(IxDyn(&[0])),
+        }
+    }
+
+    /// `y = exp(x − max) / Σ exp(x − max)` along `dim`.
+    ///
+    /// # Shapes
+    /// any shape with more than `dim` dimensions, unchanged.
+    pub fn forward(&mut self, x: &ArrayD<f32>) -> &ArrayD<f32> {
+        assert!(
+            self.dim < x.ndim(),
+            "Softmax: dim {} of a {}-dimensional tensor",
+            self.dim,
+            x.ndim()
+        );
+        ensure_shape(&mut self.out, x.shape());
+        self.out.assign(x);
+        for mut lane in self.out.lanes_mut(Axis(self.dim)) {
+            let m = lane.fold(f32::NEG_INFINITY, |a, &b| a.max(b));
+            lane.mapv_inplace(|v| (v - m).exp());
+            let sum = lane.sum();
+            lane.mapv_inplace(|v| v / sum);
+        }
+        &self.out
+    }
+
+    /// The Jacobian-vector product `dx_i = y_i · (dy_i − Σ_j dy_j · y_j)` along `dim`.
+    pub fn backward(&mut self, grad: &ArrayD<f32>) -> &ArrayD<f32> {
+        ensure_shape(&mut self.dx, grad.shape());
+        Zip::from(self.dx.lanes_mut(Axis(self.dim)))
+            .and(grad.lanes(Axis(self.dim)))
+            .and(self.out.lanes(Axis(self.dim)))
+            .for_each(|mut dx, g, y| {
+                let dot: f32 = g.iter().zip(y.iter()).map(|(a, b)| a * b).sum();
+                Zip::from(&mut dx)
+                    .and(&g)
+                    .and(&y)
+                    .for_each(|d, &g, &y| *d = y * (g - dot));
+            });
+        &self.dx
+    }
+}
+
 /// `softmax(z)_i = exp(z_i − max z) / Σ_j exp(z_j − max z)` along each row (`dim = 1`).
 /// Subtracting the maximum changes nothing mathematically and keeps `exp` from overflowing.
 pub fn softmax(logits: ArrayView2<f32>) -> Array2<f32> {

@@ -22,7 +22,7 @@ pub mod reference;
 pub mod shape;
 pub mod summary;
 
-pub use activation::{argmax, log_softmax, softmax, ReLU};
+pub use activation::{argmax, log_softmax, softmax, ReLU, Softmax};
 pub use conv::{Conv2d, Conv2dConfig};
 pub use dropout::{Dropout, Mode};
 pub use error::{Field, NnError, WeightsError};
