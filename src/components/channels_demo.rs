@@ -4,6 +4,7 @@
 use super::app::use_strings;
 use super::controls::{NumberField, StepControls};
 use super::i18n::fill;
+use super::stepper::{use_stepper, Stepper};
 use crate::viz::settings::ChannelSettings;
 use crate::viz::{fmt_num, ConvStep};
 use leptos::prelude::*;
@@ -37,29 +38,22 @@ fn number_grid(
 pub fn ChannelsDemo() -> impl IntoView {
     let s = use_strings();
     let settings = RwSignal::new(ChannelSettings::default());
-    let plan = Memo::new(move |_| settings.with(|st| st.plan().ok()));
-    let step = RwSignal::new(0usize);
-    let total = Signal::derive(move || plan.with(|p| p.as_ref().map_or(0, |p| p.steps())));
-    Effect::new(move |_| {
-        plan.track();
-        step.set(0);
+    let plan = Memo::new(move |_| settings.with(|st| st.plan()));
+    let Stepper {
+        shown,
+        step,
+        total,
+        current,
+        announce,
+    } = use_stepper(plan, || {
+        ChannelSettings::default().plan().expect("default is valid")
     });
-    let current = Memo::new(move |_| {
-        let k = step.get();
-        plan.with(|p| {
-            p.as_ref()
-                .and_then(|p| (k > 0 && k <= p.steps()).then(|| p.step(k - 1)))
-        })
-    });
-    let announce = Signal::derive(move || current.get().map(|c| c.formula()).unwrap_or_default());
     let set = move |f: fn(&mut ChannelSettings, usize)| {
         Callback::new(move |v: usize| settings.update(|st| f(st, v)))
     };
 
     let body = move || {
-        let Some(p) = plan.get() else {
-            return ().into_any();
-        };
+        let p = shown.get();
         let (c_in, n, _) = p.input.dim();
         let (c_out, oh, ow) = p.output.dim();
         let k = p.config.window.kernel.0;

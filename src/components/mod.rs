@@ -15,6 +15,7 @@ pub mod mnist_data;
 pub mod model_summary;
 pub mod panic_banner;
 pub mod pool_section;
+pub mod stepper;
 pub mod url;
 
 pub use app::App;

@@ -5,6 +5,7 @@ use super::controls::{arrow_keys, NumberField, StepControls};
 use super::grid::NumberCell;
 use super::i18n::{fill, Strings};
 use super::lang_state::use_lang;
+use super::stepper::{use_stepper, Stepper};
 use super::url::{get_param, set_param};
 use crate::viz::settings::{PoolPreset, PoolSettings, MAX_POOL_SIDE};
 use crate::viz::{fmt_num, PoolPlan, PoolStep};
@@ -29,39 +30,16 @@ pub fn PoolSection() -> impl IntoView {
             .unwrap_or_default(),
     );
     let plan = Memo::new(move |_| settings.with(|st| st.plan()));
-    let shown = Memo::new(move |prev: Option<&PoolPlan>| match plan.get() {
-        Ok(p) => p,
-        Err(_) => prev
-            .cloned()
-            .unwrap_or_else(|| PoolSettings::default().plan().expect("default is valid")),
-    });
-    let step = RwSignal::new(0usize);
-    let total = Signal::derive(move || shown.with(|p| p.steps()));
-    Effect::new(move |prev: Option<usize>| {
-        let n = total.get();
-        if prev.is_some_and(|p| p != n) {
-            step.set(0);
-        }
-        n
+    let Stepper {
+        shown,
+        step,
+        total,
+        current,
+        announce,
+    } = use_stepper(plan, || {
+        PoolSettings::default().plan().expect("default is valid")
     });
     Effect::new(move |_| settings.with(|st| set_param("pool", &st.to_query())));
-    let current = Memo::new(move |_| {
-        let k = step.get();
-        shown.with(|p| (k > 0 && k <= p.steps()).then(|| p.step(k - 1)))
-    });
-    let announce = Signal::derive(move || match current.get() {
-        None => String::new(),
-        Some(c) => fill(
-            s().announce,
-            &[
-                ("k", step.get().to_string()),
-                ("n", total.get().to_string()),
-                ("r", c.row.to_string()),
-                ("c", c.col.to_string()),
-                ("v", fmt_num(c.value)),
-            ],
-        ),
-    });
     let error = move || plan.with(|p| p.as_ref().err().map(|e| e.message(lang.get())));
     let set = move |f: fn(&mut PoolSettings, usize)| {
         Callback::new(move |v: usize| settings.update(|st| f(st, v)))

@@ -72,6 +72,16 @@ impl Window {
         )
     }
 
+    /// The input cell (row, col), in unpadded coordinates (negative or past the end inside the
+    /// padding), that kernel tap `k` of output cell `out` reads:
+    /// `out·stride + k·dilation − padding` on each axis.
+    pub fn tap(&self, out: (usize, usize), k: (usize, usize)) -> (isize, isize) {
+        (
+            (out.0 * self.stride.0 + k.0 * self.dilation.0) as isize - self.padding.0 as isize,
+            (out.1 * self.stride.1 + k.1 * self.dilation.1) as isize - self.padding.1 as isize,
+        )
+    }
+
     /// Checks the sizes that must be at least 1.
     pub fn validate(&self) -> Result<(), NnError> {
         if self.kernel.0 == 0 || self.kernel.1 == 0 {

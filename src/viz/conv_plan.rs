@@ -127,10 +127,7 @@ impl ConvPlan {
         for ch in 0..c {
             for ki in 0..win.kernel.0 {
                 for kj in 0..win.kernel.1 {
-                    let y = (row * win.stride.0 + ki * win.dilation.0) as isize
-                        - win.padding.0 as isize;
-                    let x = (col * win.stride.1 + kj * win.dilation.1) as isize
-                        - win.padding.1 as isize;
+                    let (y, x) = win.tap((row, col), (ki, kj));
                     let inside = (0..h as isize).contains(&y) && (0..w as isize).contains(&x);
                     taps.push(Tap {
                         channel: ch,

@@ -92,10 +92,7 @@ impl PoolPlan {
         let mut winner: Option<usize> = None;
         for ki in 0..win.kernel.0 {
             for kj in 0..win.kernel.1 {
-                let y =
-                    (row * win.stride.0 + ki * win.dilation.0) as isize - win.padding.0 as isize;
-                let x =
-                    (col * win.stride.1 + kj * win.dilation.1) as isize - win.padding.1 as isize;
+                let (y, x) = win.tap((row, col), (ki, kj));
                 let inside = (0..h as isize).contains(&y) && (0..w as isize).contains(&x);
                 let value = if inside {
                     self.input[[ch, y as usize, x as usize]]
