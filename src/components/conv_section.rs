@@ -5,7 +5,7 @@ use super::app::use_strings;
 use super::channels_demo::ChannelsDemo;
 use super::controls::{arrow_keys, NumberField, StepControls};
 use super::digit_demo::DigitDemo;
-use super::grid::NumberCell;
+use super::grid::{NumberCell, OutputGrid};
 use super::i18n::{fill, Strings};
 use super::lang_state::use_lang;
 use super::stepper::{use_stepper, Stepper};
@@ -105,7 +105,9 @@ pub fn ConvSection() -> impl IntoView {
             <div class="stage">
                 <InputGrid settings shown current/>
                 <KernelGrid settings shown/>
-                <OutputGrid shown step/>
+                <OutputGrid prefix="conv" step
+                    size=Signal::derive(move || shown.with(|p| p.output_size()))
+                    values=Signal::derive(move || shown.with(|p| p.output.iter().copied().collect::<Vec<f32>>()))/>
             </div>
             <StepControls prefix="conv" step total announce/>
             <h3>{move || s().formula_title}</h3>
@@ -231,45 +233,6 @@ fn KernelGrid(settings: RwSignal<ConvSettings>, shown: Memo<ConvPlan>) -> impl I
     view! {
         <figure class="grid">
             <figcaption>{move || s().kernel_grid}</figcaption>
-            {rows}
-        </figure>
-    }
-}
-
-/// The output: a cell shows its value once its step has been reached.
-#[component]
-fn OutputGrid(shown: Memo<ConvPlan>, step: RwSignal<usize>) -> impl IntoView {
-    let s = use_strings();
-    let dims = Memo::new(move |_| shown.with(|p| p.output_size()));
-    let rows = move || {
-        let (oh, ow) = dims.get();
-        (0..oh)
-            .map(|r| {
-                let cells = (0..ow)
-                    .map(|c| {
-                        let idx = r * ow + c;
-                        let text = move || {
-                            if idx < step.get() {
-                                shown.with(|p| fmt_num(p.output[[0, r, c]]))
-                            } else {
-                                String::new()
-                            }
-                        };
-                        let label = move || fill(s().cell_output, &[("r", r.to_string()), ("c", c.to_string())]);
-                        view! {
-                            <div class="cell-wrap out" class:current=move || step.get() == idx + 1>
-                                <span class="cell" data-testid=format!("conv-out-{r}-{c}") aria-label=label>{text}</span>
-                            </div>
-                        }
-                    })
-                    .collect_view();
-                view! { <div class="grid-row">{cells}</div> }
-            })
-            .collect_view()
-    };
-    view! {
-        <figure class="grid">
-            <figcaption>{move || s().output_grid}</figcaption>
             {rows}
         </figure>
     }

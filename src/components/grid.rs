@@ -1,5 +1,7 @@
 //! Editable number cells shared by the steppers' grids.
 
+use super::app::use_strings;
+use super::i18n::fill;
 use crate::viz::fmt_num;
 use leptos::html;
 use leptos::prelude::*;
@@ -57,5 +59,57 @@ pub fn NumberCell(
                 el.set_value(&fmt_num(value.get_untracked()));
             }
         />
+    }
+}
+
+/// A stepper's output (first channel, row-major `values` of `size`): a cell shows its value once
+/// its step has been reached, and the cell just filled is outlined. Large maps use small cells.
+#[component]
+pub fn OutputGrid(
+    /// Prefix of the cells' `data-testid`: `{prefix}-out-R-C`.
+    prefix: &'static str,
+    /// Steps done.
+    step: RwSignal<usize>,
+    /// (rows, cols).
+    #[prop(into)]
+    size: Signal<(usize, usize)>,
+    /// The output values, row-major.
+    #[prop(into)]
+    values: Signal<Vec<f32>>,
+) -> impl IntoView {
+    let s = use_strings();
+    let dims = Memo::new(move |_| size.get());
+    let dense = move || dims.with(|d| d.0.max(d.1) > 14);
+    let rows = move || {
+        let (oh, ow) = dims.get();
+        (0..oh)
+            .map(|r| {
+                let cells = (0..ow)
+                    .map(|c| {
+                        let idx = r * ow + c;
+                        let text = move || {
+                            if idx < step.get() {
+                                values.with(|v| v.get(idx).map(|x| fmt_num(*x)).unwrap_or_default())
+                            } else {
+                                String::new()
+                            }
+                        };
+                        let label = move || fill(s().cell_output, &[("r", r.to_string()), ("c", c.to_string())]);
+                        view! {
+                            <div class="cell-wrap out" class:current=move || step.get() == idx + 1>
+                                <span class="cell" data-testid=format!("{prefix}-out-{r}-{c}") aria-label=label>{text}</span>
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                view! { <div class="grid-row">{cells}</div> }
+            })
+            .collect_view()
+    };
+    view! {
+        <figure class="grid" class:dense=dense>
+            <figcaption>{move || s().output_grid}</figcaption>
+            {rows}
+        </figure>
     }
 }

@@ -2,13 +2,13 @@
 
 use super::app::use_strings;
 use super::controls::{arrow_keys, NumberField, StepControls};
-use super::grid::NumberCell;
+use super::grid::{NumberCell, OutputGrid};
 use super::i18n::{fill, Strings};
 use super::lang_state::use_lang;
 use super::stepper::{use_stepper, Stepper};
 use super::url::{get_param, set_param};
 use crate::viz::settings::{PoolPreset, PoolSettings, MAX_POOL_SIDE};
-use crate::viz::{fmt_num, PoolPlan, PoolStep};
+use crate::viz::{PoolPlan, PoolStep};
 use leptos::prelude::*;
 
 fn preset_name(s: &Strings, p: PoolPreset) -> &'static str {
@@ -92,7 +92,9 @@ pub fn PoolSection() -> impl IntoView {
             {move || error().map(|msg| view! { <p class="error" role="alert" data-testid="pool-error">{msg}</p> })}
             <div class="stage">
                 <PoolInputGrid settings shown current/>
-                <PoolOutputGrid shown step/>
+                <OutputGrid prefix="pool" step
+                    size=Signal::derive(move || shown.with(|p| p.output_size()))
+                    values=Signal::derive(move || shown.with(|p| p.output.iter().copied().collect::<Vec<f32>>()))/>
             </div>
             <StepControls prefix="pool" step total announce/>
             <h3>{move || s().formula_title}</h3>
@@ -183,46 +185,6 @@ fn PoolInputGrid(
     view! {
         <figure class="grid" class:dense=dense>
             <figcaption>{move || s().input_grid}</figcaption>
-            {rows}
-        </figure>
-    }
-}
-
-/// The pooled output; a cell shows its value once its step has been reached.
-#[component]
-fn PoolOutputGrid(shown: Memo<PoolPlan>, step: RwSignal<usize>) -> impl IntoView {
-    let s = use_strings();
-    let dims = Memo::new(move |_| shown.with(|p| p.output_size()));
-    let dense = move || dims.with(|d| d.0.max(d.1) > 14);
-    let rows = move || {
-        let (oh, ow) = dims.get();
-        (0..oh)
-            .map(|r| {
-                let cells = (0..ow)
-                    .map(|c| {
-                        let idx = r * ow + c;
-                        let text = move || {
-                            if idx < step.get() {
-                                shown.with(|p| fmt_num(p.output[[0, r, c]]))
-                            } else {
-                                String::new()
-                            }
-                        };
-                        let label = move || fill(s().cell_output, &[("r", r.to_string()), ("c", c.to_string())]);
-                        view! {
-                            <div class="cell-wrap out" class:current=move || step.get() == idx + 1>
-                                <span class="cell" data-testid=format!("pool-out-{r}-{c}") aria-label=label>{text}</span>
-                            </div>
-                        }
-                    })
-                    .collect_view();
-                view! { <div class="grid-row">{cells}</div> }
-            })
-            .collect_view()
-    };
-    view! {
-        <figure class="grid" class:dense=dense>
-            <figcaption>{move || s().output_grid}</figcaption>
             {rows}
         </figure>
     }
