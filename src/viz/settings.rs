@@ -33,6 +33,13 @@ fn resize_grid(
     out
 }
 
+/// A `(1, rows, cols)` array of row-major `values`. The settings keep `values` the size of
+/// their grid (resizing and URL parsing both enforce it), so a mismatch is a bug, not user input.
+fn one_channel(size: (usize, usize), values: &[f32]) -> Array3<f32> {
+    Array3::from_shape_vec((1, size.0, size.1), values.to_vec())
+        .expect("grid values match the grid size")
+}
+
 fn pattern(r: usize, c: usize) -> f32 {
     ((r * 7 + c * 3 + 1) % 5) as f32
 }
@@ -218,14 +225,8 @@ impl ConvSettings {
     pub fn plan(&self) -> Result<ConvPlan, NnError> {
         let cfg = self.config();
         cfg.validate()?;
-        let input = Array3::from_shape_vec(
-            (1, self.input_size.0, self.input_size.1),
-            self.input.clone(),
-        )
-        .map_err(|_| NnError::Zero(crate::nn::Field::Kernel))?;
-        let weight =
-            Array4::from_shape_vec((1, 1, self.kernel.0, self.kernel.1), self.weights.clone())
-                .map_err(|_| NnError::Zero(crate::nn::Field::Kernel))?;
+        let input = one_channel(self.input_size, &self.input);
+        let weight = one_channel(self.kernel, &self.weights).insert_axis(ndarray::Axis(0));
         ConvPlan::new(cfg, input, weight, vec![self.bias])
     }
 
@@ -481,12 +482,7 @@ impl PoolSettings {
     pub fn plan(&self) -> Result<PoolPlan, NnError> {
         let cfg = self.config();
         cfg.validate()?;
-        let input = Array3::from_shape_vec(
-            (1, self.input_size.0, self.input_size.1),
-            self.input.clone(),
-        )
-        .map_err(|_| NnError::Zero(crate::nn::Field::Kernel))?;
-        PoolPlan::new(cfg, input)
+        PoolPlan::new(cfg, one_channel(self.input_size, &self.input))
     }
 
     /// The same layer in PyTorch.
