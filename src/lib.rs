@@ -6,4 +6,5 @@ pub mod components;
 pub mod data;
 pub mod lang;
 pub mod nn;
+pub mod train;
 pub mod viz;

@@ -1,11 +1,13 @@
 //! The page: header with navigation and the language toggle, then one section per concept.
 
 use super::conv_section::ConvSection;
+use super::draw_section::DrawSection;
 use super::head_section::HeadSection;
 use super::i18n::{strings, Strings};
 use super::lang_state::{initial_lang, persist, use_lang};
 use super::mnist_data::provide_mnist;
 use super::model_summary::ModelSection;
+use super::models::provide_models;
 use super::pool_section::PoolSection;
 use leptos::prelude::*;
 
@@ -32,6 +34,10 @@ const SECTIONS: &[SectionLink] = &[
         id: "model",
         title: |s| s.model_title,
     },
+    SectionLink {
+        id: "draw",
+        title: |s| s.draw_title,
+    },
 ];
 
 /// The whole app; owns the language signal.
@@ -40,6 +46,7 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(initial_lang());
     provide_context(lang);
     provide_mnist();
+    provide_models();
     Effect::new(move |_| persist(lang.get()));
     let s = move || strings(lang.get());
     view! {
@@ -49,6 +56,7 @@ pub fn App() -> impl IntoView {
             <PoolSection/>
             <HeadSection/>
             <ModelSection/>
+            <DrawSection/>
         </main>
         <footer class="site-footer">
             <p>{move || s().footer_data}</p>

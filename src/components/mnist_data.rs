@@ -18,7 +18,8 @@ pub enum MnistState {
     Failed(String),
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+/// The bytes at `url` (same origin), or why not.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let resp = JsFuture::from(window.fetch_with_str(url))
         .await

@@ -1,5 +1,8 @@
-//! Data: the shipped MNIST digits and their fixed train / test split.
+//! Data: the shipped MNIST digits, their fixed train / test split, augmentation for training, and
+//! turning a drawing into an MNIST-style input.
 
+pub mod augment;
+pub mod draw;
 pub mod mnist;
 
 pub use mnist::{DataError, Mnist, Split, IMAGE_SIDE, PIXELS};

@@ -151,4 +151,20 @@ impl Optimizer {
             Optimizer::Adam(o) => o.step(params),
         }
     }
+
+    /// The learning rate.
+    pub fn lr(&self) -> f32 {
+        match self {
+            Optimizer::Sgd(o) => o.lr,
+            Optimizer::Adam(o) => o.lr,
+        }
+    }
+
+    /// Changes the learning rate (for schedules); the optimiser's state is kept.
+    pub fn set_lr(&mut self, lr: f32) {
+        match self {
+            Optimizer::Sgd(o) => o.lr = lr,
+            Optimizer::Adam(o) => o.lr = lr,
+        }
+    }
 }

@@ -8,6 +8,7 @@ pub mod conv_plan;
 pub mod format;
 pub mod pool_plan;
 pub mod settings;
+pub mod tiles;
 
 pub use conv_plan::{ConvPlan, ConvStep, Tap};
 pub use format::{fmt_num, fmt_term};

@@ -1,0 +1,125 @@
+//! Feature maps of one layer drawn as one picture: the channels as tiles in a grid with one-pixel
+//! gaps, one colour scale for the whole layer (so maps can be compared), and the reverse mapping
+//! from a pixel of the picture to (channel, row, column) for hovering.
+
+use super::colour::{diverging, max_abs};
+
+/// Background of the gaps between tiles.
+pub const GAP: [u8; 4] = [200, 200, 210, 255];
+
+/// How the tiles of a `[channels, h, w]` activation are arranged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TileLayout {
+    /// Number of maps.
+    pub channels: usize,
+    /// Height of one map.
+    pub h: usize,
+    /// Width of one map.
+    pub w: usize,
+    /// Tiles per row of the picture.
+    pub cols: usize,
+}
+
+impl TileLayout {
+    /// A layout with up to `max_cols` tiles per row.
+    pub fn new(channels: usize, h: usize, w: usize, max_cols: usize) -> Self {
+        TileLayout {
+            channels,
+            h,
+            w,
+            cols: channels.clamp(1, max_cols.max(1)),
+        }
+    }
+
+    /// Rows of tiles.
+    pub fn rows(&self) -> usize {
+        self.channels.div_ceil(self.cols)
+    }
+
+    /// Width and height of the whole picture in pixels.
+    pub fn size(&self) -> (usize, usize) {
+        (self.cols * (self.w + 1) - 1, self.rows() * (self.h + 1) - 1)
+    }
+
+    /// The `(channel, row, column)` under picture pixel `(x, y)`; `None` on a gap or outside.
+    pub fn hit(&self, x: usize, y: usize) -> Option<(usize, usize, usize)> {
+        let (tx, cx) = (x / (self.w + 1), x % (self.w + 1));
+        let (ty, cy) = (y / (self.h + 1), y % (self.h + 1));
+        if cx == self.w || cy == self.h || tx >= self.cols {
+            return None;
+        }
+        let c = ty * self.cols + tx;
+        (c < self.channels).then_some((c, cy, cx))
+    }
+
+    /// RGBA of the picture of `values` (`[channels, h, w]` row-major) on a diverging scale whose
+    /// ends are `±scale`.
+    pub fn render(&self, values: &[f32], scale: f32) -> Vec<u8> {
+        let (pw, ph) = self.size();
+        let mut rgba = Vec::with_capacity(pw * ph * 4);
+        for y in 0..ph {
+            for x in 0..pw {
+                let px = match self.hit(x, y) {
+                    Some((c, r, k)) => diverging(values[(c * self.h + r) * self.w + k], scale),
+                    None => GAP,
+                };
+                rgba.extend_from_slice(&px);
+            }
+        }
+        rgba
+    }
+}
+
+/// The symmetric colour scale of a layer: its largest absolute value (1 when all are 0, so an
+/// all-zero layer is white rather than undefined).
+pub fn layer_scale(values: &[f32]) -> f32 {
+    let m = max_abs(values);
+    if m > 0.0 {
+        m
+    } else {
+        1.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_and_hit_testing_agree() {
+        let t = TileLayout::new(16, 26, 26, 8);
+        assert_eq!((t.cols, t.rows()), (8, 2));
+        assert_eq!(t.size(), (8 * 27 - 1, 2 * 27 - 1));
+        assert_eq!(t.hit(0, 0), Some((0, 0, 0)));
+        assert_eq!(t.hit(26, 0), None, "gap column");
+        assert_eq!(t.hit(27, 0), Some((1, 0, 0)));
+        assert_eq!(t.hit(27 * 3 + 5, 27 + 7), Some((11, 7, 5)));
+        assert_eq!(t.hit(t.size().0, 0), None);
+        // A partly filled last row: 10 maps in rows of 8.
+        let t = TileLayout::new(10, 1, 1, 8);
+        assert_eq!(t.hit(2, 2), Some((9, 0, 0)));
+        assert_eq!(t.hit(4, 2), None);
+    }
+
+    #[test]
+    fn render_puts_each_value_where_hit_finds_it() {
+        let t = TileLayout::new(3, 2, 2, 2);
+        let values: Vec<f32> = (0..12).map(|v| v as f32 - 6.0).collect();
+        let rgba = t.render(&values, 6.0);
+        let (pw, ph) = t.size();
+        assert_eq!(rgba.len(), pw * ph * 4);
+        for y in 0..ph {
+            for x in 0..pw {
+                let px = &rgba[(y * pw + x) * 4..(y * pw + x + 1) * 4];
+                match t.hit(x, y) {
+                    Some((c, r, k)) => {
+                        assert_eq!(px, diverging(values[(c * 2 + r) * 2 + k], 6.0))
+                    }
+                    None => assert_eq!(px, GAP),
+                }
+            }
+        }
+        assert_eq!(layer_scale(&[0.0, 0.0]), 1.0);
+        assert_eq!(layer_scale(&[0.5, -2.0]), 2.0);
+    }
+}

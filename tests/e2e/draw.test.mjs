@@ -1,0 +1,190 @@
+// Drawing digits in a real browser: strokes made of line segments go through the pointer
+// events of `draw-canvas`, and the test checks the 28×28 preview, the live prediction, the
+// probabilities, the feature maps, undo and clear.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+const tid = (id) => `[data-testid="${id}"]`;
+const text = async (page, id) => (await page.textContent(tid(id))).trim();
+
+// Digits as strokes of points in [0, 1]² of the canvas.
+const ellipse = (cx, cy, rx, ry, n = 24) =>
+  Array.from({ length: n + 1 }, (_, i) => [cx + rx * Math.sin((2 * Math.PI * i) / n), cy - ry * Math.cos((2 * Math.PI * i) / n)]);
+const DIGITS = {
+  0: [ellipse(0.5, 0.5, 0.2, 0.32)],
+  1: [[[0.52, 0.15], [0.5, 0.5], [0.48, 0.85]]],
+  4: [[[0.55, 0.15], [0.25, 0.6], [0.75, 0.6]], [[0.6, 0.35], [0.6, 0.88]]],
+  7: [[[0.25, 0.18], [0.75, 0.18], [0.58, 0.5], [0.45, 0.85]]],
+};
+
+async function box(page) {
+  return page.locator(tid('draw-canvas')).boundingBox();
+}
+
+/// Draws strokes with the mouse; `region` maps [0,1]² into part of the canvas.
+async function draw(page, strokes, region = { x: 0, y: 0, s: 1 }) {
+  const b = await box(page);
+  const at = ([x, y]) => [b.x + (region.x + x * region.s) * b.width, b.y + (region.y + y * region.s) * b.height];
+  for (const stroke of strokes) {
+    await page.mouse.move(...at(stroke[0]));
+    await page.mouse.down();
+    for (const p of stroke.slice(1)) await page.mouse.move(...at(p), { steps: 6 });
+    await page.mouse.up();
+  }
+}
+
+async function ready(page) {
+  await page.waitForSelector(tid('draw-maps-0'));
+  await page.locator(tid('draw-canvas')).scrollIntoViewIfNeeded();
+}
+
+/// The preview's pixels as ink in [0, 1] (the canvas shows ink dark on white).
+async function preview(page) {
+  return page.$eval(tid('draw-preview'), (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const ink = [];
+    for (let i = 0; i < d.length; i += 4) ink.push(1 - d[i] / 255);
+    return { w: c.width, h: c.height, ink };
+  });
+}
+
+function centreOfMass({ w, ink }) {
+  let m = 0, sx = 0, sy = 0;
+  ink.forEach((v, i) => { m += v; sx += v * ((i % w) + 0.5); sy += v * (Math.floor(i / w) + 0.5); });
+  return { m, x: sx / m, y: sy / m };
+}
+
+async function probs(page) {
+  return Promise.all([...Array(10).keys()].map((d) => text(page, `draw-prob-${d}`)));
+}
+
+test('an empty canvas shows no prediction and no error', async () => {
+  const { page, context, log } = await open(browser, server, '/?lang=en');
+  await ready(page);
+  assert.equal(await text(page, 'draw-prediction'), '');
+  assert.deepEqual(await probs(page), Array(10).fill(''));
+  assert.equal(await page.$(tid('draw-model-status')), null, 'no loading or error message once the model is in');
+  const p = await preview(page);
+  assert.equal(p.w, 28);
+  assert.ok(p.ink.every((v) => v === 0));
+  assert.equal(await page.$eval(tid('draw-canvas'), (c) => getComputedStyle(c).touchAction), 'none');
+  assert.deepEqual(log.consoleErrors, []);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('clear drawings are classified right, live, with probabilities that sum to 1', async () => {
+  const { page, context, log } = await open(browser, server, '/?lang=en');
+  await ready(page);
+  for (const [digit, strokes] of Object.entries(DIGITS)) {
+    await page.click(tid('draw-clear'));
+    await draw(page, strokes);
+    await page.waitForFunction((d) => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() === d, digit, { timeout: 5000 })
+      .catch(async () => assert.fail(`drew ${digit}, the model says ${await text(page, 'draw-prediction')}: ${await probs(page)}`));
+    const p = (await probs(page)).map(Number);
+    assert.ok(Math.abs(p.reduce((a, b) => a + b) - 1) < 2e-3, `sum ${p}`);
+    assert.equal(p.indexOf(Math.max(...p)), Number(digit));
+  }
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
+test('the prediction follows the pen before it lifts', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en');
+  await ready(page);
+  const b = await box(page);
+  await page.mouse.move(b.x + 0.5 * b.width, b.y + 0.15 * b.height);
+  await page.mouse.down();
+  await page.mouse.move(b.x + 0.5 * b.width, b.y + 0.85 * b.height, { steps: 10 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() !== '');
+  assert.match(await text(page, 'draw-prediction'), /^[0-9]$/);
+  await page.mouse.up();
+  await context.close();
+});
+
+test('a small digit drawn in a corner is scaled and centred in the preview', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en');
+  await ready(page);
+  await draw(page, DIGITS[7], { x: 0.02, y: 0.02, s: 0.4 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() !== '');
+  const p = await preview(page);
+  const c = centreOfMass(p);
+  assert.ok(Math.abs(c.x - 14) <= 1 && Math.abs(c.y - 14) <= 1, `centre of mass (${c.x}, ${c.y})`);
+  // The longer side fills the 20-pixel box: ink spans 19 to 21 rows.
+  const rows = [...Array(28).keys()].filter((y) => p.ink.slice(y * 28, y * 28 + 28).some((v) => v > 0.05));
+  assert.ok(rows.length >= 19 && rows.length <= 21, `ink rows ${rows.length}`);
+  assert.equal(await text(page, 'draw-prediction'), '7');
+  await context.close();
+});
+
+test('undo removes the last stroke; clear empties everything', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en');
+  await ready(page);
+  await draw(page, DIGITS[4]);
+  await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() === '4');
+  const before = centreOfMass(await preview(page));
+  await page.click(tid('draw-undo'));
+  await page.waitForFunction((m) => {
+    const c = document.querySelector('[data-testid="draw-preview"]');
+    const d = c.getContext('2d').getImageData(0, 0, 28, 28).data;
+    let s = 0; for (let i = 0; i < d.length; i += 4) s += 1 - d[i] / 255;
+    return Math.abs(s - m) > 1;
+  }, before.m);
+  assert.notEqual(await text(page, 'draw-prediction'), '');
+  await page.click(tid('draw-clear'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() === '');
+  assert.deepEqual(await probs(page), Array(10).fill(''));
+  assert.ok((await preview(page)).ink.every((v) => v === 0));
+  assert.equal(await page.$eval(tid('draw-undo'), (b) => b.disabled), true);
+  await context.close();
+});
+
+test('pointing at a feature map shows its value and the filter behind it; keys move the point', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en');
+  await ready(page);
+  await draw(page, DIGITS[1]);
+  await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() !== '');
+  const maps = page.locator(tid('draw-maps-0'));
+  await maps.scrollIntoViewIfNeeded();
+  const b = await maps.boundingBox();
+  // Into the middle of the second tile (tiles are 26 pixels and a 1-pixel gap apart).
+  const [w, h] = await maps.evaluate((c) => [c.width, c.height]);
+  await page.mouse.move(b.x + (b.width * 40) / w, b.y + (b.height * 13) / h);
+  const [, r, k] = (await text(page, 'draw-hover')).match(/^conv1\.0 · Conv2d, map 1, row (\d+), column (\d+): -?\d/);
+  assert.ok(Math.abs(Number(k) - 13) <= 1 && Math.abs(Number(r) - 13) <= 1, `row ${r} column ${k}`);
+  assert.match(await page.textContent('.map-info'), /w = \[.*\]/);
+  await maps.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.match(await text(page, 'draw-hover'), new RegExp(`map 1, row ${r}, column ${Number(k) + 1}:`));
+  // The unit strip of the logits: the value shown is the logit in the seed's printout.
+  const last = page.locator('canvas.maps').last();
+  await last.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.match(await text(page, 'draw-hover'), /^classifier\.4 · Linear, unit 1: /);
+  const shown = (await text(page, 'draw-hover')).split(': ').pop();
+  const logits = (await text(page, 'draw-seed-format')).match(/logits: \[(.*)\]/)[1].split(', ');
+  assert.equal(shown, logits[1]);
+  await context.close();
+});
+
+test('touch and pen strokes draw too (pointer events)', async () => {
+  const { page, context } = await open(browser, server, '/?lang=ko');
+  await ready(page);
+  await page.$eval(tid('draw-canvas'), (c) => {
+    const r = c.getBoundingClientRect();
+    const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {
+      pointerType: 'touch', pointerId: 7, isPrimary: true, button: 0, buttons: 1, bubbles: true, cancelable: true,
+      clientX: r.left + x * r.width, clientY: r.top + y * r.height,
+    }));
+    ev('pointerdown', 0.5, 0.15);
+    for (let i = 1; i <= 10; i++) ev('pointermove', 0.5, 0.15 + 0.07 * i);
+    ev('pointerup', 0.5, 0.85);
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() === '1');
+  assert.equal(await page.getAttribute(tid('draw-canvas'), 'aria-label'), '그림판: 여기에 숫자를 그리세요');
+  await context.close();
+});
