@@ -9,6 +9,8 @@ use super::mnist_data::provide_mnist;
 use super::model_summary::ModelSection;
 use super::models::provide_models;
 use super::pool_section::PoolSection;
+use super::train_link::provide_train_link;
+use super::train_section::TrainSection;
 use leptos::prelude::*;
 
 /// A section of the page: its anchor and its heading. Only sections with content are listed.
@@ -38,6 +40,10 @@ const SECTIONS: &[SectionLink] = &[
         id: "draw",
         title: |s| s.draw_title,
     },
+    SectionLink {
+        id: "train",
+        title: |s| s.train_title,
+    },
 ];
 
 /// The whole app; owns the language signal.
@@ -47,6 +53,7 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     provide_mnist();
     provide_models();
+    provide_train_link();
     Effect::new(move |_| persist(lang.get()));
     let s = move || strings(lang.get());
     view! {
@@ -57,6 +64,7 @@ pub fn App() -> impl IntoView {
             <HeadSection/>
             <ModelSection/>
             <DrawSection/>
+            <TrainSection/>
         </main>
         <footer class="site-footer">
             <p>{move || s().footer_data}</p>

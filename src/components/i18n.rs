@@ -251,6 +251,8 @@ pub struct Strings {
     pub head_title: &'static str,
     /// Navigation name of the Draw section.
     pub draw_title: &'static str,
+    /// Navigation name of the Train section.
+    pub train_title: &'static str,
     /// Section intro.
     pub head_intro: &'static str,
     /// Sub-heading.
@@ -418,6 +420,7 @@ pub const EN: Strings = Strings {
     arch_kept: "The diagram, table and code show the last model that worked.",
     head_title: "Activations and classifier",
     draw_title: "Draw a digit",
+    train_title: "Train",
     head_intro: "After the convolutions, the model turns a (32, 7, 7) block of feature maps into 10 scores, one per digit: Flatten, Linear, ReLU, Dropout, Linear, then Softmax and argmax.",
     flatten_title: "Flatten",
     flatten_intro: "Flatten unrolls a (C, H, W) block into one vector, channel by channel, row by row: element (c, h, w) goes to index c·H·W + h·W + w. Point at a cell to see where it goes.",
@@ -565,6 +568,7 @@ pub const KO: Strings = Strings {
     arch_kept: "그림, 표, 코드는 마지막으로 올바르던 모델을 보여 줍니다.",
     head_title: "활성화 함수와 분류기",
     draw_title: "숫자 그리기",
+    train_title: "학습",
     head_intro: "합성곱 뒤에서 모델은 (32, 7, 7) 모양의 특징 맵 묶음을 숫자마다 하나씩, 모두 10개의 점수로 바꿉니다. 순서는 Flatten, Linear, ReLU, Dropout, Linear이고, 마지막에 Softmax와 argmax를 거칩니다.",
     flatten_title: "평탄화(Flatten)",
     flatten_intro: "Flatten은 (C, H, W) 묶음을 채널 순서, 행 순서대로 펼쳐 벡터 하나로 만듭니다. (c, h, w) 원소는 c·H·W + h·W + w 번째 자리로 갑니다. 칸을 가리키면 어디로 가는지 보입니다.",

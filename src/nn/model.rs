@@ -422,6 +422,21 @@ impl Sequential {
         Ok(loss)
     }
 
+    /// Sets the probability of every Dropout layer (weights are untouched), so a run can
+    /// continue from a model with another dropout setting. `p` must lie in `[0, 1)`.
+    pub fn set_dropout(&mut self, p: f32) -> Result<(), NnError> {
+        if !(0.0..1.0).contains(&p) {
+            return Err(NnError::Probability(p));
+        }
+        for (cfg, layer) in self.config.layers.iter_mut().zip(&mut self.layers) {
+            if let (LayerConfig::Dropout { p: q }, Layer::Dropout(d)) = (&mut cfg.config, layer) {
+                *q = p;
+                d.p = p;
+            }
+        }
+        Ok(())
+    }
+
     /// Parameters with their `state_dict` names (`conv1.0.weight`, …), in PyTorch's order.
     pub fn named_parameters(&self) -> Vec<(String, &Param)> {
         self.config

@@ -2,6 +2,9 @@
 //! the messages between the page and the training worker. The same loop trains the shipped
 //! pretrained model natively (`src/bin/pretrain.rs`) and the learner's model in the browser.
 
+pub mod protocol;
+pub mod state;
+
 use crate::data::augment::Augment;
 use crate::data::{Mnist, PIXELS};
 use crate::nn::init::{rng, NnRng};
@@ -137,6 +140,8 @@ pub struct StepReport {
     pub batch: usize,
     /// Images in the batch (the last one of an epoch may be smaller).
     pub images: usize,
+    /// Images of the batch the model classified right (in training mode, before the update).
+    pub correct: usize,
     /// True when this batch finished its epoch.
     pub epoch_done: bool,
 }
@@ -168,15 +173,22 @@ impl Trainer {
     ) -> Result<Self, TrainError> {
         cfg.validate()?;
         let model = with_dropout(config.clone(), cfg.dropout).build(cfg.seed)?;
-        Ok(Self::with_model(model, cfg, train))
+        Self::with_model(model, cfg, train)
     }
 
-    /// Continues training an existing model (its weights are kept; the optimiser starts fresh).
-    pub fn with_model(model: Sequential, cfg: TrainConfig, train: Vec<usize>) -> Self {
+    /// Continues training an existing model (its weights are kept, its dropout set from `cfg`;
+    /// the optimiser starts fresh).
+    pub fn with_model(
+        mut model: Sequential,
+        cfg: TrainConfig,
+        train: Vec<usize>,
+    ) -> Result<Self, TrainError> {
+        cfg.validate()?;
+        model.set_dropout(cfg.dropout)?;
         let mut r = rng(cfg.seed ^ 0x5eed_0bad);
         let mut order = train.clone();
         order.shuffle(&mut r);
-        Trainer {
+        Ok(Trainer {
             model,
             opt: cfg.optimizer(),
             cfg,
@@ -189,7 +201,7 @@ impl Trainer {
             x: ArrayD::zeros(IxDyn(&[0])),
             labels: Vec::new(),
             grad: Array2::zeros((0, 0)),
-        }
+        })
     }
 
     /// The run's settings.
@@ -251,6 +263,18 @@ impl Trainer {
         let loss = self
             .model
             .train_step(&self.x, &self.labels, &mut self.opt, &mut self.grad)?;
+        let correct = self
+            .model
+            .layers
+            .last()
+            .and_then(|l| l.output().view().into_dimensionality::<Ix2>().ok())
+            .map_or(0, |logits| {
+                argmax(logits)
+                    .iter()
+                    .zip(&self.labels)
+                    .filter(|(p, t)| p == t)
+                    .count()
+            });
         self.pos += n;
         self.steps += 1;
         let report = StepReport {
@@ -258,6 +282,7 @@ impl Trainer {
             epoch: self.epoch,
             batch: self.pos.div_ceil(self.cfg.batch),
             images: n,
+            correct,
             epoch_done: self.pos == self.order.len(),
         };
         if report.epoch_done {

@@ -1,0 +1,177 @@
+//! Live charts of a run with plotters on a canvas: the loss of every batch (raw and smoothed)
+//! and the training and held-out accuracy of every epoch, labelled in the page's language.
+//! One `draw_*` function per chart, taking the canvas and the data.
+
+use super::train_link::use_train_link;
+use super::train_strings::{use_train_strings, TrainStrings};
+use leptos::html;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+const RAW: RGBColor = RGBColor(150, 170, 220);
+const SMOOTH: RGBColor = RGBColor(29, 78, 216);
+const TRAIN: RGBColor = RGBColor(217, 95, 2);
+const TEST: RGBColor = RGBColor(27, 158, 119);
+
+type DrawResult = Result<(), Box<dyn std::error::Error>>;
+
+/// Loss per batch: `(step, loss, smoothed)`.
+fn draw_loss(
+    canvas: web_sys::HtmlCanvasElement,
+    s: &TrainStrings,
+    points: &[(usize, f32, f32)],
+) -> DrawResult {
+    let root = CanvasBackend::with_canvas_object(canvas)
+        .ok_or("no canvas")?
+        .into_drawing_area();
+    root.fill(&WHITE)?;
+    let max_x = points.last().map_or(10, |p| p.0.max(10)) as f32;
+    let max_y = points.iter().map(|p| p.1).fold(0.5f32, f32::max).min(5.0) * 1.05;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(s.chart_loss, ("sans-serif", 16))
+        .margin(8)
+        .x_label_area_size(32)
+        .y_label_area_size(44)
+        .build_cartesian_2d(0f32..max_x, 0f32..max_y)?;
+    chart
+        .configure_mesh()
+        .x_desc(s.x_batch)
+        .y_desc(s.y_loss)
+        .light_line_style(WHITE.mix(0.0))
+        .draw()?;
+    chart
+        .draw_series(LineSeries::new(
+            points.iter().map(|p| (p.0 as f32, p.1.min(max_y))),
+            &RAW,
+        ))?
+        .label(s.raw)
+        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], RAW));
+    chart
+        .draw_series(LineSeries::new(
+            points.iter().map(|p| (p.0 as f32, p.2.min(max_y))),
+            SMOOTH.stroke_width(2),
+        ))?
+        .label(s.smoothed)
+        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], SMOOTH.stroke_width(2)));
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK.mix(0.3))
+        .position(SeriesLabelPosition::UpperRight)
+        .draw()?;
+    root.present()?;
+    Ok(())
+}
+
+/// Accuracy per epoch in percent: `(epoch from 1, train, test)`.
+fn draw_accuracy(
+    canvas: web_sys::HtmlCanvasElement,
+    s: &TrainStrings,
+    points: &[(usize, f32, f32)],
+) -> DrawResult {
+    let root = CanvasBackend::with_canvas_object(canvas)
+        .ok_or("no canvas")?
+        .into_drawing_area();
+    root.fill(&WHITE)?;
+    let max_x = points.len().max(2) as f32;
+    let min_y = points
+        .iter()
+        .map(|p| p.1.min(p.2))
+        .fold(90.0f32, f32::min)
+        .floor()
+        .max(0.0);
+    let mut chart = ChartBuilder::on(&root)
+        .caption(s.chart_acc, ("sans-serif", 16))
+        .margin(8)
+        .x_label_area_size(32)
+        .y_label_area_size(44)
+        .build_cartesian_2d(0.5f32..max_x + 0.5, min_y..100f32)?;
+    chart
+        .configure_mesh()
+        .x_desc(s.x_epoch)
+        .y_desc(s.y_acc)
+        .light_line_style(WHITE.mix(0.0))
+        .draw()?;
+    for (colour, label, pick) in [(TRAIN, s.train, 1usize), (TEST, s.test, 2)] {
+        let at = move |p: &(usize, f32, f32)| (p.0 as f32, if pick == 1 { p.1 } else { p.2 });
+        chart
+            .draw_series(LineSeries::new(
+                points.iter().map(at),
+                colour.stroke_width(2),
+            ))?
+            .label(label)
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
+            });
+        chart.draw_series(
+            points
+                .iter()
+                .map(|p| Circle::new(at(p), 3, colour.filled())),
+        )?;
+    }
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK.mix(0.3))
+        .position(SeriesLabelPosition::LowerRight)
+        .draw()?;
+    root.present()?;
+    Ok(())
+}
+
+/// Both charts, redrawn when the run or the language changes (at most once per animation
+/// frame's worth of messages, since effects run after the message handler returns).
+#[component]
+pub fn Charts() -> impl IntoView {
+    let ts = use_train_strings();
+    let link = use_train_link();
+    let loss = NodeRef::<html::Canvas>::new();
+    let acc = NodeRef::<html::Canvas>::new();
+    // Redraw only when a chart's data changes, not on every message of the worker.
+    let batches = Memo::new(move |_| {
+        link.state
+            .with(|s| (s.losses.len(), s.losses.last().map(|l| l.0)))
+    });
+    let epochs = Memo::new(move |_| link.state.with(|s| s.epochs.len()));
+    Effect::new(move |_| {
+        let s = ts();
+        let _ = batches.get();
+        if let Some(c) = loss.get() {
+            link.state.with_untracked(|st| {
+                if let Err(e) = draw_loss(c, s, &st.losses) {
+                    web_sys::console::error_1(&format!("loss chart: {e}").into());
+                }
+            });
+        }
+    });
+    Effect::new(move |_| {
+        let s = ts();
+        let _ = epochs.get();
+        if let Some(c) = acc.get() {
+            let points: Vec<(usize, f32, f32)> = link.state.with_untracked(|st| {
+                st.epochs
+                    .iter()
+                    .map(|e| {
+                        (
+                            e.epoch + 1,
+                            100.0 * e.train_accuracy,
+                            100.0 * e.test_accuracy,
+                        )
+                    })
+                    .collect()
+            });
+            if let Err(e) = draw_accuracy(c, s, &points) {
+                web_sys::console::error_1(&format!("accuracy chart: {e}").into());
+            }
+        }
+    });
+    view! {
+        <div class="charts">
+            <canvas node_ref=loss width="480" height="260" role="img" data-testid="train-chart-loss"
+                aria-label=move || ts().chart_loss></canvas>
+            <canvas node_ref=acc width="480" height="260" role="img" data-testid="train-chart-acc"
+                aria-label=move || ts().chart_acc></canvas>
+        </div>
+    }
+}

@@ -1,0 +1,140 @@
+//! The page's end of the training worker: starts it, turns its messages into [`RunState`],
+//! sends commands once it is Ready, and keeps the learner's model (offered to Draw, stored in
+//! IndexedDB, restored after a reload).
+
+use super::models::{seed_model, use_models};
+use super::store;
+use crate::train::protocol::{decode, encode, FromWorker, Status, ToWorker};
+use crate::train::state::{Effect, RunState};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+const WEIGHTS_KEY: &str = "weights";
+const META_KEY: &str = "meta";
+
+/// What components use to talk to the worker.
+#[derive(Clone, Copy)]
+pub struct TrainLink {
+    /// Everything known about the run.
+    pub state: RwSignal<RunState>,
+    /// Held-out accuracy of a model restored from storage, in percent.
+    pub restored: RwSignal<Option<Option<f32>>>,
+    worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
+    pending: StoredValue<Option<Vec<u8>>, LocalStorage>,
+}
+
+impl TrainLink {
+    /// Sends a command; commands before Ready are not sent (the controls are disabled then).
+    pub fn send(&self, msg: &ToWorker) {
+        if !self.state.with_untracked(|s| s.ready) {
+            return;
+        }
+        if matches!(msg, ToWorker::Reset(_) | ToWorker::Load(_)) {
+            self.state.update(|s| s.clear_run());
+        }
+        self.worker.with_value(|w| {
+            if let Some(w) = w {
+                let _ = w.post_message(&JsValue::from_str(&encode(msg)));
+            }
+        });
+    }
+
+    /// The worker's status (`None` until it has said Ready).
+    pub fn status(&self) -> Option<Status> {
+        self.state.with(|s| s.status)
+    }
+
+    /// Loads restored weights into the worker once it has its digits.
+    fn try_restore(&self) {
+        if self.state.with_untracked(|s| s.status) == Some(Status::Idle) {
+            if let Some(bytes) = self.pending.try_update_value(|p| p.take()).flatten() {
+                self.send(&ToWorker::Load(bytes));
+            }
+        }
+    }
+
+    /// Forgets the stored model.
+    pub fn forget(&self) {
+        leptos::task::spawn_local(async {
+            let _ = store::delete(WEIGHTS_KEY).await;
+            let _ = store::delete(META_KEY).await;
+        });
+        self.restored.set(None);
+    }
+}
+
+/// Starts the worker and provides the [`TrainLink`].
+pub fn provide_train_link() -> TrainLink {
+    let models = use_models();
+    let link = TrainLink {
+        state: RwSignal::new(RunState::default()),
+        restored: RwSignal::new(None),
+        worker: StoredValue::new_local(None),
+        pending: StoredValue::new_local(None),
+    };
+    provide_context(link);
+    let worker = match web_sys::Worker::new("./worker_loader.js") {
+        Ok(w) => w,
+        Err(e) => {
+            link.state.update(|s| {
+                s.status = Some(Status::Error);
+                s.error = Some(format!("{e:?}"));
+            });
+            return link;
+        }
+    };
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let Some(msg) = ev.data().as_string().and_then(|t| decode::<FromWorker>(&t)) else {
+                return;
+            };
+            let became_idle = matches!(msg, FromWorker::Status(Status::Idle));
+            let effect = link
+                .state
+                .try_update(|s| s.apply(msg))
+                .unwrap_or(Effect::None);
+            if effect == Effect::Trained {
+                if let Some(bytes) = link.state.with_untracked(|s| s.weights.clone()) {
+                    let acc = link.state.with_untracked(|s| s.test_accuracy());
+                    models.trained.set(Some(Arc::new(bytes.clone())));
+                    leptos::task::spawn_local(async move {
+                        let _ = store::put(WEIGHTS_KEY, &bytes).await;
+                        let meta = acc.map(|a| format!("{:.2}", 100.0 * a)).unwrap_or_default();
+                        let _ = store::put(META_KEY, meta.as_bytes()).await;
+                    });
+                }
+            }
+            if became_idle {
+                link.try_restore();
+            }
+        });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    link.worker.set_value(Some(worker));
+    leptos::task::spawn_local(async move {
+        let Ok(Some(bytes)) = store::get(WEIGHTS_KEY).await else {
+            return;
+        };
+        if seed_model(&bytes).is_err() {
+            return;
+        }
+        let acc = store::get(META_KEY)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|m| String::from_utf8(m).ok())
+            .and_then(|m| m.parse::<f32>().ok());
+        models.trained.set(Some(Arc::new(bytes.clone())));
+        link.restored.set(Some(acc));
+        link.pending.set_value(Some(bytes));
+        link.try_restore();
+    });
+    link
+}
+
+/// The link provided by [`provide_train_link`].
+pub fn use_train_link() -> TrainLink {
+    expect_context::<TrainLink>()
+}

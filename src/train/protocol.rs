@@ -1,0 +1,224 @@
+//! The messages between the page and the training worker, both ways. They cross `postMessage`
+//! as JSON text (serde), so both sides share these exact types; weights travel as safetensors
+//! bytes, the same format as export, import and storage.
+
+use super::{OptimizerKind, TrainConfig};
+use serde::{Deserialize, Serialize};
+
+/// Settings the learner chooses (the subset of [`TrainConfig`] the page shows).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Passes over the 8,000 training digits.
+    pub epochs: usize,
+    /// Images per batch.
+    pub batch: usize,
+    /// Learning rate.
+    pub lr: f32,
+    /// `true` for SGD with momentum 0.9, `false` for Adam.
+    pub sgd: bool,
+    /// Dropout probability.
+    pub dropout: f32,
+    /// Seed of the weights and the batch order.
+    pub seed: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let c = TrainConfig::default();
+        Settings {
+            epochs: c.epochs,
+            batch: c.batch,
+            lr: c.lr,
+            sgd: false,
+            dropout: c.dropout,
+            seed: c.seed,
+        }
+    }
+}
+
+impl Settings {
+    /// The training configuration these settings describe.
+    pub fn config(&self) -> TrainConfig {
+        TrainConfig {
+            epochs: self.epochs,
+            batch: self.batch,
+            lr: self.lr,
+            optimizer: if self.sgd {
+                OptimizerKind::Sgd { momentum: 0.9 }
+            } else {
+                OptimizerKind::Adam
+            },
+            dropout: self.dropout,
+            seed: self.seed,
+            ..TrainConfig::default()
+        }
+    }
+}
+
+/// What the page asks of the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ToWorker {
+    /// Train from the current weights with these settings, from the first epoch.
+    Start(Settings),
+    /// Stop after the batch in progress.
+    Pause,
+    /// Go on after a pause.
+    Resume,
+    /// Train exactly one batch, then pause.
+    Step(Settings),
+    /// Fresh weights from this seed; forget the run.
+    Reset(Settings),
+    /// Use these safetensors weights (already checked by the page).
+    Load(Vec<u8>),
+    /// Which test digit to show feature maps of.
+    Watch(usize),
+}
+
+/// Where a run is; the names are the `train-status` words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    /// Nothing running.
+    Idle,
+    /// Fetching the digits.
+    Loading,
+    /// Training.
+    Running,
+    /// Paused mid-run.
+    Paused,
+    /// Every epoch done.
+    Done,
+    /// Something failed; see the error message.
+    Error,
+}
+
+impl Status {
+    /// The word tests and the page use.
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Idle => "idle",
+            Status::Loading => "loading",
+            Status::Running => "running",
+            Status::Paused => "paused",
+            Status::Done => "done",
+            Status::Error => "error",
+        }
+    }
+}
+
+/// One batch done.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BatchReport {
+    /// Batches done in the run.
+    pub step: usize,
+    /// Batches in the run.
+    pub total: usize,
+    /// Epoch of the batch, from 0.
+    pub epoch: usize,
+    /// Batch in its epoch, from 1.
+    pub batch: usize,
+    /// Batches per epoch.
+    pub batches: usize,
+    /// Loss of the batch.
+    pub loss: f32,
+    /// Fraction of the batch classified right (before the update).
+    pub accuracy: f32,
+    /// Training images per second over the last batches (compute only).
+    pub images_per_sec: f32,
+}
+
+/// Evaluation after an epoch.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EpochReport {
+    /// Epoch, from 0.
+    pub epoch: usize,
+    /// Training accuracy over the epoch's batches (in training mode, as they were seen).
+    pub train_accuracy: f32,
+    /// Accuracy on the 2,000 held-out digits.
+    pub test_accuracy: f32,
+    /// `confusion[true][predicted]` over the held-out digits.
+    pub confusion: [[u32; 10]; 10],
+    /// Up to 24 held-out digits the model got wrong: (index into the data, predicted).
+    pub mistakes: Vec<(usize, u8)>,
+}
+
+/// What the model makes of the watched digit, and its first filters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// conv1's weights, `[16, 1, 3, 3]` flattened.
+    pub filters: Vec<f32>,
+    /// Index of the watched digit in the data.
+    pub digit: usize,
+    /// conv1's outputs for it after ReLU, `[16, 26, 26]` flattened.
+    pub maps: Vec<f32>,
+    /// Predicted probabilities for it.
+    pub probs: Vec<f32>,
+}
+
+/// What the worker tells the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum FromWorker {
+    /// Listening; the page may send from now on.
+    Ready,
+    /// The run's state changed.
+    Status(Status),
+    /// A batch finished.
+    Batch(BatchReport),
+    /// An epoch finished and was evaluated.
+    Epoch(Box<EpochReport>),
+    /// New pictures of the model.
+    Snapshot(Snapshot),
+    /// The current weights (safetensors), sent when a run pauses, finishes an epoch or ends,
+    /// and after a reset or load.
+    Weights(Vec<u8>),
+    /// A request was refused or failed (English detail).
+    Error(String),
+}
+
+/// Encodes a message for `postMessage`.
+pub fn encode<T: Serialize>(msg: &T) -> String {
+    serde_json::to_string(msg).expect("protocol types always serialise")
+}
+
+/// Decodes a message; `None` for anything that is not one.
+pub fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Option<T> {
+    serde_json::from_str(text).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_round_trip() {
+        let msgs = vec![
+            ToWorker::Start(Settings::default()),
+            ToWorker::Load(vec![1, 2, 3]),
+            ToWorker::Watch(17),
+        ];
+        for m in msgs {
+            assert_eq!(decode::<ToWorker>(&encode(&m)), Some(m));
+        }
+        let b = FromWorker::Batch(BatchReport {
+            step: 3,
+            total: 375,
+            epoch: 0,
+            batch: 3,
+            batches: 125,
+            loss: 0.1234567,
+            accuracy: 0.5,
+            images_per_sec: 1234.5,
+        });
+        assert_eq!(decode::<FromWorker>(&encode(&b)), Some(b));
+        assert_eq!(decode::<FromWorker>("{\"Nope\":1}"), None);
+    }
+
+    #[test]
+    fn settings_make_a_valid_config() {
+        assert!(Settings::default().config().validate().is_ok());
+        let sgd = Settings {
+            sgd: true,
+            ..Settings::default()
+        };
+        assert_eq!(sgd.config().optimizer, OptimizerKind::Sgd { momentum: 0.9 });
+    }
+}
