@@ -41,7 +41,7 @@ test('start, watch it learn, pause, resume, finish well above chance', async () 
   // Settings cannot change mid-run: refused with a message, value kept.
   await page.fill(tid('train-lr'), '0.5');
   assert.match(await text(page, 'train-message'), /Pause or reset/);
-  assert.equal(await page.inputValue(tid('train-lr')), '0.003');
+  assert.equal(await page.inputValue(tid('train-lr')), '0.005');
 
   await page.click(tid('train-pause'));
   await waitStatus(page, 'paused');
@@ -80,7 +80,7 @@ test('one batch at a time, then reset to fresh weights', async () => {
   await ready(page);
   await page.click(tid('train-step'));
   await waitStatus(page, 'paused');
-  assert.deepEqual(await progress(page), [1, 375]);
+  assert.deepEqual(await progress(page), [1, 625]);
   await page.click(tid('train-step'));
   await page.waitForFunction(() => document.querySelector('[data-testid="train-progress"]').value === 2);
   await waitStatus(page, 'paused');

@@ -1,0 +1,149 @@
+// Browser benchmarks of the release bundle in dist/, in headless Chromium, all in one run:
+//  1. Draw: one inference plus repainting every feature map, per pointer move (ms), against
+//     the 16.7 ms of one animation frame.
+//  2. Train: the worker's training throughput (batch 64, Adam) measured on the page as images
+//     per second of wall time, against TensorFlow.js with its WebAssembly backend training the
+//     same model with the same batch and optimiser in the same browser (bench/tfjs; install it
+//     with `npm ci --prefix bench/tfjs`, or pass --no-peer).
+//  3. Train: seconds from pressing Start (default settings) to 97 % held-out accuracy, and the
+//     longest main-thread task while training (PerformanceObserver longtask).
+// Usage: trunk build --release && node tools/bench_browser.mjs [--no-peer] [--epochs=N]
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { serve, launch } from '../tests/e2e/harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
+const median = (a) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[s.length >> 1] : NaN; };
+const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const tid = (id) => `[data-testid="${id}"]`;
+
+async function benchDraw(browser, origin) {
+  const page = await browser.newPage();
+  await page.goto(origin + '/?lang=en');
+  await page.waitForSelector(tid('draw-maps-0'));
+  await page.locator(tid('draw-canvas')).scrollIntoViewIfNeeded();
+  const times = await page.$eval(tid('draw-canvas'), async (c) => {
+    const r = c.getBoundingClientRect();
+    const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, { pointerType: 'mouse', pointerId: 1, isPrimary: true,
+      button: 0, buttons: 1, bubbles: true, cancelable: true, clientX: r.left + x * r.width, clientY: r.top + y * r.height }));
+    // After the handler, Leptos runs inference and every repaint as microtasks; a message on a
+    // fresh channel arrives once they are all done.
+    const settle = () => new Promise((res) => { const ch = new MessageChannel(); ch.port1.onmessage = res; ch.port2.postMessage(0); });
+    const out = [];
+    ev('pointerdown', 0.3, 0.2);
+    await settle();
+    for (let i = 0; i < 120; i++) {
+      const t = i / 120;
+      const t0 = performance.now();
+      ev('pointermove', 0.3 + 0.4 * Math.sin(3 * t), 0.2 + 0.6 * t);
+      await settle();
+      out.push(performance.now() - t0);
+    }
+    ev('pointerup', 0.5, 0.8);
+    return out;
+  });
+  await page.close();
+  return { medianMs: median(times.slice(10)), p95Ms: pct(times.slice(10), 0.95) };
+}
+
+async function benchTrain(browser, origin, epochs) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__longtasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longtasks.push([e.startTime, e.duration])))
+      .observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(origin + '/?lang=en');
+  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'idle', null, { timeout: 60000 });
+  if (epochs) await page.fill(tid('train-epochs'), String(epochs));
+  await page.locator(tid('train')).scrollIntoViewIfNeeded();
+  const t0 = await page.evaluate(() => { document.querySelector('[data-testid="train-start"]').click(); return performance.now(); });
+  // Samples of (time, batches done) and the first time the held-out accuracy reaches 97 %.
+  const result = await page.evaluate(async (t0) => {
+    const q = (id) => document.querySelector(`[data-testid="${id}"]`);
+    const samples = []; const accs = []; let reached = null;
+    while (true) {
+      await new Promise((r) => setTimeout(r, 50));
+      const now = performance.now();
+      samples.push([now, q('train-progress').value, Number(q('train-epoch').textContent)]);
+      const acc = Number(q('train-test-acc').textContent);
+      if (acc && (!accs.length || accs[accs.length - 1][1] !== acc)) accs.push([(now - t0) / 1000, acc]);
+      if (reached === null && acc >= 97) reached = (now - t0) / 1000;
+      if (['done', 'error'].includes(q('train-status').textContent)) break;
+    }
+    return { samples, accs, reached, end: (performance.now() - t0) / 1000 };
+  }, t0);
+  const longtasks = await page.evaluate((t0) => window.__longtasks.filter(([s]) => s >= t0), t0);
+  await context.close();
+  // Throughput within the first epoch, away from its start and its evaluation.
+  const first = result.samples.filter(([, b]) => b >= 10 && b <= 115);
+  const [ta, ba] = first[0]; const [tb, bb] = first[first.length - 1];
+  return {
+    imagesPerSec: ((bb - ba) * 64) / ((tb - ta) / 1000),
+    secondsTo97: result.reached,
+    accuracyByTime: result.accs,
+    totalSeconds: result.end,
+    longestTaskMs: longtasks.reduce((m, [, d]) => Math.max(m, d), 0),
+    longTasks: longtasks.length,
+  };
+}
+
+// The peer's data: the same 10,000 digits, every fifth one held out.
+function peerData(dir) {
+  const raw = zlib.inflateSync(fs.readFileSync(path.join(here, '../public/mnist-10k.bin')));
+  const n = raw.readUInt32LE(8); const labels = raw.subarray(20, 20 + n); const px = raw.subarray(20 + n);
+  const split = { train: [], test: [] };
+  for (let i = 0; i < n; i++) (i % 5 === 0 ? split.test : split.train).push(i);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, ids] of Object.entries(split)) {
+    fs.writeFileSync(path.join(dir, `${name}_images.u8`), Buffer.concat(ids.map((i) => px.subarray(i * 784, (i + 1) * 784))));
+    fs.writeFileSync(path.join(dir, `${name}_labels.u8`), Buffer.from(ids.map((i) => labels[i])));
+  }
+}
+
+async function benchPeer(browser) {
+  const root = path.join(here, '../bench/tfjs');
+  if (!fs.existsSync(path.join(root, 'node_modules/@tensorflow/tfjs-backend-wasm'))) {
+    throw new Error('the peer is not installed: npm ci --prefix bench/tfjs (or pass --no-peer)');
+  }
+  peerData(path.join(root, 'data'));
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+  const server = http.createServer((req, res) => {
+    const f = path.join(root, path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    if (!f.startsWith(root) || !fs.existsSync(f) || fs.statSync(f).isDirectory()) { res.writeHead(404).end(); return; }
+    res.writeHead(200, { 'content-type': types[path.extname(f)] ?? 'application/octet-stream' });
+    fs.createReadStream(f).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${server.address().port}/index.html?epochs=2`);
+  await page.waitForFunction(() => window.__result, null, { timeout: 0, polling: 1000 });
+  const res = await page.evaluate(() => window.__result);
+  await page.close(); server.close();
+  if (res.error) throw new Error(res.error);
+  return { imagesPerSec: res.trainImgPerSecMedian, simd: res.info.simd, threads: res.info.threads };
+}
+
+const server = await serve();
+const browser = await launch();
+const origin = `http://127.0.0.1:${server.address().port}`;
+try {
+  const draw = await benchDraw(browser, origin);
+  console.log(`draw: inference + repaint of every map ${draw.medianMs.toFixed(2)} ms median, ${draw.p95Ms.toFixed(2)} ms p95 per pointer move = ${(draw.medianMs / 16.7).toFixed(2)} of a 16.7 ms frame`);
+  const train = await benchTrain(browser, origin, args.epochs ? Number(args.epochs) : 0);
+  console.log(`train: ${train.imagesPerSec.toFixed(0)} images/s; 97 % held out after ${train.secondsTo97?.toFixed(1) ?? 'not reached'} s (accuracy by time: ${train.accuracyByTime.map(([t, a]) => `${t.toFixed(1)} s ${a}`).join(', ')}); longest main-thread task ${train.longestTaskMs.toFixed(0)} ms (${train.longTasks} tasks over 50 ms)`);
+  let peer = null;
+  if (!args['no-peer']) {
+    peer = await benchPeer(browser);
+    console.log(`peer: TF.js-wasm (simd ${peer.simd}, ${peer.threads} thread) ${peer.imagesPerSec.toFixed(0)} images/s; convlab / TF.js = ${(train.imagesPerSec / peer.imagesPerSec).toFixed(2)}x`);
+  }
+  console.log('RESULT ' + JSON.stringify({ draw, train, peer }));
+} finally {
+  await browser.close();
+  server.close();
+}
