@@ -12,6 +12,8 @@ pub struct DrawStrings {
     pub intro: &'static str,
     /// Accessible name of the canvas.
     pub canvas_label: &'static str,
+    /// How to draw with the keyboard.
+    pub keys: &'static str,
     /// Label of the pen width slider.
     pub pen: &'static str,
     /// Undo button.
@@ -71,6 +73,7 @@ pub const EN: DrawStrings = DrawStrings {
     title: "Draw a digit",
     intro: "Draw a digit from 0 to 9 with your mouse, finger or pen. The network classifies it while you draw and shows what every layer makes of it.",
     canvas_label: "Drawing canvas: draw a digit here",
+    keys: "Keyboard: focus the canvas, move the pen with the arrow keys (Shift for small steps), and press Space to put it down or lift it.",
     pen: "Pen width",
     undo: "Undo stroke",
     clear: "Clear",
@@ -104,6 +107,7 @@ pub const KO: DrawStrings = DrawStrings {
     title: "숫자 그리기",
     intro: "마우스, 손가락, 펜으로 0부터 9까지의 숫자를 그려 보세요. 그리는 동안 신경망이 숫자를 분류하고, 층마다 그림을 어떻게 바꾸는지 보여 줍니다.",
     canvas_label: "그림판: 여기에 숫자를 그리세요",
+    keys: "키보드: 그림판에 포커스를 두고 방향키로 펜을 움직이세요(Shift를 누르면 조금씩). 스페이스를 누르면 펜을 대거나 뗍니다.",
     pen: "펜 굵기",
     undo: "획 되돌리기",
     clear: "지우기",

@@ -8,7 +8,6 @@ use super::train_link::use_train_link;
 use super::train_strings::use_train_strings;
 use crate::train::protocol::{Status, ToWorker};
 use leptos::prelude::*;
-use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -67,7 +66,7 @@ pub fn ModelFiles() -> impl IntoView {
                     error.set(None);
                     note.set(Some(ts().imported));
                     link.send(&ToWorker::Load(bytes.clone()));
-                    models.trained.set(Some(Arc::new(bytes)));
+                    link.keep(bytes, None);
                 }
                 Err(e) => {
                     note.set(None);

@@ -2,7 +2,7 @@
 //! sends commands once it is Ready, and keeps the learner's model (offered to Draw, stored in
 //! IndexedDB, restored after a reload).
 
-use super::models::{seed_model, use_models};
+use super::models::{seed_model, use_models, Models};
 use super::store;
 use crate::train::protocol::{decode, encode, FromWorker, Status, ToWorker};
 use crate::train::state::{Effect, RunState};
@@ -21,6 +21,7 @@ pub struct TrainLink {
     pub state: RwSignal<RunState>,
     /// Held-out accuracy of a model restored from storage, in percent.
     pub restored: RwSignal<Option<Option<f32>>>,
+    models: Models,
     worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
     pending: StoredValue<Option<Vec<u8>>, LocalStorage>,
 }
@@ -55,6 +56,19 @@ impl TrainLink {
         }
     }
 
+    /// Makes `bytes` the learner's model: offered to Draw and stored in this browser, with its
+    /// held-out accuracy (in [0, 1]) when known.
+    pub fn keep(&self, bytes: Vec<u8>, accuracy: Option<f32>) {
+        self.models.trained.set(Some(Arc::new(bytes.clone())));
+        leptos::task::spawn_local(async move {
+            let _ = store::put(WEIGHTS_KEY, &bytes).await;
+            let meta = accuracy
+                .map(|a| format!("{:.2}", 100.0 * a))
+                .unwrap_or_default();
+            let _ = store::put(META_KEY, meta.as_bytes()).await;
+        });
+    }
+
     /// Forgets the stored model.
     pub fn forget(&self) {
         leptos::task::spawn_local(async {
@@ -71,6 +85,7 @@ pub fn provide_train_link() -> TrainLink {
     let link = TrainLink {
         state: RwSignal::new(RunState::default()),
         restored: RwSignal::new(None),
+        models,
         worker: StoredValue::new_local(None),
         pending: StoredValue::new_local(None),
     };

@@ -188,3 +188,20 @@ test('touch and pen strokes draw too (pointer events)', async () => {
   assert.equal(await page.getAttribute(tid('draw-canvas'), 'aria-label'), '그림판: 여기에 숫자를 그리세요');
   await context.close();
 });
+
+test('the keyboard draws too: arrows move the pen, Space puts it down and lifts it', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en');
+  await ready(page);
+  await page.focus(tid('draw-canvas'));
+  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Space');
+  for (let i = 0; i < 18; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() === '1');
+  // Lifted: moving no longer draws.
+  const before = (await preview(page)).ink.reduce((a, b) => a + b);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(200);
+  assert.equal((await preview(page)).ink.reduce((a, b) => a + b), before);
+  await context.close();
+});

@@ -65,7 +65,9 @@ const allowed = new Set(['convlab', 'MNIST', 'PyTorch', 'torchsummary', 'English
   'Softmax', 'argmax', 'C', 'H', 'W', 'c', 'h', 'w', 'y', 'b', 'classifier', 'model', 'train', 'eval', 'exp',
   'z_i', 'z_j',
   // Optimisers and the weight file's format and names, as PyTorch spells them.
-  'Adam', 'SGD', 'safetensors', 'load_state_dict', 'conv1', 'weight']);
+  'Adam', 'SGD', 'safetensors', 'load_state_dict', 'conv1', 'weight',
+  // Key names.
+  'Shift']);
 
 test('no English leaks into the Korean UI', async () => {
   const { page, context } = await open(browser, server, '/?lang=ko');
