@@ -2,6 +2,7 @@
 //!
 //! `nn`, `data` and `lang` are plain Rust (tested natively); `components` is the Leptos UI.
 
+#[cfg(feature = "ui")]
 pub mod components;
 pub mod data;
 pub mod lang;

@@ -11,6 +11,33 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// A module whose one function uses `f32x4.relaxed_madd`: valid only where relaxed SIMD is.
+const RELAXED_PROBE: &[u8] = &[
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+    0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type: () -> v128
+    0x03, 0x02, 0x01, 0x00, // one function of that type
+    0x0a, 0x3d, 0x01, 0x3b, 0x00, // code: one body of 59 bytes, no locals
+    0xfd, 0x0c, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // v128.const 0
+    0xfd, 0x0c, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // v128.const 0
+    0xfd, 0x0c, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // v128.const 0
+    0xfd, 0x85, 0x02, // f32x4.relaxed_madd
+    0x0b, // end
+];
+
+/// Which build of the worker this browser gets: the relaxed-SIMD one where it can run (and
+/// `?simd=basic` does not ask for the plain one), else the plain simd128 one.
+pub fn worker_script() -> &'static str {
+    let basic = super::url::get_param("simd").as_deref() == Some("basic");
+    let relaxed = !basic
+        && js_sys::WebAssembly::validate(&js_sys::Uint8Array::from(RELAXED_PROBE).into())
+            .unwrap_or(false);
+    if relaxed {
+        "./worker_relaxed_loader.js"
+    } else {
+        "./worker_loader.js"
+    }
+}
+
 const WEIGHTS_KEY: &str = "weights";
 const META_KEY: &str = "meta";
 
@@ -19,6 +46,8 @@ const META_KEY: &str = "meta";
 pub struct TrainLink {
     /// Everything known about the run.
     pub state: RwSignal<RunState>,
+    /// The worker script in use (which SIMD build).
+    pub script: RwSignal<&'static str>,
     /// Held-out accuracy of a model restored from storage, in percent.
     pub restored: RwSignal<Option<Option<f32>>>,
     models: Models,
@@ -85,12 +114,15 @@ pub fn provide_train_link() -> TrainLink {
     let link = TrainLink {
         state: RwSignal::new(RunState::default()),
         restored: RwSignal::new(None),
+        script: RwSignal::new(""),
         models,
         worker: StoredValue::new_local(None),
         pending: StoredValue::new_local(None),
     };
     provide_context(link);
-    let worker = match web_sys::Worker::new("./worker_loader.js") {
+    let script = worker_script();
+    link.script.set(script);
+    let worker = match web_sys::Worker::new(script) {
         Ok(w) => w,
         Err(e) => {
             link.state.update(|s| {

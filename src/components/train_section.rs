@@ -180,8 +180,10 @@ fn Progress(settings: RwSignal<Settings>) -> impl IntoView {
 pub fn TrainSection() -> impl IntoView {
     let ts = use_train_strings();
     let settings = RwSignal::new(Settings::default());
+    let link = use_train_link();
     view! {
-        <section id="train" class="panel" data-testid="train" aria-labelledby="train-title">
+        <section id="train" class="panel" data-testid="train" aria-labelledby="train-title"
+            data-worker=move || link.script.get()>
             <h2 id="train-title">{move || ts().title}</h2>
             <p>{move || ts().intro}</p>
             <Controls settings/>

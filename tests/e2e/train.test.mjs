@@ -28,6 +28,8 @@ async function ready(page) {
 test('start, watch it learn, pause, resume, finish well above chance', async () => {
   const { page, context, log } = await open(browser, server, '/?lang=en');
   await ready(page);
+  // Chromium has relaxed SIMD, so it gets that build of the worker.
+  assert.equal(await page.getAttribute(tid('train'), 'data-worker'), './worker_relaxed_loader.js');
   await page.fill(tid('train-epochs'), '1');
   const blueBefore = await chartInk(page, 'train-chart-loss');
   await page.click(tid('train-start'));
@@ -75,9 +77,10 @@ test('start, watch it learn, pause, resume, finish well above chance', async () 
   await context.close();
 });
 
-test('one batch at a time, then reset to fresh weights', async () => {
-  const { page, context } = await open(browser, server, '/?lang=en');
+test('one batch at a time, then reset to fresh weights (with the plain simd128 worker)', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en&simd=basic');
   await ready(page);
+  assert.equal(await page.getAttribute(tid('train'), 'data-worker'), './worker_loader.js');
   await page.click(tid('train-step'));
   await waitStatus(page, 'paused');
   assert.deepEqual(await progress(page), [1, 625]);
