@@ -72,6 +72,11 @@ mod web {
                 return false;
             };
             let cfg = settings.config();
+            // Refuse bad settings before touching the model, so it is never lost.
+            if let Err(e) = cfg.validate() {
+                self.fail(format!("{e:?}"));
+                return false;
+            }
             let train = split.train.clone();
             let result = match (fresh, self.trainer.take()) {
                 (false, Some(t)) => Trainer::with_model(t.model, cfg, train),
