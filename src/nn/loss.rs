@@ -1,7 +1,8 @@
 //! Mean cross-entropy on logits: `F.cross_entropy(logits, labels)`, i.e. LogSoftmax followed by
 //! the negative log-likelihood, averaged over the batch.
 
-use ndarray::{Array2, ArrayView2};
+use super::NnError;
+use ndarray::{Array2, ArrayD, ArrayView2, Ix2};
 
 /// `loss = −(1/N) Σ_n log_softmax(z_n)[y_n]` and its gradient `dL/dz = (softmax(z) − onehot(y)) / N`.
 ///
@@ -38,4 +39,14 @@ pub fn cross_entropy_into(
         g[y] -= 1.0 / n as f32;
     }
     (loss / n as f64) as f32
+}
+
+/// A model's output as `[N, classes]` logits, or the rank error when it is not 2-D.
+pub fn logits_view(out: &ArrayD<f32>) -> Result<ArrayView2<'_, f32>, NnError> {
+    out.view()
+        .into_dimensionality::<Ix2>()
+        .map_err(|_| NnError::Rank {
+            expected: 2,
+            got: out.ndim(),
+        })
 }

@@ -28,7 +28,7 @@ pub use dropout::{Dropout, Mode};
 pub use error::{Field, NnError, WeightsError};
 pub use flatten::Flatten;
 pub use linear::{Linear, LinearConfig};
-pub use loss::cross_entropy;
+pub use loss::{cross_entropy, logits_view};
 pub use model::{Layer, LayerConfig, ModelConfig, NamedLayerConfig, Sequential};
 pub use optim::{Adam, Optimizer, Sgd};
 pub use param::Param;

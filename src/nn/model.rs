@@ -7,11 +7,11 @@ use super::error::{Field, NnError};
 use super::flatten::Flatten;
 use super::init::{rng, NnRng};
 use super::linear::{Linear, LinearConfig};
-use super::loss::cross_entropy_into;
+use super::loss::{cross_entropy_into, logits_view};
 use super::optim::Optimizer;
 use super::param::Param;
 use super::pool::{MaxPool2d, MaxPool2dConfig};
-use ndarray::{Array2, ArrayD, Ix2};
+use ndarray::{Array2, ArrayD};
 use rand::Rng;
 
 /// What a layer is, without its weights: enough to check shapes, count parameters and build it.
@@ -404,13 +404,7 @@ impl Sequential {
     ) -> Result<f32, NnError> {
         self.zero_grad();
         let logits = self.forward(x, Mode::Train)?;
-        let logits = logits
-            .view()
-            .into_dimensionality::<Ix2>()
-            .map_err(|_| NnError::Rank {
-                expected: 2,
-                got: logits.ndim(),
-            })?;
+        let logits = logits_view(logits)?;
         if grad.dim() != logits.dim() {
             *grad = Array2::zeros(logits.dim());
         }

@@ -9,9 +9,9 @@ use crate::data::augment::Augment;
 use crate::data::{Mnist, PIXELS};
 use crate::nn::init::{rng, NnRng};
 use crate::nn::{
-    argmax, Adam, LayerConfig, Mode, ModelConfig, NnError, Optimizer, Sequential, Sgd,
+    argmax, logits_view, Adam, LayerConfig, Mode, ModelConfig, NnError, Optimizer, Sequential, Sgd,
 };
-use ndarray::{Array2, ArrayD, Ix2, IxDyn};
+use ndarray::{Array2, ArrayD, IxDyn};
 use rand::seq::SliceRandom;
 
 /// Which optimiser, with its one extra setting.
@@ -268,7 +268,7 @@ impl Trainer {
             .model
             .layers
             .last()
-            .and_then(|l| l.output().view().into_dimensionality::<Ix2>().ok())
+            .and_then(|l| logits_view(l.output()).ok())
             .map_or(0, |logits| {
                 argmax(logits)
                     .iter()
@@ -345,13 +345,7 @@ pub fn evaluate(
             }
         }
         let logits = model.forward(&x, Mode::Eval)?;
-        let logits = logits
-            .view()
-            .into_dimensionality::<Ix2>()
-            .map_err(|_| NnError::Rank {
-                expected: 2,
-                got: logits.ndim(),
-            })?;
+        let logits = logits_view(logits)?;
         let labels: Vec<usize> = ids.iter().map(|&i| data.labels[i] as usize).collect();
         let (loss, _) = crate::nn::cross_entropy(logits, &labels);
         loss_sum += loss as f64 * ids.len() as f64;
