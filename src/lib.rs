@@ -9,3 +9,4 @@ pub mod lang;
 pub mod nn;
 pub mod train;
 pub mod viz;
+pub mod web;

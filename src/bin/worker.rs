@@ -11,12 +11,12 @@ mod web {
         decode, encode, BatchReport, EpochReport, FromWorker, Settings, Snapshot, Status, ToWorker,
     };
     use convlab::train::{evaluate, Trainer};
+    use convlab::web::response_bytes;
     use ndarray::{ArrayD, Ix2, IxDyn};
     use std::cell::RefCell;
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
     use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent};
 
     /// Batches between snapshots of the filters and the watched digit.
@@ -316,17 +316,8 @@ mod web {
     }
 
     async fn fetch_digits(scope: &DedicatedWorkerGlobalScope) -> Result<Mnist, String> {
-        let resp = JsFuture::from(scope.fetch_with_str("./public/mnist-10k.bin"))
-            .await
-            .map_err(|e| format!("{e:?}"))?;
-        let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response")?;
-        if !resp.ok() {
-            return Err(format!("HTTP {}", resp.status()));
-        }
-        let buf = JsFuture::from(resp.array_buffer().map_err(|e| format!("{e:?}"))?)
-            .await
-            .map_err(|e| format!("{e:?}"))?;
-        Mnist::decode(&js_sys::Uint8Array::new(&buf).to_vec()).map_err(|e| e.to_string())
+        let bytes = response_bytes(scope.fetch_with_str("./public/mnist-10k.bin")).await?;
+        Mnist::decode(&bytes).map_err(|e| e.to_string())
     }
 
     pub fn start() {
