@@ -188,9 +188,17 @@ impl MaxPool2d {
         ensure_shape(&mut self.dx, &[n, c, h, w]);
         self.dx.fill(0.0);
         let ds = self.dx.as_slice_mut().expect("standard layout");
-        for (o, (&g, &at)) in gs.iter().zip(&self.argmax).enumerate() {
-            if at != NONE {
-                ds[(o / per_plane) * h * w + at as usize] += g;
+        if per_plane == 0 {
+            return &self.dx;
+        }
+        let planes = ds
+            .chunks_exact_mut(h * w)
+            .zip(gs.chunks_exact(per_plane).zip(self.argmax.chunks_exact(per_plane)));
+        for (dx, (gs, argmax)) in planes {
+            for (&g, &at) in gs.iter().zip(argmax) {
+                if at != NONE {
+                    dx[at as usize] += g;
+                }
             }
         }
         &self.dx
