@@ -14,6 +14,9 @@ const SMOOTH: RGBColor = RGBColor(29, 78, 216);
 const TRAIN: RGBColor = RGBColor(217, 95, 2);
 const TEST: RGBColor = RGBColor(27, 158, 119);
 
+/// The shortest time between two redraws of the loss chart.
+const LOSS_REDRAW: std::time::Duration = std::time::Duration::from_millis(1000);
+
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
 /// Loss per batch: `(step, loss, smoothed)`.
@@ -134,15 +137,27 @@ pub fn Charts() -> impl IntoView {
             .with(|s| (s.losses.len(), s.losses.last().map(|l| l.0)))
     });
     let epochs = Memo::new(move |_| link.state.with(|s| s.epochs.len()));
-    Effect::new(move |_| {
-        let s = ts();
-        let _ = batches.get();
-        if let Some(c) = loss.get() {
+    // plotters measures every label by adding it to the page and reading its size, which lays
+    // out the whole page: one redraw costs tens of milliseconds of the page's thread. Redrawn
+    // for every batch, that took a third of one core from the worker on a two-core machine. So
+    // the loss chart is redrawn at most every LOSS_REDRAW, always with the newest data.
+    let waiting = StoredValue::new(false);
+    let redraw = move || {
+        waiting.set_value(false);
+        if let Some(c) = loss.get_untracked() {
+            let s = untrack(ts);
             link.state.with_untracked(|st| {
                 if let Err(e) = draw_loss(c, s, &st.losses) {
                     web_sys::console::error_1(&format!("loss chart: {e}").into());
                 }
             });
+        }
+    };
+    Effect::new(move |_| {
+        let _ = (ts(), batches.get(), loss.get());
+        if !waiting.get_value() {
+            waiting.set_value(true);
+            set_timeout(redraw, LOSS_REDRAW);
         }
     });
     Effect::new(move |_| {

@@ -4,7 +4,7 @@
 
 use super::models::{seed_model, use_models, Models};
 use super::store;
-use crate::train::protocol::{decode, encode, FromWorker, Status, ToWorker};
+use crate::train::protocol::{decode, encode, BatchReport, FromWorker, Status, ToWorker};
 use crate::train::state::{Effect, RunState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -53,7 +53,14 @@ pub struct TrainLink {
     models: Models,
     worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
     pending: StoredValue<Option<Vec<u8>>, LocalStorage>,
+    // Batch reports not shown yet, and whether a timer will show them.
+    held: StoredValue<(Vec<BatchReport>, bool), LocalStorage>,
 }
+
+/// How often the page shows batch reports. The worker sends one every few tens of
+/// milliseconds; updating the page for each kept its thread busy a third of the time, which on
+/// a two-core machine slowed the worker it shares the cores with.
+const SHOW_BATCHES_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
 impl TrainLink {
     /// Sends a command; commands before Ready are not sent (the controls are disabled then).
@@ -61,6 +68,7 @@ impl TrainLink {
         if !self.state.with_untracked(|s| s.ready) {
             return;
         }
+        self.show_held();
         if matches!(msg, ToWorker::Reset(_) | ToWorker::Load(_)) {
             self.state.update(|s| s.clear_run());
         }
@@ -69,6 +77,36 @@ impl TrainLink {
                 let _ = w.post_message(&JsValue::from_str(&encode(msg)));
             }
         });
+    }
+
+    /// Holds a batch report back until the next showing, which a timer brings.
+    fn hold(&self, b: BatchReport) {
+        let timer = self.held.try_update_value(|(held, timer)| {
+            held.push(b);
+            !std::mem::replace(timer, true)
+        });
+        if timer == Some(true) {
+            let link = *self;
+            set_timeout(move || link.show_held(), SHOW_BATCHES_EVERY);
+        }
+    }
+
+    /// Applies the held batch reports, in order; every other message calls this first.
+    fn show_held(&self) {
+        let held = self
+            .held
+            .try_update_value(|(held, timer)| {
+                *timer = false;
+                std::mem::take(held)
+            })
+            .unwrap_or_default();
+        if !held.is_empty() {
+            self.state.update(|s| {
+                for b in held {
+                    s.apply(FromWorker::Batch(b));
+                }
+            });
+        }
     }
 
     /// The worker's status (`None` until it has said Ready).
@@ -118,6 +156,7 @@ pub fn provide_train_link() -> TrainLink {
         models,
         worker: StoredValue::new_local(None),
         pending: StoredValue::new_local(None),
+        held: StoredValue::new_local((Vec::new(), false)),
     };
     provide_context(link);
     let script = worker_script();
@@ -137,6 +176,11 @@ pub fn provide_train_link() -> TrainLink {
             let Some(msg) = ev.data().as_string().and_then(|t| decode::<FromWorker>(&t)) else {
                 return;
             };
+            let msg = match msg {
+                FromWorker::Batch(b) => return link.hold(b),
+                other => other,
+            };
+            link.show_held();
             let became_idle = matches!(msg, FromWorker::Status(Status::Idle));
             let effect = link
                 .state
