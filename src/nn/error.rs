@@ -105,6 +105,13 @@ pub enum NnError {
     },
     /// A weight file could not be used; the model was left unchanged.
     Weights(WeightsError),
+    /// A flat vector of parameters (from another copy of the model) has the wrong length.
+    ParamCount {
+        /// The model's number of parameters.
+        expected: usize,
+        /// The vector's length.
+        got: usize,
+    },
 }
 
 /// Why a weight file was refused.
@@ -210,6 +217,12 @@ impl NnError {
                 format!("{kind}-{index} 층: {}", source.message(lang))
             }
             (NnError::Weights(w), _) => w.message(lang),
+            (NnError::ParamCount { expected, got }, Lang::En) => format!(
+                "The model has {expected} parameters, but {got} values arrived for them."
+            ),
+            (NnError::ParamCount { expected, got }, Lang::Ko) => format!(
+                "모델의 매개변수는 {expected}개인데, 값은 {got}개가 들어왔습니다."
+            ),
         }
     }
 }

@@ -403,17 +403,88 @@ impl Sequential {
         grad: &mut Array2<f32>,
     ) -> Result<f32, NnError> {
         self.zero_grad();
+        let loss = self.accumulate_gradients(x, labels, 1.0, grad)?;
+        opt.step(&mut self.parameters_mut());
+        Ok(loss)
+    }
+
+    /// Forward in training mode, mean cross-entropy over `labels`, backward: adds `weight ×` the
+    /// loss's gradient to every parameter's gradient, without zeroing first and without an
+    /// update. A batch split into shares, each weighted by its fraction of the batch, adds up
+    /// to the gradient of the whole batch; that is how helper workers share a step. Returns the
+    /// share's mean loss.
+    pub fn accumulate_gradients(
+        &mut self,
+        x: &ArrayD<f32>,
+        labels: &[usize],
+        weight: f32,
+        grad: &mut Array2<f32>,
+    ) -> Result<f32, NnError> {
         let logits = self.forward(x, Mode::Train)?;
         let logits = logits_view(logits)?;
         if grad.dim() != logits.dim() {
             *grad = Array2::zeros(logits.dim());
         }
         let loss = cross_entropy_into(logits, labels, grad);
+        if weight != 1.0 {
+            grad.mapv_inplace(|g| g * weight);
+        }
         let g = std::mem::take(grad).into_dyn();
         self.backward_params(&g);
         *grad = g.into_dimensionality().expect("rank 2");
-        opt.step(&mut self.parameters_mut());
         Ok(loss)
+    }
+
+    /// Every parameter's value, one after another in [`Sequential::named_parameters`] order.
+    pub fn flat_values(&self) -> Vec<f32> {
+        self.named_parameters()
+            .iter()
+            .flat_map(|(_, p)| p.value.iter().copied())
+            .collect()
+    }
+
+    /// Every parameter's gradient, in the order of [`Sequential::flat_values`].
+    pub fn flat_grads(&self) -> Vec<f32> {
+        self.named_parameters()
+            .iter()
+            .flat_map(|(_, p)| p.grad.iter().copied())
+            .collect()
+    }
+
+    /// Sets every parameter's value from [`Sequential::flat_values`] of a model of the same
+    /// architecture; refuses a vector of another length and then changes nothing.
+    pub fn set_flat_values(&mut self, values: &[f32]) -> Result<(), NnError> {
+        self.check_flat(values)?;
+        let mut rest = values;
+        for p in self.parameters_mut() {
+            let (head, tail) = rest.split_at(p.len());
+            p.value.iter_mut().zip(head).for_each(|(v, &x)| *v = x);
+            rest = tail;
+        }
+        Ok(())
+    }
+
+    /// Adds [`Sequential::flat_grads`] of another copy of this model to the gradients.
+    pub fn add_flat_grads(&mut self, grads: &[f32]) -> Result<(), NnError> {
+        self.check_flat(grads)?;
+        let mut rest = grads;
+        for p in self.parameters_mut() {
+            let (head, tail) = rest.split_at(p.len());
+            p.grad.iter_mut().zip(head).for_each(|(g, &x)| *g += x);
+            rest = tail;
+        }
+        Ok(())
+    }
+
+    fn check_flat(&self, v: &[f32]) -> Result<(), NnError> {
+        let expected = self.num_params();
+        if v.len() != expected {
+            return Err(NnError::ParamCount {
+                expected,
+                got: v.len(),
+            });
+        }
+        Ok(())
     }
 
     /// Sets the probability of every Dropout layer (weights are untouched), so a run can

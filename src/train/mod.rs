@@ -237,8 +237,112 @@ impl Trainer {
 
     /// One optimisation step on the next batch of `data`.
     pub fn step(&mut self, data: &Mnist) -> Result<StepReport, TrainError> {
+        let ids = self.next_batch().to_vec();
+        let own = self.own_share(data, &ids)?;
+        Ok(self.finish_step(&[own]))
+    }
+
+    /// The images of the next batch (indices into the data), for splitting into shares.
+    pub fn next_batch(&self) -> &[usize] {
         let n = self.cfg.batch.min(self.order.len() - self.pos);
-        let ids = &self.order[self.pos..self.pos + n];
+        &self.order[self.pos..self.pos + n]
+    }
+
+    /// Starts a step: zeroes the gradients, then adds those of the images `ids` (a share of
+    /// [`Trainer::next_batch`]) weighted by the share's fraction of the batch. Helpers add the
+    /// other shares with [`Trainer::add_share`]; [`Trainer::finish_step`] makes the update.
+    pub fn own_share(&mut self, data: &Mnist, ids: &[usize]) -> Result<Share, TrainError> {
+        let weight = ids.len() as f32 / self.next_batch().len().max(1) as f32;
+        self.model.zero_grad();
+        let mut inputs = Inputs {
+            x: std::mem::take(&mut self.x),
+            labels: std::mem::take(&mut self.labels),
+            grad: std::mem::take(&mut self.grad),
+        };
+        let share = inputs.share(
+            &mut self.model,
+            data,
+            ids,
+            weight,
+            self.cfg.augment.as_ref(),
+            &mut self.rng,
+        );
+        (self.x, self.labels, self.grad) = (inputs.x, inputs.labels, inputs.grad);
+        share
+    }
+
+    /// Adds a helper's share: [`Helper::share`]'s gradients, already weighted.
+    pub fn add_share(&mut self, grads: &[f32]) -> Result<(), TrainError> {
+        Ok(self.model.add_flat_grads(grads)?)
+    }
+
+    /// Ends a step begun with [`Trainer::own_share`]: the optimiser's update, and the report
+    /// of the whole batch from the results of its shares.
+    pub fn finish_step(&mut self, shares: &[Share]) -> StepReport {
+        let n = self.next_batch().len();
+        if self.cfg.schedule == Schedule::Cosine {
+            let t = self.steps as f32 / self.total_batches().max(1) as f32;
+            self.opt
+                .set_lr(self.cfg.lr * 0.5 * (1.0 + (std::f32::consts::PI * t).cos()));
+        }
+        self.opt.step(&mut self.model.parameters_mut());
+        let images: usize = shares.iter().map(|s| s.images).sum();
+        let loss = shares
+            .iter()
+            .map(|s| s.loss * s.images as f32)
+            .sum::<f32>()
+            / images.max(1) as f32;
+        self.pos += n;
+        self.steps += 1;
+        let report = StepReport {
+            loss,
+            epoch: self.epoch,
+            batch: self.pos.div_ceil(self.cfg.batch),
+            images,
+            correct: shares.iter().map(|s| s.correct).sum(),
+            epoch_done: self.pos == self.order.len(),
+        };
+        if report.epoch_done {
+            self.epoch += 1;
+            self.pos = 0;
+            self.order.shuffle(&mut self.rng);
+        }
+        report
+    }
+}
+
+/// What one share of a batch gave.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Share {
+    /// Images in the share.
+    pub images: usize,
+    /// Their mean cross-entropy, before the update.
+    pub loss: f32,
+    /// Those the model classified right (in training mode, before the update).
+    pub correct: usize,
+}
+
+/// A batch's input buffers, reused from step to step.
+#[derive(Default)]
+struct Inputs {
+    x: ArrayD<f32>,
+    labels: Vec<usize>,
+    grad: Array2<f32>,
+}
+
+impl Inputs {
+    /// Fills the buffers with the images `ids` of `data` (augmented when asked) and adds their
+    /// `weight`ed gradients to `model`'s.
+    fn share(
+        &mut self,
+        model: &mut Sequential,
+        data: &Mnist,
+        ids: &[usize],
+        weight: f32,
+        augment: Option<&Augment>,
+        rng: &mut NnRng,
+    ) -> Result<Share, TrainError> {
+        let n = ids.len();
         if self.x.shape() != [n, 1, 28, 28] {
             self.x = ArrayD::zeros(IxDyn(&[n, 1, 28, 28]));
         }
@@ -246,8 +350,8 @@ impl Trainer {
         self.labels.clear();
         for (k, &i) in ids.iter().enumerate() {
             let out = &mut xs[k * PIXELS..(k + 1) * PIXELS];
-            match &self.cfg.augment {
-                Some(a) => a.apply(data.image(i), out, &mut self.rng),
+            match augment {
+                Some(a) => a.apply(data.image(i), out, rng),
                 None => {
                     for (o, &p) in out.iter_mut().zip(data.image(i)) {
                         *o = p as f32 / 255.0;
@@ -256,16 +360,8 @@ impl Trainer {
             }
             self.labels.push(data.labels[i] as usize);
         }
-        if self.cfg.schedule == Schedule::Cosine {
-            let t = self.steps as f32 / self.total_batches().max(1) as f32;
-            self.opt
-                .set_lr(self.cfg.lr * 0.5 * (1.0 + (std::f32::consts::PI * t).cos()));
-        }
-        let loss = self
-            .model
-            .train_step(&self.x, &self.labels, &mut self.opt, &mut self.grad)?;
-        let correct = self
-            .model
+        let loss = model.accumulate_gradients(&self.x, &self.labels, weight, &mut self.grad)?;
+        let correct = model
             .layers
             .last()
             .and_then(|l| logits_view(l.output()).ok())
@@ -276,22 +372,57 @@ impl Trainer {
                     .filter(|(p, t)| p == t)
                     .count()
             });
-        self.pos += n;
-        self.steps += 1;
-        let report = StepReport {
-            loss,
-            epoch: self.epoch,
-            batch: self.pos.div_ceil(self.cfg.batch),
+        Ok(Share {
             images: n,
+            loss,
             correct,
-            epoch_done: self.pos == self.order.len(),
-        };
-        if report.epoch_done {
-            self.epoch += 1;
-            self.pos = 0;
-            self.order.shuffle(&mut self.rng);
-        }
-        Ok(report)
+        })
+    }
+}
+
+/// A copy of the model in another worker that computes the gradients of a share of each
+/// batch, so a step uses more than one core.
+pub struct Helper {
+    model: Sequential,
+    augment: Option<Augment>,
+    rng: NnRng,
+    inputs: Inputs,
+}
+
+impl Helper {
+    /// A helper for runs of `config` with the settings `cfg`; `index` (from 1) gives each
+    /// helper its own dropout and augmentation randomness.
+    pub fn new(config: &ModelConfig, cfg: &TrainConfig, index: u64) -> Result<Self, TrainError> {
+        cfg.validate()?;
+        let seed = cfg.seed ^ index.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        Ok(Helper {
+            model: with_dropout(config.clone(), cfg.dropout).build(seed)?,
+            augment: cfg.augment.clone(),
+            rng: rng(seed),
+            inputs: Inputs::default(),
+        })
+    }
+
+    /// The gradients (flat, weighted by `weight`) of the images `ids` under the weights
+    /// `values` ([`Sequential::flat_values`] of the trainer's model), with their results.
+    pub fn share(
+        &mut self,
+        data: &Mnist,
+        values: &[f32],
+        ids: &[usize],
+        weight: f32,
+    ) -> Result<(Vec<f32>, Share), TrainError> {
+        self.model.set_flat_values(values)?;
+        self.model.zero_grad();
+        let share = self.inputs.share(
+            &mut self.model,
+            data,
+            ids,
+            weight,
+            self.augment.as_ref(),
+            &mut self.rng,
+        )?;
+        Ok((self.model.flat_grads(), share))
     }
 }
 

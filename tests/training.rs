@@ -1,0 +1,71 @@
+//! The training loop's shares: a batch split between the trainer and a helper (as the browser's
+//! workers split it) must make the same update as the whole batch in one piece.
+
+use convlab::data::Mnist;
+use convlab::nn::{ModelConfig, NnError};
+use convlab::train::{Helper, OptimizerKind, TrainConfig, Trainer};
+
+fn data() -> Mnist {
+    Mnist::decode(&std::fs::read("public/mnist-10k.bin").unwrap()).unwrap()
+}
+
+#[test]
+fn a_batch_split_into_shares_makes_the_same_update_as_the_whole_batch() {
+    let data = data();
+    let split = data.split().unwrap();
+    // Without dropout the two runs draw no different random numbers. SGD's update is
+    // proportional to the gradient, so the shares' rounding stays as small in the weights;
+    // Adam's first steps would turn a gradient of ±1e-9 into a step of ±lr.
+    let cfg = TrainConfig {
+        dropout: 0.0,
+        optimizer: OptimizerKind::Sgd { momentum: 0.9 },
+        lr: 0.05,
+        ..TrainConfig::default()
+    };
+    let seed = ModelConfig::seed();
+    let mut whole = Trainer::new(&seed, cfg.clone(), split.train.clone()).unwrap();
+    let mut shared = Trainer::new(&seed, cfg.clone(), split.train.clone()).unwrap();
+    let mut helper = Helper::new(&seed, &cfg, 1).unwrap();
+    for _ in 0..3 {
+        let a = whole.step(&data).unwrap();
+        let ids = shared.next_batch().to_vec();
+        let (mine, theirs) = ids.split_at(40);
+        let own = shared.own_share(&data, mine).unwrap();
+        let values = shared.model.flat_values();
+        let weight = theirs.len() as f32 / ids.len() as f32;
+        let (grads, other) = helper.share(&data, &values, theirs, weight).unwrap();
+        shared.add_share(&grads).unwrap();
+        let b = shared.finish_step(&[own, other]);
+        assert_eq!((a.images, a.correct, a.batch), (b.images, b.correct, b.batch));
+        assert!((a.loss - b.loss).abs() < 1e-5, "loss {} vs {}", a.loss, b.loss);
+        let diff = whole
+            .model
+            .flat_values()
+            .iter()
+            .zip(shared.model.flat_values())
+            .map(|(x, y)| (x - y).abs())
+            .fold(0.0f32, f32::max);
+        assert!(diff < 1e-5, "weights differ by {diff}");
+    }
+    // The update did something: the weights moved away from the initial ones.
+    let fresh = Trainer::new(&seed, cfg, split.train).unwrap();
+    assert_ne!(fresh.model.flat_values(), shared.model.flat_values());
+}
+
+#[test]
+fn flat_vectors_of_the_wrong_length_change_nothing() {
+    let mut m = ModelConfig::seed().build(3).unwrap();
+    let before = m.flat_values();
+    assert_eq!(before.len(), 55_338);
+    let e = m.set_flat_values(&before[1..]).unwrap_err();
+    assert_eq!(
+        e,
+        NnError::ParamCount {
+            expected: 55_338,
+            got: 55_337
+        }
+    );
+    assert!(m.add_flat_grads(&[0.0; 10]).is_err());
+    assert_eq!(m.flat_values(), before);
+    assert!(m.flat_grads().iter().all(|&g| g == 0.0));
+}
