@@ -2,15 +2,20 @@
 //! it: it loads the digits, trains one batch per turn of its event loop (so a Pause that arrives
 //! is read before the next batch), evaluates after every epoch and reports through
 //! [`convlab::train::protocol`] messages.
+//!
+//! On a machine with more than one core it starts helpers: the same script, named "helper",
+//! each computing the gradients of a share of every batch while the trainer computes its own.
+//! `?helpers=N` on the script's URL sets how many (0 trains alone).
 
 #[cfg(target_arch = "wasm32")]
 mod web {
     use convlab::data::{Mnist, Split};
     use convlab::nn::{softmax, ModelConfig, Sequential};
     use convlab::train::protocol::{
-        decode, encode, BatchReport, EpochReport, FromWorker, Settings, Snapshot, Status, ToWorker,
+        decode, encode, BatchReport, EpochReport, FromHelper, FromWorker, HelperJob, Settings,
+        Snapshot, Status, ToWorker,
     };
-    use convlab::train::{evaluate, Trainer};
+    use convlab::train::{evaluate, Helper, Share, TrainConfig, Trainer};
     use convlab::web::response_bytes;
     use ndarray::{ArrayD, Ix2, IxDyn};
     use std::cell::RefCell;
@@ -22,8 +27,34 @@ mod web {
     /// Batches between snapshots of the filters and the watched digit.
     const SNAPSHOT_EVERY: usize = 10;
 
+    /// At most this many helpers, however many cores there are: shares of a 64-image batch
+    /// get too small for the GEMM to stay efficient.
+    const MAX_HELPERS: usize = 3;
+
+    /// The name a helper is started with.
+    const HELPER_NAME: &str = "helper";
+
+    /// A step whose helpers have not all answered.
+    struct InFlight {
+        job: u64,
+        shares: Vec<Share>,
+        waiting: usize,
+        started: f64,
+    }
+
+    struct HelperLink {
+        worker: web_sys::Worker,
+        ready: bool,
+    }
+
     struct Worker {
         scope: DedicatedWorkerGlobalScope,
+        helpers: Vec<HelperLink>,
+        in_flight: Option<InFlight>,
+        jobs: u64,
+        /// A Pause that came while a step was in flight; it takes effect when the step ends.
+        pausing: bool,
+        settings: Settings,
         tick: MessageChannel,
         data: Option<(Mnist, Split)>,
         trainer: Option<Trainer>,
@@ -78,6 +109,9 @@ mod web {
                 return false;
             }
             let train = split.train.clone();
+            self.in_flight = None;
+            self.pausing = false;
+            self.settings = settings.clone();
             let result = match (fresh, self.trainer.take()) {
                 (false, Some(t)) => Trainer::with_model(t.model, cfg, train),
                 _ => Trainer::new(&ModelConfig::seed(), cfg, train),
@@ -118,12 +152,15 @@ mod web {
                     }
                 }
                 ToWorker::Pause => {
-                    if self.status == Status::Running {
+                    if self.status == Status::Running && self.in_flight.is_some() {
+                        self.pausing = true;
+                    } else if self.status == Status::Running {
                         self.set_status(Status::Paused);
                         self.post_weights();
                     }
                 }
                 ToWorker::Resume => {
+                    self.pausing = false;
                     if self.status == Status::Paused {
                         self.step_once = false;
                         self.set_status(Status::Running);
@@ -157,6 +194,8 @@ mod web {
                     match m.load_safetensors(&bytes) {
                         Ok(()) => {
                             t.model = m;
+                            self.in_flight = None;
+                            self.pausing = false;
                             self.set_status(Status::Idle);
                             self.post_weights();
                             self.snapshot();
@@ -252,25 +291,127 @@ mod web {
             self.post_weights();
         }
 
-        /// One batch; true if another should follow.
+        /// Starts one batch; true if another should follow at once. With helpers ready, it
+        /// sends them their shares, computes its own, and the step ends when they answer.
         fn run_batch(&mut self) -> bool {
-            if self.status != Status::Running {
+            if self.status != Status::Running || self.in_flight.is_some() {
                 return false;
             }
             let (Some(t), Some((data, _))) = (self.trainer.as_mut(), &self.data) else {
                 return false;
             };
-            let t0 = now(&self.scope);
-            let r = match t.step(data) {
+            let started = now(&self.scope);
+            let ids = t.next_batch().to_vec();
+            let ready: Vec<usize> = (0..self.helpers.len())
+                .filter(|&i| self.helpers[i].ready)
+                .collect();
+            // Shares of at least 8 images, or none: tiny shares cost more to send than to do.
+            let parts = (ready.len() + 1).min(ids.len() / 8).max(1);
+            let size = ids.len().div_ceil(parts);
+            let mut chunks = ids.chunks(size);
+            let own = chunks.next().unwrap_or_default();
+            let mut waiting = 0;
+            if parts > 1 {
+                self.jobs += 1;
+                let values = js_sys::Float32Array::from(&t.model.flat_values()[..]);
+                for (chunk, &h) in chunks.zip(&ready) {
+                    let job = HelperJob {
+                        job: self.jobs,
+                        ids: chunk.to_vec(),
+                        weight: chunk.len() as f32 / ids.len() as f32,
+                        settings: self.settings.clone(),
+                    };
+                    // Each helper gets its own copy of the weights, transferred.
+                    let copy = js_sys::Float32Array::new(&values);
+                    let msg = js_sys::Array::of2(&JsValue::from_str(&encode(&job)), &copy);
+                    let transfer = js_sys::Array::of1(&copy.buffer());
+                    if self.helpers[h]
+                        .worker
+                        .post_message_with_transfer(&msg, &transfer)
+                        .is_ok()
+                    {
+                        waiting += 1;
+                    }
+                }
+            }
+            let own = match t.own_share(data, own) {
                 Ok(r) => r,
                 Err(e) => {
-                    let why = format!("{e:?}");
-                    self.fail(why);
+                    self.fail(format!("{e:?}"));
                     self.set_status(Status::Error);
                     return false;
                 }
             };
-            let dt = ((now(&self.scope) - t0) / 1000.0).max(1e-6) as f32;
+            if waiting == 0 {
+                return self.finish_batch(&[own], started);
+            }
+            self.in_flight = Some(InFlight {
+                job: self.jobs,
+                shares: vec![own],
+                waiting,
+                started,
+            });
+            false
+        }
+
+        /// A helper's message; `grads` is the array that came with it.
+        fn on_helper(&mut self, index: usize, msg: FromHelper, grads: Option<Vec<f32>>) {
+            match msg {
+                FromHelper::Ready => {
+                    if let Some(h) = self.helpers.get_mut(index) {
+                        h.ready = true;
+                    }
+                }
+                FromHelper::Done { job, share } => {
+                    let Some(f) = self.in_flight.as_mut().filter(|f| f.job == job) else {
+                        return;
+                    };
+                    let added = match (self.trainer.as_mut(), grads) {
+                        (Some(t), Some(g)) => t.add_share(&g).is_ok(),
+                        _ => false,
+                    };
+                    if !added {
+                        return self.without_helpers();
+                    }
+                    f.shares.push(share);
+                    f.waiting -= 1;
+                    if f.waiting == 0 {
+                        let f = self.in_flight.take().expect("in flight");
+                        if self.finish_batch(&f.shares, f.started) {
+                            self.schedule();
+                        }
+                    }
+                }
+                FromHelper::Failed(why) => {
+                    web_sys::console::warn_1(&format!("training helper: {why}").into());
+                    self.without_helpers();
+                }
+            }
+        }
+
+        /// Trains alone from now on; a step in flight is done again from the start.
+        fn without_helpers(&mut self) {
+            for h in self.helpers.drain(..) {
+                h.worker.terminate();
+            }
+            if self.in_flight.take().is_some() {
+                if self.pausing {
+                    self.pausing = false;
+                    self.set_status(Status::Paused);
+                    self.post_weights();
+                } else {
+                    self.schedule();
+                }
+            }
+        }
+
+        /// Ends a step with the results of all its shares; true if another should follow.
+        fn finish_batch(&mut self, shares: &[Share], started: f64) -> bool {
+            let Some(t) = self.trainer.as_mut() else {
+                return false;
+            };
+            let r = t.finish_step(shares);
+            let dt = ((now(&self.scope) - started) / 1000.0).max(1e-6) as f32;
             let rate = r.images as f32 / dt;
             self.speed = if self.speed == 0.0 {
                 rate
@@ -302,17 +443,129 @@ mod web {
                 self.snapshot();
             }
             if finished {
+                self.pausing = false;
                 self.set_status(Status::Done);
                 return false;
             }
-            if self.step_once {
+            if self.step_once || self.pausing {
                 self.step_once = false;
+                self.pausing = false;
                 self.set_status(Status::Paused);
                 self.post_weights();
                 return false;
             }
             true
         }
+    }
+
+    /// How many helpers to start: `?helpers=N` on the script's URL, else one per core beyond
+    /// the first, at most [`MAX_HELPERS`].
+    fn helper_count(scope: &DedicatedWorkerGlobalScope) -> usize {
+        let asked = web_sys::Url::new(&scope.location().href())
+            .ok()
+            .and_then(|u| u.search_params().get("helpers"))
+            .and_then(|v| v.parse::<usize>().ok());
+        let cores = scope.navigator().hardware_concurrency() as usize;
+        asked.unwrap_or(cores.saturating_sub(1)).min(MAX_HELPERS)
+    }
+
+    /// Starts the helpers; each answers through `on_helper` with its index.
+    fn start_helpers(w: &Rc<RefCell<Worker>>) {
+        let scope = w.borrow().scope.clone();
+        let href = scope.location().href();
+        let options = web_sys::WorkerOptions::new();
+        options.set_name(HELPER_NAME);
+        for index in 0..helper_count(&scope) {
+            let Ok(worker) = web_sys::Worker::new_with_options(&href, &options) else {
+                return;
+            };
+            let on_message = {
+                let w = w.clone();
+                Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+                    let data: js_sys::Array = ev.data().unchecked_into();
+                    let msg = data.get(0).as_string().and_then(|t| decode::<FromHelper>(&t));
+                    let grads = data
+                        .get(1)
+                        .dyn_into::<js_sys::Float32Array>()
+                        .ok()
+                        .map(|a| a.to_vec());
+                    let msg = msg.unwrap_or(FromHelper::Failed("an unreadable message".into()));
+                    w.borrow_mut().on_helper(index, msg, grads);
+                })
+            };
+            worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            on_message.forget();
+            w.borrow_mut().helpers.push(HelperLink {
+                worker,
+                ready: false,
+            });
+        }
+    }
+
+    /// A helper: loads the digits, says Ready, then answers every [`HelperJob`] with the
+    /// gradients of its share.
+    fn start_helper(scope: DedicatedWorkerGlobalScope) {
+        let state: Rc<RefCell<Option<(Mnist, Option<(Settings, Helper)>)>>> =
+            Rc::new(RefCell::new(None));
+        let reply = {
+            let scope = scope.clone();
+            move |msg: &FromHelper, grads: Option<Vec<f32>>| {
+                let text = JsValue::from_str(&encode(msg));
+                let _ = match grads {
+                    Some(g) => {
+                        let a = js_sys::Float32Array::from(&g[..]);
+                        scope.post_message_with_transfer(
+                            &js_sys::Array::of2(&text, &a),
+                            &js_sys::Array::of1(&a.buffer()),
+                        )
+                    }
+                    None => scope.post_message(&js_sys::Array::of1(&text)),
+                };
+            }
+        };
+        let on_message = {
+            let state = state.clone();
+            let reply = reply.clone();
+            Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+                let data: js_sys::Array = ev.data().unchecked_into();
+                let job = data.get(0).as_string().and_then(|t| decode::<HelperJob>(&t));
+                let values = data.get(1).dyn_into::<js_sys::Float32Array>().ok();
+                let (Some(job), Some(values)) = (job, values) else {
+                    return reply(&FromHelper::Failed("an unreadable job".into()), None);
+                };
+                let mut state = state.borrow_mut();
+                let Some((data, helper)) = state.as_mut() else {
+                    return reply(&FromHelper::Failed("the digits are not loaded".into()), None);
+                };
+                if helper.as_ref().map(|(s, _)| s) != Some(&job.settings) {
+                    let cfg: TrainConfig = job.settings.config();
+                    match Helper::new(&ModelConfig::seed(), &cfg, 1) {
+                        Ok(h) => *helper = Some((job.settings.clone(), h)),
+                        Err(e) => return reply(&FromHelper::Failed(format!("{e:?}")), None),
+                    }
+                }
+                let Some((_, h)) = helper.as_mut() else {
+                    return;
+                };
+                match h.share(data, &values.to_vec(), &job.ids, job.weight) {
+                    Ok((grads, share)) => {
+                        reply(&FromHelper::Done { job: job.job, share }, Some(grads))
+                    }
+                    Err(e) => reply(&FromHelper::Failed(format!("{e:?}")), None),
+                }
+            })
+        };
+        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        wasm_bindgen_futures::spawn_local(async move {
+            match fetch_digits(&scope).await {
+                Ok(m) => {
+                    *state.borrow_mut() = Some((m, None));
+                    reply(&FromHelper::Ready, None);
+                }
+                Err(e) => reply(&FromHelper::Failed(e), None),
+            }
+        });
     }
 
     async fn fetch_digits(scope: &DedicatedWorkerGlobalScope) -> Result<Mnist, String> {
@@ -322,6 +575,9 @@ mod web {
 
     pub fn start() {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        if scope.name() == HELPER_NAME {
+            return start_helper(scope);
+        }
         let Ok(tick) = MessageChannel::new() else {
             return;
         };
@@ -330,6 +586,11 @@ mod web {
         };
         let w = Rc::new(RefCell::new(Worker {
             scope: scope.clone(),
+            helpers: Vec::new(),
+            in_flight: None,
+            jobs: 0,
+            pausing: false,
+            settings: Settings::default(),
             tick,
             data: None,
             trainer: None,
@@ -369,6 +630,7 @@ mod web {
         };
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
+        start_helpers(&w);
         w.borrow().post(&FromWorker::Ready);
         w.borrow_mut().set_status(Status::Loading);
         wasm_bindgen_futures::spawn_local(async move {

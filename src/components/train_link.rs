@@ -161,7 +161,12 @@ pub fn provide_train_link() -> TrainLink {
     provide_context(link);
     let script = worker_script();
     link.script.set(script);
-    let worker = match web_sys::Worker::new(script) {
+    // `?helpers=N` on the page passes on to the worker: how many helper workers share a step.
+    let url = match super::url::get_param("helpers").filter(|n| n.parse::<usize>().is_ok()) {
+        Some(n) => format!("{script}?helpers={n}"),
+        None => script.to_string(),
+    };
+    let worker = match web_sys::Worker::new(&url) {
         Ok(w) => w,
         Err(e) => {
             link.state.update(|s| {

@@ -2,7 +2,7 @@
 //! as JSON text (serde), so both sides share these exact types; weights travel as safetensors
 //! bytes, the same format as export, import and storage.
 
-use super::{OptimizerKind, TrainConfig};
+use super::{OptimizerKind, Share, TrainConfig};
 use serde::{Deserialize, Serialize};
 
 /// Settings the learner chooses (the subset of [`TrainConfig`] the page shows).
@@ -174,6 +174,37 @@ pub enum FromWorker {
     Error(String),
 }
 
+/// The training worker to a helper worker: compute the gradients of a share of a step. The
+/// trainer's weights travel beside it as a `Float32Array` (JSON would cost more than the work).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HelperJob {
+    /// Numbers the jobs, so an answer for a step that was abandoned (reset, load) is ignored.
+    pub job: u64,
+    /// The share's images (indices into the digits).
+    pub ids: Vec<usize>,
+    /// The share's fraction of the batch.
+    pub weight: f32,
+    /// The run's settings (dropout and seed matter to the helper).
+    pub settings: Settings,
+}
+
+/// A helper worker to the training worker. `Done` travels with the weighted gradients as a
+/// `Float32Array`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum FromHelper {
+    /// It has the digits and takes jobs.
+    Ready,
+    /// A job's results.
+    Done {
+        /// The job's number.
+        job: u64,
+        /// Its images, loss and correct predictions.
+        share: Share,
+    },
+    /// It could not do a job (English detail); the training worker goes on without helpers.
+    Failed(String),
+}
+
 /// Encodes a message for `postMessage`.
 pub fn encode<T: Serialize>(msg: &T) -> String {
     serde_json::to_string(msg).expect("protocol types always serialise")
@@ -198,6 +229,22 @@ mod tests {
         for m in msgs {
             assert_eq!(decode::<ToWorker>(&encode(&m)), Some(m));
         }
+        let job = HelperJob {
+            job: 3,
+            ids: vec![5, 8],
+            weight: 0.5,
+            settings: Settings::default(),
+        };
+        assert_eq!(decode::<HelperJob>(&encode(&job)), Some(job));
+        let done = FromHelper::Done {
+            job: 3,
+            share: Share {
+                images: 2,
+                loss: 0.25,
+                correct: 1,
+            },
+        };
+        assert_eq!(decode::<FromHelper>(&encode(&done)), Some(done));
         let b = FromWorker::Batch(BatchReport {
             step: 3,
             total: 375,
