@@ -1,11 +1,12 @@
 // Browser benchmarks of the release bundle in dist/, in headless Chromium, all in one run:
 //  1. Draw: one inference plus repainting every feature map, per pointer move (ms), against
 //     the 16.7 ms of one animation frame.
-//  2. Train: the worker's training throughput (the relaxed-SIMD build Chromium gets, and the
-//     plain simd128 build other browsers get) (batch 64, Adam) measured on the page as images
-//     per second of wall time, against TensorFlow.js with its WebAssembly backend training the
-//     same model with the same batch and optimiser in the same browser (bench/tfjs; install it
-//     with `npm ci --prefix bench/tfjs`, or pass --no-peer).
+//  2. Train: the worker's training throughput (batch 64, Adam) measured on the page as images
+//     per second of wall time: as the page starts it (the relaxed-SIMD build Chromium gets, with
+//     its helper workers), alone (?helpers=0), and alone in the plain simd128 build, against
+//     TensorFlow.js with its WebAssembly backend training the same model with the same batch and
+//     optimiser in the same browser (bench/tfjs; install it with `npm ci --prefix bench/tfjs`,
+//     or pass --no-peer).
 //  3. Train: seconds from pressing Start (default settings) to 97 % held-out accuracy, and the
 //     longest main-thread task while training (PerformanceObserver longtask).
 // Usage: trunk build --release && node tools/bench_browser.mjs [--no-peer] [--epochs=N]
@@ -141,18 +142,20 @@ try {
   console.log(`draw: inference + repaint of every map ${draw.medianMs.toFixed(2)} ms median, ${draw.p95Ms.toFixed(2)} ms p95 per pointer move = ${(draw.medianMs / 16.7).toFixed(2)} of a 16.7 ms frame`);
   const run = await benchTrain(browser, origin, args.epochs ? Number(args.epochs) : 0);
   console.log(`time to 97 % (${run.worker}, default settings): ${run.secondsTo97?.toFixed(1) ?? 'not reached'} s (accuracy by time: ${run.accuracyByTime.map(([t, a]) => `${t.toFixed(1)} s ${a}`).join(', ')}); longest main-thread task ${run.longestTaskMs.toFixed(0)} ms (${run.longTasks} tasks over 50 ms)`);
-  // Throughput: the two worker builds and the peer take turns, so noise from other work on the
-  // machine hits all three alike; medians over the rounds.
-  const speeds = { relaxed: [], basic: [], peer: [] };
+  // Throughput: the worker as the page starts it (with its helper workers), the same alone
+  // (?helpers=0), alone with the plain simd128 build, and the peer take turns, so noise from
+  // other work on the machine hits all alike; medians over the rounds.
+  const kinds = { helpers: '', alone: '&helpers=0', simd128: '&helpers=0&simd=basic' };
+  const speeds = { helpers: [], alone: [], simd128: [], peer: [] };
   for (let r = 0; r < rounds; r++) {
-    speeds.relaxed.push((await benchTrain(browser, origin, 1)).imagesPerSec);
-    speeds.basic.push((await benchTrain(browser, origin, 1, '&simd=basic')).imagesPerSec);
+    for (const [k, q] of Object.entries(kinds)) speeds[k].push((await benchTrain(browser, origin, 1, q)).imagesPerSec);
     if (!args['no-peer']) speeds.peer.push((await benchPeer(browser)).imagesPerSec);
-    console.log(`round ${r + 1}: relaxed ${speeds.relaxed[r].toFixed(0)}, simd128 ${speeds.basic[r].toFixed(0)}, TF.js-wasm ${speeds.peer[r]?.toFixed(0) ?? '-'} images/s`);
+    console.log(`round ${r + 1}: ` + Object.entries(speeds).map(([k, v]) => `${k} ${v[r]?.toFixed(0) ?? '-'}`).join(', ') + ' images/s');
   }
   const m = Object.fromEntries(Object.entries(speeds).map(([k, v]) => [k, median(v)]));
-  console.log(`training images/s, medians of ${rounds} rounds: relaxed-SIMD worker ${m.relaxed.toFixed(0)}, simd128 worker ${m.basic.toFixed(0)}` +
-    (speeds.peer.length ? `, TF.js-wasm ${m.peer.toFixed(0)}; ratios ${(m.relaxed / m.peer).toFixed(2)}x and ${(m.basic / m.peer).toFixed(2)}x` : ''));
+  console.log(`training images/s, medians of ${rounds} rounds: ` + Object.keys(kinds).map((k) => `${k} ${m[k].toFixed(0)}` +
+    (speeds.peer.length ? ` (${(m[k] / m.peer).toFixed(2)}x TF.js-wasm)` : '')).join(', ') +
+    (speeds.peer.length ? `, TF.js-wasm ${m.peer.toFixed(0)}` : ''));
   console.log('RESULT ' + JSON.stringify({ draw, run, speeds, medians: m }));
 } finally {
   await browser.close();
