@@ -309,8 +309,9 @@ mod web {
             let parts = (ready.len() + 1).min(ids.len() / 8).max(1);
             let size = ids.len().div_ceil(parts);
             let mut chunks = ids.chunks(size);
-            let own = chunks.next().unwrap_or_default();
+            let mut own = chunks.next().unwrap_or_default();
             let mut waiting = 0;
+            let mut lost = false;
             if parts > 1 {
                 self.jobs += 1;
                 let values = js_sys::Float32Array::from(&t.model.flat_values()[..]);
@@ -331,8 +332,18 @@ mod web {
                         .is_ok()
                     {
                         waiting += 1;
+                    } else {
+                        lost = true;
                     }
                 }
+            }
+            if lost {
+                // A share that could not be sent would be missing from the update: this step
+                // and the rest of the run go without helpers (answers to this job are ignored).
+                for h in self.helpers.drain(..) {
+                    h.worker.terminate();
+                }
+                (own, waiting) = (&ids[..], 0);
             }
             let own = match t.own_share(data, own) {
                 Ok(r) => r,
