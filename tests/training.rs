@@ -36,8 +36,16 @@ fn a_batch_split_into_shares_makes_the_same_update_as_the_whole_batch() {
         let (grads, other) = helper.share(&data, &values, theirs, weight).unwrap();
         shared.add_share(&grads).unwrap();
         let b = shared.finish_step(&[own, other]);
-        assert_eq!((a.images, a.correct, a.batch), (b.images, b.correct, b.batch));
-        assert!((a.loss - b.loss).abs() < 1e-5, "loss {} vs {}", a.loss, b.loss);
+        assert_eq!(
+            (a.images, a.correct, a.batch),
+            (b.images, b.correct, b.batch)
+        );
+        assert!(
+            (a.loss - b.loss).abs() < 1e-5,
+            "loss {} vs {}",
+            a.loss,
+            b.loss
+        );
         let diff = whole
             .model
             .flat_values()

@@ -446,6 +446,7 @@ mod web {
                 loss: r.loss,
                 accuracy: r.correct as f32 / r.images.max(1) as f32,
                 images_per_sec: self.speed,
+                workers: shares.len(),
             }));
             if r.epoch_done {
                 self.end_epoch(r.epoch);
@@ -494,7 +495,10 @@ mod web {
                 let w = w.clone();
                 Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
                     let data: js_sys::Array = ev.data().unchecked_into();
-                    let msg = data.get(0).as_string().and_then(|t| decode::<FromHelper>(&t));
+                    let msg = data
+                        .get(0)
+                        .as_string()
+                        .and_then(|t| decode::<FromHelper>(&t));
                     let grads = data
                         .get(1)
                         .dyn_into::<js_sys::Float32Array>()
@@ -539,14 +543,20 @@ mod web {
             let reply = reply.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
                 let data: js_sys::Array = ev.data().unchecked_into();
-                let job = data.get(0).as_string().and_then(|t| decode::<HelperJob>(&t));
+                let job = data
+                    .get(0)
+                    .as_string()
+                    .and_then(|t| decode::<HelperJob>(&t));
                 let values = data.get(1).dyn_into::<js_sys::Float32Array>().ok();
                 let (Some(job), Some(values)) = (job, values) else {
                     return reply(&FromHelper::Failed("an unreadable job".into()), None);
                 };
                 let mut state = state.borrow_mut();
                 let Some((data, helper)) = state.as_mut() else {
-                    return reply(&FromHelper::Failed("the digits are not loaded".into()), None);
+                    return reply(
+                        &FromHelper::Failed("the digits are not loaded".into()),
+                        None,
+                    );
                 };
                 if helper.as_ref().map(|(s, _)| s) != Some(&job.settings) {
                     let cfg: TrainConfig = job.settings.config();
@@ -559,9 +569,13 @@ mod web {
                     return;
                 };
                 match h.share(data, &values.to_vec(), &job.ids, job.weight) {
-                    Ok((grads, share)) => {
-                        reply(&FromHelper::Done { job: job.job, share }, Some(grads))
-                    }
+                    Ok((grads, share)) => reply(
+                        &FromHelper::Done {
+                            job: job.job,
+                            share,
+                        },
+                        Some(grads),
+                    ),
                     Err(e) => reply(&FromHelper::Failed(format!("{e:?}")), None),
                 }
             })

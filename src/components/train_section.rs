@@ -170,6 +170,7 @@ fn Progress(settings: RwSignal<Settings>) -> impl IntoView {
                 <div><dt>{move || ts().loss_label}</dt><dd data-testid="train-loss">{move || last().map(|b| format!("{:.4}", b.loss)).unwrap_or_default()}</dd></div>
                 <div><dt>{move || ts().test_acc_label}</dt><dd data-testid="train-test-acc">{move || test_acc().map(|a| format!("{a:.2}")).unwrap_or_default()}</dd></div>
                 <div><dt>{move || ts().throughput_label}</dt><dd data-testid="train-throughput">{move || last().map(|b| format!("{:.0}", b.images_per_sec)).unwrap_or_default()}</dd></div>
+                <div><dt>{move || ts().workers_label}</dt><dd data-testid="train-workers">{move || last().map(|b| b.workers.to_string()).unwrap_or_default()}</dd></div>
             </dl>
         </div>
     }

@@ -57,6 +57,8 @@ pub struct TrainStrings {
     pub test_acc_label: &'static str,
     /// Stat label.
     pub throughput_label: &'static str,
+    /// Stat label: how many workers (cores) share each batch.
+    pub workers_label: &'static str,
     /// Chart title.
     pub chart_loss: &'static str,
     /// Legend.
@@ -150,6 +152,7 @@ pub const EN: TrainStrings = TrainStrings {
     loss_label: "Last loss",
     test_acc_label: "Held-out accuracy (%)",
     throughput_label: "Images per second",
+    workers_label: "Workers sharing each batch",
     chart_loss: "Training loss per batch",
     raw: "each batch",
     smoothed: "smoothed",
@@ -211,6 +214,7 @@ pub const KO: TrainStrings = TrainStrings {
     loss_label: "마지막 손실",
     test_acc_label: "시험 정확도(%)",
     throughput_label: "초당 이미지 수",
+    workers_label: "배치를 나눠 맡은 워커 수",
     chart_loss: "배치별 학습 손실",
     raw: "배치마다",
     smoothed: "평활",

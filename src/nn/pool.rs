@@ -149,8 +149,26 @@ impl MaxPool2d {
         // in the padding replaced by the window's first valid tap: padding is −∞ and can never
         // win, and comparing a cell with itself again changes neither the maximum nor, under the
         // first-wins tie rule, the index. The inner loop is then free of bounds logic.
-        fill_taps(&mut self.rows, oh, kernel.0, stride.0, padding.0, dilation.0, h, w);
-        fill_taps(&mut self.cols, ow, kernel.1, stride.1, padding.1, dilation.1, w, 1);
+        fill_taps(
+            &mut self.rows,
+            oh,
+            kernel.0,
+            stride.0,
+            padding.0,
+            dilation.0,
+            h,
+            w,
+        );
+        fill_taps(
+            &mut self.cols,
+            ow,
+            kernel.1,
+            stride.1,
+            padding.1,
+            dilation.1,
+            w,
+            1,
+        );
         let (rows, cols) = (&self.rows[..], &self.cols[..]);
         let planes = xs.chunks_exact(h * w).zip(
             os.chunks_exact_mut(oh * ow)
@@ -191,9 +209,10 @@ impl MaxPool2d {
         if per_plane == 0 {
             return &self.dx;
         }
-        let planes = ds
-            .chunks_exact_mut(h * w)
-            .zip(gs.chunks_exact(per_plane).zip(self.argmax.chunks_exact(per_plane)));
+        let planes = ds.chunks_exact_mut(h * w).zip(
+            gs.chunks_exact(per_plane)
+                .zip(self.argmax.chunks_exact(per_plane)),
+        );
         for (dx, (gs, argmax)) in planes {
             for (&g, &at) in gs.iter().zip(argmax) {
                 if at != NONE {
@@ -373,9 +392,14 @@ mod tests {
             MaxPool2dConfig::new((2, 2)),
             MaxPool2dConfig::new((2, 2)).padding((1, 1)),
             MaxPool2dConfig::new((2, 2)).stride((1, 1)).padding((1, 0)),
-            MaxPool2dConfig::new((2, 2)).dilation((2, 3)).padding((1, 1)),
+            MaxPool2dConfig::new((2, 2))
+                .dilation((2, 3))
+                .padding((1, 1)),
             MaxPool2dConfig::new((3, 3)).stride((2, 2)).padding((1, 1)),
-            MaxPool2dConfig::new((3, 2)).stride((1, 2)).dilation((2, 1)).padding((1, 1)),
+            MaxPool2dConfig::new((3, 2))
+                .stride((1, 2))
+                .dilation((2, 1))
+                .padding((1, 1)),
         ];
         let (h, w) = (7, 6);
         // Few distinct values make many ties; all negative shows padding is not zero. Plane 1
@@ -395,7 +419,10 @@ mod tests {
             assert_eq!(got.len(), want.len(), "{cfg:?}");
             for (i, ((gv, gi), (wv, wi))) in got.iter().zip(&want).enumerate() {
                 assert_eq!(gi, wi, "{cfg:?} output {i}");
-                assert!(gv == wv || (gv.is_nan() && wv.is_nan()), "{cfg:?} output {i}");
+                assert!(
+                    gv == wv || (gv.is_nan() && wv.is_nan()),
+                    "{cfg:?} output {i}"
+                );
             }
         }
     }

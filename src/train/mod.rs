@@ -287,11 +287,8 @@ impl Trainer {
         }
         self.opt.step(&mut self.model.parameters_mut());
         let images: usize = shares.iter().map(|s| s.images).sum();
-        let loss = shares
-            .iter()
-            .map(|s| s.loss * s.images as f32)
-            .sum::<f32>()
-            / images.max(1) as f32;
+        let loss =
+            shares.iter().map(|s| s.loss * s.images as f32).sum::<f32>() / images.max(1) as f32;
         self.pos += n;
         self.steps += 1;
         let report = StepReport {

@@ -124,6 +124,8 @@ pub struct BatchReport {
     pub accuracy: f32,
     /// Training images per second over the last batches (compute only).
     pub images_per_sec: f32,
+    /// Workers that shared the batch: the training worker and its helpers.
+    pub workers: usize,
 }
 
 /// Evaluation after an epoch.
@@ -254,6 +256,7 @@ mod tests {
             loss: 0.1234567,
             accuracy: 0.5,
             images_per_sec: 1234.5,
+            workers: 2,
         });
         assert_eq!(decode::<FromWorker>(&encode(&b)), Some(b));
         assert_eq!(decode::<FromWorker>("{\"Nope\":1}"), None);

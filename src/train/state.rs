@@ -111,6 +111,7 @@ mod tests {
             loss,
             accuracy: 0.5,
             images_per_sec: 640.0,
+            workers: 1,
         })
     }
 

@@ -138,3 +138,32 @@ test('export, re-import, and damaged files refused with the model unchanged', as
   assert.ok((await exportBytes()).equals(a), 're-imported weights export byte for byte');
   await context.close();
 });
+
+test('helper workers make the same steps as the worker alone', async () => {
+  // Without dropout and with SGD (an update proportional to the gradient), a batch split
+  // between the worker and its helper must give the same losses as the worker alone.
+  const losses = async (query, workers) => {
+    const { page, context, log } = await open(browser, server, `/?lang=en${query}`);
+    await ready(page);
+    await page.fill(tid('train-dropout'), '0');
+    await page.selectOption(tid('train-optimizer'), 'sgd');
+    await page.fill(tid('train-lr'), '0.05');
+    const out = [];
+    for (let i = 1; i <= 3; i++) {
+      await page.click(tid('train-step'));
+      await page.waitForFunction((i) => document.querySelector('[data-testid="train-progress"]').value === i, i);
+      await waitStatus(page, 'paused');
+      out.push(Number(await text(page, 'train-loss')));
+      // The helper says Ready once it has the digits; the first step may come before that.
+      if (i > 1 || workers === 1) assert.equal(await text(page, 'train-workers'), String(workers), `batch ${i}`);
+    }
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+    return out;
+  };
+  const alone = await losses('&helpers=0', 1);
+  const shared = await losses('&helpers=1', 2);
+  assert.ok(alone[0] > 1.5, `an untrained model's loss is near ln 10, not ${alone[0]}`);
+  for (let i = 0; i < 3; i++) assert.ok(Math.abs(alone[i] - shared[i]) <= 2e-4, `batch ${i + 1}: ${alone[i]} alone, ${shared[i]} shared`);
+  assert.ok(alone[2] < alone[0], 'the steps lower the loss');
+});
