@@ -30,8 +30,7 @@ fn main() {
     let batch = 64;
     let config = ModelConfig::seed();
     let mut model = config.build(0).unwrap();
-    let mut x: ArrayD<f32> =
-        uniform(&[batch, 1, 28, 28], 0.5, &mut rng(1)).mapv(|v| v + 0.5);
+    let mut x: ArrayD<f32> = uniform(&[batch, 1, 28, 28], 0.5, &mut rng(1)).mapv(|v| v + 0.5);
     let mut inputs = Vec::new();
     for layer in &mut model.layers {
         inputs.push(x.clone());
@@ -53,7 +52,10 @@ fn main() {
     }
     rows.reverse();
     let total: f64 = rows.iter().map(|r| r.1 + r.2).sum();
-    println!("{:<14} {:>9} {:>9} {:>6}", "layer", "fwd ms", "bwd ms", "share");
+    println!(
+        "{:<14} {:>9} {:>9} {:>6}",
+        "layer", "fwd ms", "bwd ms", "share"
+    );
     for (name, f, b) in &rows {
         println!(
             "{name:<14} {f:>9.3} {b:>9.3} {:>5.1}%",
