@@ -517,11 +517,13 @@ mod web {
         }
     }
 
+    /// A helper's digits, and its model for the settings of the run it last worked for.
+    type HelperState = (Mnist, Option<(Settings, Helper)>);
+
     /// A helper: loads the digits, says Ready, then answers every [`HelperJob`] with the
     /// gradients of its share.
     fn start_helper(scope: DedicatedWorkerGlobalScope) {
-        let state: Rc<RefCell<Option<(Mnist, Option<(Settings, Helper)>)>>> =
-            Rc::new(RefCell::new(None));
+        let state: Rc<RefCell<Option<HelperState>>> = Rc::new(RefCell::new(None));
         let reply = {
             let scope = scope.clone();
             move |msg: &FromHelper, grads: Option<Vec<f32>>| {

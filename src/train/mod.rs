@@ -394,7 +394,7 @@ impl Helper {
         let seed = cfg.seed ^ index.wrapping_mul(0x9e37_79b9_7f4a_7c15);
         Ok(Helper {
             model: with_dropout(config.clone(), cfg.dropout).build(seed)?,
-            augment: cfg.augment.clone(),
+            augment: cfg.augment,
             rng: rng(seed),
             inputs: Inputs::default(),
         })
