@@ -4,7 +4,6 @@
 use super::error::NnError;
 use super::param::ensure_shape;
 use super::shape::{tap_range, Window};
-
 use ndarray::{ArrayD, IxDyn};
 
 /// Marks an output whose whole window lies in the padding (no input cell receives its gradient).

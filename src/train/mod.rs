@@ -159,9 +159,7 @@ pub struct Trainer {
     epoch: usize,
     steps: usize,
     rng: NnRng,
-    x: ArrayD<f32>,
-    labels: Vec<usize>,
-    grad: Array2<f32>,
+    inputs: Inputs,
 }
 
 impl Trainer {
@@ -199,9 +197,7 @@ impl Trainer {
             epoch: 0,
             steps: 0,
             rng: r,
-            x: ArrayD::zeros(IxDyn(&[0])),
-            labels: Vec::new(),
-            grad: Array2::zeros((0, 0)),
+            inputs: Inputs::default(),
         })
     }
 
@@ -254,21 +250,14 @@ impl Trainer {
     pub fn own_share(&mut self, data: &Mnist, ids: &[usize]) -> Result<Share, TrainError> {
         let weight = ids.len() as f32 / self.next_batch().len().max(1) as f32;
         self.model.zero_grad();
-        let mut inputs = Inputs {
-            x: std::mem::take(&mut self.x),
-            labels: std::mem::take(&mut self.labels),
-            grad: std::mem::take(&mut self.grad),
-        };
-        let share = inputs.share(
+        self.inputs.share(
             &mut self.model,
             data,
             ids,
             weight,
             self.cfg.augment.as_ref(),
             &mut self.rng,
-        );
-        (self.x, self.labels, self.grad) = (inputs.x, inputs.labels, inputs.grad);
-        share
+        )
     }
 
     /// Adds a helper's share: [`Helper::share`]'s gradients, already weighted.
