@@ -18,6 +18,8 @@ mod web {
     use convlab::train::{evaluate, Helper, Share, TrainConfig, Trainer};
     use convlab::web::response_bytes;
     use ndarray::{ArrayD, Ix2, IxDyn};
+    use serde::de::DeserializeOwned;
+    use serde::Serialize;
     use std::cell::RefCell;
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
@@ -314,18 +316,16 @@ mod web {
             let mut lost = false;
             if parts > 1 {
                 self.jobs += 1;
-                let values = js_sys::Float32Array::from(&t.model.flat_values()[..]);
+                let values = t.model.flat_values();
                 for (chunk, &h) in chunks.zip(&ready) {
                     let job = HelperJob {
                         job: self.jobs,
+                        helper: h as u64 + 1,
                         ids: chunk.to_vec(),
                         weight: chunk.len() as f32 / ids.len() as f32,
                         settings: self.settings.clone(),
                     };
-                    // Each helper gets its own copy of the weights, transferred.
-                    let copy = js_sys::Float32Array::new(&values);
-                    let msg = js_sys::Array::of2(&JsValue::from_str(&encode(&job)), &copy);
-                    let transfer = js_sys::Array::of1(&copy.buffer());
+                    let (msg, transfer) = with_floats(&job, Some(&values));
                     if self.helpers[h]
                         .worker
                         .post_message_with_transfer(&msg, &transfer)
@@ -494,16 +494,7 @@ mod web {
             let on_message = {
                 let w = w.clone();
                 Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-                    let data: js_sys::Array = ev.data().unchecked_into();
-                    let msg = data
-                        .get(0)
-                        .as_string()
-                        .and_then(|t| decode::<FromHelper>(&t));
-                    let grads = data
-                        .get(1)
-                        .dyn_into::<js_sys::Float32Array>()
-                        .ok()
-                        .map(|a| a.to_vec());
+                    let (msg, grads) = read_with_floats::<FromHelper>(&ev);
                     let msg = msg.unwrap_or(FromHelper::Failed("an unreadable message".into()));
                     w.borrow_mut().on_helper(index, msg, grads);
                 })
@@ -517,6 +508,37 @@ mod web {
         }
     }
 
+    /// A typed message with floats beside it, as `[json, Float32Array]` (JSON would cost more
+    /// than the work for 55,338 floats), and the transfer list that moves the array.
+    fn with_floats<T: Serialize>(
+        msg: &T,
+        floats: Option<&[f32]>,
+    ) -> (js_sys::Array, js_sys::Array) {
+        let text = JsValue::from_str(&encode(msg));
+        match floats {
+            Some(f) => {
+                let a = js_sys::Float32Array::from(f);
+                (
+                    js_sys::Array::of2(&text, &a),
+                    js_sys::Array::of1(&a.buffer()),
+                )
+            }
+            None => (js_sys::Array::of1(&text), js_sys::Array::new()),
+        }
+    }
+
+    /// The message and floats of a [`with_floats`] message.
+    fn read_with_floats<T: DeserializeOwned>(ev: &MessageEvent) -> (Option<T>, Option<Vec<f32>>) {
+        let data: js_sys::Array = ev.data().unchecked_into();
+        let msg = data.get(0).as_string().and_then(|t| decode::<T>(&t));
+        let floats = data
+            .get(1)
+            .dyn_into::<js_sys::Float32Array>()
+            .ok()
+            .map(|a| a.to_vec());
+        (msg, floats)
+    }
+
     /// A helper's digits, and its model for the settings of the run it last worked for.
     type HelperState = (Mnist, Option<(Settings, Helper)>);
 
@@ -527,30 +549,15 @@ mod web {
         let reply = {
             let scope = scope.clone();
             move |msg: &FromHelper, grads: Option<Vec<f32>>| {
-                let text = JsValue::from_str(&encode(msg));
-                let _ = match grads {
-                    Some(g) => {
-                        let a = js_sys::Float32Array::from(&g[..]);
-                        scope.post_message_with_transfer(
-                            &js_sys::Array::of2(&text, &a),
-                            &js_sys::Array::of1(&a.buffer()),
-                        )
-                    }
-                    None => scope.post_message(&js_sys::Array::of1(&text)),
-                };
+                let (msg, transfer) = with_floats(msg, grads.as_deref());
+                let _ = scope.post_message_with_transfer(&msg, &transfer);
             }
         };
         let on_message = {
             let state = state.clone();
             let reply = reply.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-                let data: js_sys::Array = ev.data().unchecked_into();
-                let job = data
-                    .get(0)
-                    .as_string()
-                    .and_then(|t| decode::<HelperJob>(&t));
-                let values = data.get(1).dyn_into::<js_sys::Float32Array>().ok();
-                let (Some(job), Some(values)) = (job, values) else {
+                let (Some(job), Some(values)) = read_with_floats::<HelperJob>(&ev) else {
                     return reply(&FromHelper::Failed("an unreadable job".into()), None);
                 };
                 let mut state = state.borrow_mut();
@@ -562,7 +569,7 @@ mod web {
                 };
                 if helper.as_ref().map(|(s, _)| s) != Some(&job.settings) {
                     let cfg: TrainConfig = job.settings.config();
-                    match Helper::new(&ModelConfig::seed(), &cfg, 1) {
+                    match Helper::new(&ModelConfig::seed(), &cfg, job.helper) {
                         Ok(h) => *helper = Some((job.settings.clone(), h)),
                         Err(e) => return reply(&FromHelper::Failed(format!("{e:?}")), None),
                     }
@@ -570,7 +577,7 @@ mod web {
                 let Some((_, h)) = helper.as_mut() else {
                     return;
                 };
-                match h.share(data, &values.to_vec(), &job.ids, job.weight) {
+                match h.share(data, &values, &job.ids, job.weight) {
                     Ok((grads, share)) => reply(
                         &FromHelper::Done {
                             job: job.job,

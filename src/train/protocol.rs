@@ -182,6 +182,8 @@ pub enum FromWorker {
 pub struct HelperJob {
     /// Numbers the jobs, so an answer for a step that was abandoned (reset, load) is ignored.
     pub job: u64,
+    /// Which helper (from 1): each draws its own dropout and augmentation randomness.
+    pub helper: u64,
     /// The share's images (indices into the digits).
     pub ids: Vec<usize>,
     /// The share's fraction of the batch.
@@ -233,6 +235,7 @@ mod tests {
         }
         let job = HelperJob {
             job: 3,
+            helper: 1,
             ids: vec![5, 8],
             weight: 0.5,
             settings: Settings::default(),
