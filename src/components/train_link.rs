@@ -53,8 +53,8 @@ pub struct TrainLink {
     models: Models,
     worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
     pending: StoredValue<Option<Vec<u8>>, LocalStorage>,
-    // Batch reports not shown yet, and whether a timer will show them.
-    held: StoredValue<(Vec<BatchReport>, bool), LocalStorage>,
+    // Batch reports not shown yet; the first one held starts the timer that shows them.
+    held: StoredValue<Vec<BatchReport>, LocalStorage>,
 }
 
 /// How often the page shows batch reports. The worker sends one every few tens of
@@ -81,11 +81,11 @@ impl TrainLink {
 
     /// Holds a batch report back until the next showing, which a timer brings.
     fn hold(&self, b: BatchReport) {
-        let timer = self.held.try_update_value(|(held, timer)| {
+        let first = self.held.try_update_value(|held| {
             held.push(b);
-            !std::mem::replace(timer, true)
+            held.len() == 1
         });
-        if timer == Some(true) {
+        if first == Some(true) {
             let link = *self;
             set_timeout(move || link.show_held(), SHOW_BATCHES_EVERY);
         }
@@ -95,10 +95,7 @@ impl TrainLink {
     fn show_held(&self) {
         let held = self
             .held
-            .try_update_value(|(held, timer)| {
-                *timer = false;
-                std::mem::take(held)
-            })
+            .try_update_value(std::mem::take)
             .unwrap_or_default();
         if !held.is_empty() {
             self.state.update(|s| {
@@ -156,7 +153,7 @@ pub fn provide_train_link() -> TrainLink {
         models,
         worker: StoredValue::new_local(None),
         pending: StoredValue::new_local(None),
-        held: StoredValue::new_local((Vec::new(), false)),
+        held: StoredValue::new_local(Vec::new()),
     };
     provide_context(link);
     let script = worker_script();
@@ -193,13 +190,7 @@ pub fn provide_train_link() -> TrainLink {
                 .unwrap_or(Effect::None);
             if effect == Effect::Trained {
                 if let Some(bytes) = link.state.with_untracked(|s| s.weights.clone()) {
-                    let acc = link.state.with_untracked(|s| s.test_accuracy());
-                    models.trained.set(Some(Arc::new(bytes.clone())));
-                    leptos::task::spawn_local(async move {
-                        let _ = store::put(WEIGHTS_KEY, &bytes).await;
-                        let meta = acc.map(|a| format!("{:.2}", 100.0 * a)).unwrap_or_default();
-                        let _ = store::put(META_KEY, meta.as_bytes()).await;
-                    });
+                    link.keep(bytes, link.state.with_untracked(|s| s.test_accuracy()));
                 }
             }
             if became_idle {
