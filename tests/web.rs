@@ -2,11 +2,11 @@
 //! run, read the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use convlab::components::i18n::{EN, KO};
-use convlab::components::model_summary::SummaryTable;
+use convlab::components::model::SummaryTable;
 use convlab::components::{panic_banner, App};
 use convlab::lang::Lang;
 use convlab::nn::{Conv2dConfig, LayerConfig, ModelConfig};
+use convlab::text::{EN, KO};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -59,12 +59,12 @@ async fn toggle_switches_language_of_headings() {
             .text_content()
             .unwrap()
     };
-    assert_eq!(h2(), EN.model_title);
+    assert_eq!(h2(), EN.model.title);
     let toggle = by_testid(&root, "lang-toggle");
     assert_eq!(toggle.text_content().unwrap(), "한국어");
     toggle.click();
     tick().await;
-    assert_eq!(h2(), KO.model_title);
+    assert_eq!(h2(), KO.model.title);
     assert_eq!(
         document()
             .document_element()
@@ -77,11 +77,11 @@ async fn toggle_switches_language_of_headings() {
         by_testid(&root, "lang-toggle")
             .get_attribute("aria-label")
             .as_deref(),
-        Some(KO.lang_toggle_label)
+        Some(KO.shell.lang_toggle_label)
     );
     by_testid(&root, "lang-toggle").click();
     tick().await;
-    assert_eq!(h2(), EN.model_title);
+    assert_eq!(h2(), EN.model.title);
     root.remove();
 }
 
@@ -145,7 +145,7 @@ fn crash_banner_shows_the_message() {
         .expect("banner");
     assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
     let text = banner.text_content().unwrap();
-    assert!(text.starts_with(KO.crash_title));
+    assert!(text.starts_with(KO.shell.crash_title));
     assert!(text.ends_with("index out of bounds"));
     panic_banner::show("second");
     assert_eq!(

@@ -1,49 +1,27 @@
 //! The page: header with navigation and the language toggle, then one section per concept.
 
-use super::conv_section::ConvSection;
-use super::draw_section::DrawSection;
-use super::head_section::HeadSection;
-use super::i18n::{strings, Strings};
-use super::lang_state::{initial_lang, persist, use_lang};
-use super::mnist_data::provide_mnist;
-use super::model_summary::ModelSection;
-use super::models::provide_models;
-use super::pool_section::PoolSection;
-use super::train_link::provide_train_link;
-use super::train_section::TrainSection;
+use super::context::lang::{initial_lang, persist};
+use super::context::mnist::provide_mnist;
+use super::context::models::provide_models;
+use super::context::train_link::provide_train_link;
+use super::context::{use_lang, use_text};
+use super::conv::ConvSection;
+use super::draw::DrawSection;
+use super::head::HeadSection;
+use super::model::ModelSection;
+use super::pool::PoolSection;
+use super::train::TrainSection;
+use crate::text::Phrase;
 use leptos::prelude::*;
 
-/// A section of the page: its anchor and its heading. Only sections with content are listed.
-struct SectionLink {
-    id: &'static str,
-    title: fn(&Strings) -> &'static str,
-}
-
-const SECTIONS: &[SectionLink] = &[
-    SectionLink {
-        id: "conv",
-        title: |s| s.conv_title,
-    },
-    SectionLink {
-        id: "pool",
-        title: |s| s.pool_title,
-    },
-    SectionLink {
-        id: "head",
-        title: |s| s.head_title,
-    },
-    SectionLink {
-        id: "model",
-        title: |s| s.model_title,
-    },
-    SectionLink {
-        id: "draw",
-        title: |s| s.draw_title,
-    },
-    SectionLink {
-        id: "train",
-        title: |s| s.train_title,
-    },
+/// The sections of the page in order: each one's anchor and its name in the navigation.
+const SECTIONS: &[(&str, Phrase)] = &[
+    ("conv", |t| t.conv.title),
+    ("pool", |t| t.pool.title),
+    ("head", |t| t.head.title),
+    ("model", |t| t.model.title),
+    ("draw", |t| t.draw.title),
+    ("train", |t| t.train.nav),
 ];
 
 /// The whole app; owns the language signal.
@@ -55,7 +33,7 @@ pub fn App() -> impl IntoView {
     provide_models();
     provide_train_link();
     Effect::new(move |_| persist(lang.get()));
-    let s = move || strings(lang.get());
+    let t = use_text();
     view! {
         <Header/>
         <main id="content">
@@ -67,7 +45,7 @@ pub fn App() -> impl IntoView {
             <TrainSection/>
         </main>
         <footer class="site-footer">
-            <p>{move || s().footer_data}</p>
+            <p>{move || t().shell.footer_data}</p>
         </footer>
     }
 }
@@ -75,23 +53,22 @@ pub fn App() -> impl IntoView {
 /// Title, tagline, section links and the language toggle.
 #[component]
 fn Header() -> impl IntoView {
-    let lang = use_lang();
-    let s = move || strings(lang.get());
+    let t = use_text();
     view! {
         <header class="site-header">
             <div class="brand">
-                <h1 data-testid="app-title">{move || s().app_title}</h1>
-                <p class="tagline">{move || s().tagline}</p>
+                <h1 data-testid="app-title">{move || t().shell.app_title}</h1>
+                <p class="tagline">{move || t().shell.tagline}</p>
             </div>
-            <nav aria-label=move || s().nav_label data-testid="nav">
+            <nav aria-label=move || t().shell.nav_label data-testid="nav">
                 <ul>
                     {SECTIONS
                         .iter()
-                        .map(|sec| {
+                        .map(|&(id, name)| {
                             view! {
                                 <li>
-                                    <a href=format!("#{}", sec.id) data-testid=format!("nav-{}", sec.id)>
-                                        {move || (sec.title)(s())}
+                                    <a href=format!("#{id}") data-testid=format!("nav-{id}")>
+                                        {move || name(t())}
                                     </a>
                                 </li>
                             }
@@ -108,23 +85,17 @@ fn Header() -> impl IntoView {
 #[component]
 fn LangToggle() -> impl IntoView {
     let lang = use_lang();
-    let s = move || strings(lang.get());
+    let t = use_text();
     view! {
         <button
             type="button"
             class="lang-toggle"
             data-testid="lang-toggle"
-            aria-label=move || s().lang_toggle_label
+            aria-label=move || t().shell.lang_toggle_label
             lang=move || lang.get().other().code()
             on:click=move |_| lang.update(|l| *l = l.other())
         >
-            {move || s().lang_toggle_text}
+            {move || t().shell.lang_toggle_text}
         </button>
     }
-}
-
-/// Shorthand used by sections: the current string table.
-pub fn use_strings() -> impl Fn() -> &'static Strings + Copy {
-    let lang = use_lang();
-    move || strings(lang.get())
 }

@@ -50,7 +50,7 @@ impl Augment {
         let c = IMAGE_SIDE as f32 / 2.0;
         let at = |x: i32, y: i32| -> f32 {
             if (0..IMAGE_SIDE as i32).contains(&x) && (0..IMAGE_SIDE as i32).contains(&y) {
-                src[y as usize * IMAGE_SIDE + x as usize] as f32 / 255.0
+                super::unit_pixel(src[y as usize * IMAGE_SIDE + x as usize])
             } else {
                 0.0
             }

@@ -18,6 +18,7 @@
 
 use crate::lang::Lang;
 use crate::nn::init::rng;
+use crate::text::fill;
 use rand::seq::SliceRandom;
 use std::fmt;
 
@@ -27,6 +28,13 @@ pub const MAGIC: &[u8; 8] = b"CLMNIST1";
 pub const IMAGE_SIDE: usize = 28;
 /// Pixels per image.
 pub const PIXELS: usize = IMAGE_SIDE * IMAGE_SIDE;
+/// The brightest pixel byte (full ink).
+pub const MAX_PIXEL: u8 = 255;
+/// A pixel byte as the network reads it: ink from 0 to 1, as PyTorch's `ToTensor` scales it.
+pub fn unit_pixel(p: u8) -> f32 {
+    f32::from(p) / f32::from(MAX_PIXEL)
+}
+
 /// Seed of the train / test split.
 pub const SPLIT_SEED: u64 = 20_241_128;
 /// Size of the held-out test set.
@@ -66,45 +74,28 @@ pub enum DataError {
 }
 
 impl DataError {
-    /// The error as a sentence in `lang`.
+    /// The error as a sentence in `lang` (the text lives in `crate::text`, with the page's).
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (DataError::Compression, Lang::En) => {
-                "The data file is damaged: it could not be decompressed.".into()
-            }
-            (DataError::Compression, Lang::Ko) => {
-                "데이터 파일이 손상되어 압축을 풀 수 없습니다.".into()
-            }
-            (DataError::Magic, Lang::En) => {
-                "This is not a convlab MNIST file (its header is wrong).".into()
-            }
-            (DataError::Magic, Lang::Ko) => {
-                "convlab MNIST 파일이 아닙니다(헤더가 다릅니다).".into()
-            }
-            (DataError::Dimensions { rows, cols }, Lang::En) => {
-                format!("The images are {rows}×{cols}; MNIST images are 28×28.")
-            }
-            (DataError::Dimensions { rows, cols }, Lang::Ko) => {
-                format!("이미지 크기가 {rows}×{cols}입니다. MNIST 이미지는 28×28이어야 합니다.")
-            }
-            (DataError::Length { expected, got }, Lang::En) => {
-                format!("The data file should hold {expected} bytes but holds {got}; it is truncated or damaged.")
-            }
-            (DataError::Length { expected, got }, Lang::Ko) => {
-                format!("데이터 파일은 {expected}바이트여야 하지만 {got}바이트입니다. 잘렸거나 손상되었습니다.")
-            }
-            (DataError::Label { index, label }, Lang::En) => {
-                format!("Image {index} has label {label}; labels must be digits 0–9.")
-            }
-            (DataError::Label { index, label }, Lang::Ko) => {
-                format!("{index}번 이미지의 레이블이 {label}입니다. 레이블은 0–9여야 합니다.")
-            }
-            (DataError::TooFew(n), Lang::En) => {
-                format!("Only {n} images; the split needs more than {TEST_SIZE}.")
-            }
-            (DataError::TooFew(n), Lang::Ko) => {
-                format!("이미지가 {n}개뿐입니다. 분할에는 {TEST_SIZE}개보다 많아야 합니다.")
-            }
+        let t = crate::text::text(lang).data;
+        match *self {
+            DataError::Compression => t.compression.to_string(),
+            DataError::Magic => t.magic.to_string(),
+            DataError::Dimensions { rows, cols } => fill(
+                t.dimensions,
+                &[("rows", rows.to_string()), ("cols", cols.to_string())],
+            ),
+            DataError::Length { expected, got } => fill(
+                t.length,
+                &[("expected", expected.to_string()), ("got", got.to_string())],
+            ),
+            DataError::Label { index, label } => fill(
+                t.label,
+                &[("index", index.to_string()), ("label", label.to_string())],
+            ),
+            DataError::TooFew(n) => fill(
+                t.too_few,
+                &[("n", n.to_string()), ("test", TEST_SIZE.to_string())],
+            ),
         }
     }
 }

@@ -5,4 +5,4 @@ pub mod augment;
 pub mod draw;
 pub mod mnist;
 
-pub use mnist::{DataError, Mnist, Split, IMAGE_SIDE, PIXELS};
+pub use mnist::{unit_pixel, DataError, Mnist, Split, IMAGE_SIDE, MAX_PIXEL, PIXELS};

@@ -155,3 +155,31 @@ pub fn argmax(values: ArrayView2<f32>) -> Vec<usize> {
         })
         .collect()
 }
+/// One row of logits as a prediction: its softmax probabilities and the index of the largest
+/// (what `F.softmax(logits, dim=-1)` and `logits.argmax(dim=-1)` give for one image).
+pub fn classify(logits: &[f32]) -> (Vec<f32>, usize) {
+    let z = ArrayView2::from_shape((1, logits.len()), logits).expect("one row");
+    (softmax(z).iter().copied().collect(), argmax(z)[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_gives_softmax_and_the_first_largest() {
+        // The source post's printout: the digit 1 wins with probability ≈ 0.9997.
+        let logits = [
+            -7.427, 8.698, 0.407, -4.990, -4.264, -3.783, -4.286, -3.159, -2.024, -4.415,
+        ];
+        let (p, best) = classify(&logits);
+        assert_eq!(best, 1);
+        assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-6);
+        assert!((p[1] - 0.9997).abs() < 1e-4, "{}", p[1]);
+        assert_eq!(
+            classify(&[2.0, 5.0, 5.0]).1,
+            1,
+            "ties go to the first, as torch.argmax"
+        );
+    }
+}

@@ -223,7 +223,7 @@ impl MaxPool2d {
     }
 
     /// For each output cell, the flat index `y·W + x` in its input plane of the cell that won,
-    /// or `None` for a window wholly in the padding. Used by the visualisers.
+    /// or `None` for a window wholly in the padding. The pooling stepper marks these cells.
     pub fn winners(&self) -> impl Iterator<Item = Option<usize>> + '_ {
         self.argmax
             .iter()

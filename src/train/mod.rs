@@ -2,14 +2,17 @@
 //! the messages between the page and the training worker. The same loop trains the shipped
 //! pretrained model natively (`src/bin/pretrain.rs`) and the learner's model in the browser.
 
+mod evaluate;
 pub mod protocol;
 pub mod state;
+
+pub use evaluate::{evaluate, Evaluation};
 
 use crate::data::augment::Augment;
 use crate::data::{Mnist, PIXELS};
 use crate::nn::init::{rng, NnRng};
 use crate::nn::{
-    argmax, logits_view, Adam, LayerConfig, Mode, ModelConfig, NnError, Optimizer, Sequential, Sgd,
+    argmax, logits_view, Adam, LayerConfig, ModelConfig, NnError, Optimizer, Sequential, Sgd,
 };
 use ndarray::{Array2, ArrayD, IxDyn};
 use rand::seq::SliceRandom;
@@ -201,11 +204,6 @@ impl Trainer {
         })
     }
 
-    /// The run's settings.
-    pub fn config(&self) -> &TrainConfig {
-        &self.cfg
-    }
-
     /// Batches in one epoch (the last may be partial, as PyTorch's `DataLoader` does by default).
     pub fn batches_per_epoch(&self) -> usize {
         self.train.len().div_ceil(self.cfg.batch)
@@ -219,11 +217,6 @@ impl Trainer {
     /// Batches done so far.
     pub fn steps_done(&self) -> usize {
         self.steps
-    }
-
-    /// Completed epochs.
-    pub fn epochs_done(&self) -> usize {
-        self.epoch
     }
 
     /// True once every epoch has run.
@@ -340,7 +333,7 @@ impl Inputs {
                 Some(a) => a.apply(data.image(i), out, rng),
                 None => {
                     for (o, &p) in out.iter_mut().zip(data.image(i)) {
-                        *o = p as f32 / 255.0;
+                        *o = crate::data::unit_pixel(p);
                     }
                 }
             }
@@ -410,72 +403,4 @@ impl Helper {
         )?;
         Ok((self.model.flat_grads(), share))
     }
-}
-
-/// How a model does on a set of images.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Evaluation {
-    /// `confusion[true][predicted]` counts.
-    pub confusion: [[u32; 10]; 10],
-    /// The predicted digit of every image, in the order given.
-    pub predicted: Vec<u8>,
-    /// Mean cross-entropy.
-    pub loss: f32,
-}
-
-impl Evaluation {
-    /// Images classified correctly.
-    pub fn correct(&self) -> u32 {
-        (0..10).map(|d| self.confusion[d][d]).sum()
-    }
-
-    /// Images evaluated.
-    pub fn total(&self) -> u32 {
-        self.confusion.iter().flatten().sum()
-    }
-
-    /// Fraction correct, in [0, 1].
-    pub fn accuracy(&self) -> f32 {
-        self.correct() as f32 / self.total().max(1) as f32
-    }
-}
-
-/// Runs `model` in eval mode over the images `indices` of `data`, `batch` at a time.
-pub fn evaluate(
-    model: &mut Sequential,
-    data: &Mnist,
-    indices: &[usize],
-    batch: usize,
-) -> Result<Evaluation, NnError> {
-    let mut confusion = [[0u32; 10]; 10];
-    let mut predicted = Vec::with_capacity(indices.len());
-    let mut loss_sum = 0.0f64;
-    for ids in indices.chunks(batch.max(1)) {
-        let mut x = ArrayD::zeros(IxDyn(&[ids.len(), 1, 28, 28]));
-        let xs = x.as_slice_mut().expect("contiguous");
-        for (k, &i) in ids.iter().enumerate() {
-            for (o, &p) in xs[k * PIXELS..(k + 1) * PIXELS]
-                .iter_mut()
-                .zip(data.image(i))
-            {
-                *o = p as f32 / 255.0;
-            }
-        }
-        let logits = model.forward(&x, Mode::Eval)?;
-        let logits = logits_view(logits)?;
-        let labels: Vec<usize> = ids.iter().map(|&i| data.labels[i] as usize).collect();
-        let (loss, _) = crate::nn::cross_entropy(logits, &labels);
-        loss_sum += loss as f64 * ids.len() as f64;
-        for (p, &t) in argmax(logits).into_iter().zip(&labels) {
-            if p < 10 {
-                confusion[t][p] += 1;
-            }
-            predicted.push(p as u8);
-        }
-    }
-    Ok(Evaluation {
-        confusion,
-        predicted,
-        loss: (loss_sum / indices.len().max(1) as f64) as f32,
-    })
 }

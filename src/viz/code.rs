@@ -11,6 +11,18 @@ fn pair(p: (usize, usize)) -> String {
     }
 }
 
+/// `, padding=…, dilation=…` for the settings of `w` that differ from PyTorch's defaults.
+fn padding_dilation(w: crate::nn::Window) -> String {
+    let mut s = String::new();
+    if w.padding != (0, 0) {
+        s += &format!(", padding={}", pair(w.padding));
+    }
+    if w.dilation != (1, 1) {
+        s += &format!(", dilation={}", pair(w.dilation));
+    }
+    s
+}
+
 /// The `nn.Module` class, with one `nn.Sequential` per module-path prefix (`conv1`, `conv2`,
 /// `classifier`), so its `state_dict` names match the layer names of `model`.
 pub fn pytorch_class(model: &ModelConfig) -> String {
@@ -29,26 +41,14 @@ pub fn pytorch_class(model: &ModelConfig) -> String {
                 if w.stride != (1, 1) {
                     s += &format!(", stride={}", pair(w.stride));
                 }
-                if w.padding != (0, 0) {
-                    s += &format!(", padding={}", pair(w.padding));
-                }
-                if w.dilation != (1, 1) {
-                    s += &format!(", dilation={}", pair(w.dilation));
-                }
-                s + ")"
+                s + &padding_dilation(w) + ")"
             }
             LayerConfig::ReLU => "nn.ReLU()".into(),
             LayerConfig::MaxPool2d(c) => {
                 let w = c.window;
                 let mut s = format!("nn.MaxPool2d({}", pair(w.kernel));
                 s += &format!(", {}", pair(w.stride));
-                if w.padding != (0, 0) {
-                    s += &format!(", padding={}", pair(w.padding));
-                }
-                if w.dilation != (1, 1) {
-                    s += &format!(", dilation={}", pair(w.dilation));
-                }
-                s + ")"
+                s + &padding_dilation(w) + ")"
             }
             LayerConfig::Flatten { .. } => "nn.Flatten()".into(),
             LayerConfig::Linear(c) => format!("nn.Linear({}, {})", c.in_features, c.out_features),

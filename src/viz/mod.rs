@@ -1,15 +1,23 @@
-//! Pure logic behind the step-by-step animations: which cells step k covers, the products it
-//! sums, number formatting. No DOM; the numbers come from the `nn` layers themselves.
+//! Pure logic behind what the page shows: which cells a stepper's step covers and the products it
+//! sums (`conv/`, `pool/`, `channels`, shared rules in `stepper`), the architecture editor's model
+//! and its code, feature-map layouts, pictures, colour scales and number formatting. No DOM; the
+//! numbers come from the `nn` layers themselves.
 
 pub mod arch;
+pub mod channels;
 pub mod code;
 pub mod colour;
-pub mod conv_plan;
+pub mod conv;
 pub mod format;
-pub mod pool_plan;
-pub mod settings;
+pub mod kernels;
+pub mod maps;
+pub mod picture;
+pub mod pool;
+pub mod stepper;
 pub mod tiles;
 
-pub use conv_plan::{ConvPlan, ConvStep, Tap};
+pub use conv::{ConvPlan, ConvStep, Tap};
 pub use format::{fmt_num, fmt_term};
-pub use pool_plan::{PoolPlan, PoolStep, PoolTap};
+pub use picture::Picture;
+pub use pool::{PoolPlan, PoolStep, PoolTap};
+pub use stepper::{KerasGap, Preset, Steppable, StepperSettings};

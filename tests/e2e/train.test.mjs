@@ -38,6 +38,13 @@ test('start, watch it learn, pause, resume, finish well above chance', async () 
   assert.match(await text(page, 'train-loss'), /^\d+\.\d{4}$/);
   assert.ok(Number(await text(page, 'train-throughput')) > 0);
   assert.equal(await text(page, 'train-epoch'), '1');
+  // The loss chart is redrawn at most once a second, so its lines can come after the tenth batch.
+  await page.waitForFunction(([id, before]) => {
+    const c = document.querySelector(`[data-testid="${id}"]`);
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 200 && d[i + 2] > 150) n++;
+    return n > before;
+  }, ['train-chart-loss', blueBefore], { timeout: 5000 }).catch(() => {});
   assert.ok((await chartInk(page, 'train-chart-loss')) > blueBefore, 'the loss chart draws lines');
 
   // Settings cannot change mid-run: refused with a message, value kept.

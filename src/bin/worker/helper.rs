@@ -1,0 +1,76 @@
+//! A helper: the same script started with the name "helper". It loads the digits, says Ready,
+//! then answers every [`HelperJob`] with the gradients of its share of the batch.
+
+use super::wire::{fetch_digits, read_with_floats, with_floats};
+use convlab::data::Mnist;
+use convlab::nn::ModelConfig;
+use convlab::train::protocol::{FromHelper, HelperJob, Settings};
+use convlab::train::{Helper, TrainConfig};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// A helper's digits, and its model for the settings of the run it last worked for.
+type HelperState = (Mnist, Option<(Settings, Helper)>);
+
+/// A helper: loads the digits, says Ready, then answers every [`HelperJob`] with the
+/// gradients of its share.
+pub fn start_helper(scope: DedicatedWorkerGlobalScope) {
+    let state: Rc<RefCell<Option<HelperState>>> = Rc::new(RefCell::new(None));
+    let reply = {
+        let scope = scope.clone();
+        move |msg: &FromHelper, grads: Option<Vec<f32>>| {
+            let (msg, transfer) = with_floats(msg, grads.as_deref());
+            let _ = scope.post_message_with_transfer(&msg, &transfer);
+        }
+    };
+    let on_message = {
+        let state = state.clone();
+        let reply = reply.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            let (Some(job), Some(values)) = read_with_floats::<HelperJob>(&ev) else {
+                return reply(&FromHelper::Failed("an unreadable job".into()), None);
+            };
+            let mut state = state.borrow_mut();
+            let Some((data, helper)) = state.as_mut() else {
+                return reply(
+                    &FromHelper::Failed("the digits are not loaded".into()),
+                    None,
+                );
+            };
+            if helper.as_ref().map(|(s, _)| s) != Some(&job.settings) {
+                let cfg: TrainConfig = job.settings.config();
+                match Helper::new(&ModelConfig::seed(), &cfg, job.helper) {
+                    Ok(h) => *helper = Some((job.settings.clone(), h)),
+                    Err(e) => return reply(&FromHelper::Failed(format!("{e:?}")), None),
+                }
+            }
+            let Some((_, h)) = helper.as_mut() else {
+                return;
+            };
+            match h.share(data, &values, &job.ids, job.weight) {
+                Ok((grads, share)) => reply(
+                    &FromHelper::Done {
+                        job: job.job,
+                        share,
+                    },
+                    Some(grads),
+                ),
+                Err(e) => reply(&FromHelper::Failed(format!("{e:?}")), None),
+            }
+        })
+    };
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    wasm_bindgen_futures::spawn_local(async move {
+        match fetch_digits(&scope).await {
+            Ok(m) => {
+                *state.borrow_mut() = Some((m, None));
+                reply(&FromHelper::Ready, None);
+            }
+            Err(e) => reply(&FromHelper::Failed(e), None),
+        }
+    });
+}

@@ -1,0 +1,39 @@
+//! The shipped MNIST digits, fetched once from the app's own origin and shared as context.
+
+use crate::data::Mnist;
+use crate::web::fetch::fetch_bytes;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Where the digits are while the page loads them.
+#[derive(Clone, Debug)]
+pub enum MnistState {
+    /// Being fetched and decoded.
+    Loading,
+    /// Ready to use.
+    Ready(Arc<Mnist>),
+    /// The file could not be fetched or decoded; the sentence says why (English; the UI adds
+    /// its own translated lead).
+    Failed(String),
+}
+
+/// Starts loading the digits and provides their state to every component below.
+pub fn provide_mnist() -> RwSignal<MnistState> {
+    let state = RwSignal::new(MnistState::Loading);
+    provide_context(state);
+    leptos::task::spawn_local(async move {
+        let result = match fetch_bytes("./public/mnist-10k.bin").await {
+            Ok(bytes) => Mnist::decode(&bytes)
+                .map(|m| MnistState::Ready(Arc::new(m)))
+                .unwrap_or_else(|e| MnistState::Failed(e.to_string())),
+            Err(e) => MnistState::Failed(e),
+        };
+        state.set(result);
+    });
+    state
+}
+
+/// The digits' state, as provided by [`provide_mnist`].
+pub fn use_mnist() -> RwSignal<MnistState> {
+    expect_context::<RwSignal<MnistState>>()
+}

@@ -1,0 +1,222 @@
+//! The drawing canvas: Pointer Events, so mouse, finger and pen all draw; `touch-action: none`
+//! (in the stylesheet) keeps the page from scrolling under a finger. Strokes are rasterised into
+//! the section's [`Ink`] as they arrive, so the classification follows the pen.
+
+use crate::components::context::use_text;
+use crate::components::widgets::canvas::paint;
+use crate::data::draw::{Ink, Point, Stroke};
+use crate::viz::Picture;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Side of the drawing grid in pixels (the canvas bitmap; CSS may show it smaller).
+pub const GRID: usize = 280;
+
+/// How far one arrow key moves the keyboard pen (Shift: a third of it).
+const KEY_STEP: f32 = 10.0;
+
+/// Marks the keyboard pen on the picture: a ring of the pen's size, blue when lifted, red when
+/// down.
+fn mark_cursor(rgba: &mut [u8], at: Point, width: f32, down: bool) {
+    let r = width / 2.0 + 1.5;
+    let colour = if down {
+        [217, 45, 32, 255]
+    } else {
+        [29, 78, 216, 255]
+    };
+    let (x0, x1) = (
+        (at.0 - r - 1.0).max(0.0) as usize,
+        ((at.0 + r + 1.0) as usize).min(GRID),
+    );
+    let (y0, y1) = (
+        (at.1 - r - 1.0).max(0.0) as usize,
+        ((at.1 + r + 1.0) as usize).min(GRID),
+    );
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let d = ((x as f32 + 0.5 - at.0).powi(2) + (y as f32 + 0.5 - at.1).powi(2)).sqrt();
+            if (d - r).abs() < 1.0 {
+                rgba[(y * GRID + x) * 4..(y * GRID + x) * 4 + 4].copy_from_slice(&colour);
+            }
+        }
+    }
+}
+
+/// Where a pointer event falls on the grid.
+fn grid_point(ev: &web_sys::PointerEvent) -> Option<Point> {
+    let el: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
+    let r = el.get_bounding_client_rect();
+    if r.width() <= 0.0 || r.height() <= 0.0 {
+        return None;
+    }
+    let x = (ev.client_x() as f64 - r.left()) / r.width() * GRID as f64;
+    let y = (ev.client_y() as f64 - r.top()) / r.height() * GRID as f64;
+    Some((x as f32, y as f32))
+}
+
+/// The canvas and its pen width, undo and clear controls. `strokes` and `ink` belong to the
+/// section; this component only adds to them.
+#[component]
+pub fn DrawPad(strokes: RwSignal<Vec<Stroke>>, ink: RwSignal<Ink>) -> impl IntoView {
+    let t = use_text();
+    let pen = RwSignal::new(22.0f32);
+    let drawing = RwSignal::new(false);
+    let node = NodeRef::<html::Canvas>::new();
+    // The keyboard pen: where it is, whether it is down, and whether to show it.
+    let cursor = RwSignal::new((GRID as f32 / 2.0, GRID as f32 / 2.0));
+    let key_down = RwSignal::new(false);
+    let keyboard = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        let mut picture = ink.with(|i| Picture::grey(GRID, GRID, i.coverage().iter().copied()));
+        if keyboard.get() {
+            mark_cursor(&mut picture.rgba, cursor.get(), pen.get(), key_down.get());
+        }
+        if let Some(c) = node.get() {
+            paint(&c, &picture);
+        }
+    });
+
+    let on_down = move |ev: web_sys::PointerEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        ev.prevent_default();
+        let Some(p) = grid_point(&ev) else { return };
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+        drawing.set(true);
+        let s = Stroke {
+            width: pen.get_untracked(),
+            points: vec![p],
+        };
+        ink.update(|i| i.add_stroke(&s));
+        strokes.update(|all| all.push(s));
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        if !drawing.get_untracked() {
+            return;
+        }
+        ev.prevent_default();
+        let Some(p) = grid_point(&ev) else { return };
+        let mut segment = None;
+        strokes.update(|all| {
+            if let Some(s) = all.last_mut() {
+                if let Some(&last) = s.points.last() {
+                    segment = Some((last, s.width));
+                }
+                s.points.push(p);
+            }
+        });
+        if let Some((last, width)) = segment {
+            ink.update(|i| i.add_segment(last, p, width));
+        }
+    };
+    let on_up = move |_: web_sys::PointerEvent| drawing.set(false);
+    // Arrow keys move the pen, Space or Enter puts it down or lifts it.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let step = if ev.shift_key() {
+            KEY_STEP / 3.0
+        } else {
+            KEY_STEP
+        };
+        let (dx, dy) = match ev.key().as_str() {
+            "ArrowLeft" => (-step, 0.0),
+            "ArrowRight" => (step, 0.0),
+            "ArrowUp" => (0.0, -step),
+            "ArrowDown" => (0.0, step),
+            " " | "Enter" => {
+                ev.prevent_default();
+                keyboard.set(true);
+                let down = !key_down.get_untracked();
+                key_down.set(down);
+                if down {
+                    let s = Stroke {
+                        width: pen.get_untracked(),
+                        points: vec![cursor.get_untracked()],
+                    };
+                    ink.update(|i| i.add_stroke(&s));
+                    strokes.update(|all| all.push(s));
+                }
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        keyboard.set(true);
+        let from = cursor.get_untracked();
+        let to = (
+            (from.0 + dx).clamp(0.0, GRID as f32),
+            (from.1 + dy).clamp(0.0, GRID as f32),
+        );
+        cursor.set(to);
+        if key_down.get_untracked() {
+            strokes.update(|all| {
+                if let Some(s) = all.last_mut() {
+                    s.points.push(to);
+                }
+            });
+            ink.update(|i| i.add_segment(from, to, pen.get_untracked()));
+        }
+    };
+    let undo = move |_| {
+        strokes.update(|all| {
+            all.pop();
+        });
+        ink.set(strokes.with(|all| Ink::from_strokes(GRID, all)));
+    };
+    let clear = move |_| {
+        strokes.set(Vec::new());
+        ink.set(Ink::new(GRID));
+        key_down.set(false);
+    };
+
+    view! {
+        <div class="draw-pad">
+            <canvas
+                node_ref=node
+                class="draw-canvas"
+                width=GRID
+                height=GRID
+                data-testid="draw-canvas"
+                role="application"
+                tabindex="0"
+                aria-label=move || t().draw.canvas_label
+                aria-describedby="draw-keys"
+                on:pointerdown=on_down
+                on:pointermove=on_move
+                on:pointerup=on_up
+                on:pointercancel=on_up
+                on:keydown=on_key
+                on:blur=move |_| keyboard.set(false)
+            ></canvas>
+            <p id="draw-keys" class="note">{move || t().draw.keys}</p>
+            <div class="draw-tools">
+                <label class="field">
+                    <span>{move || t().draw.pen}</span>
+                    <input
+                        type="range"
+                        min="6"
+                        max="48"
+                        step="1"
+                        data-testid="draw-pen"
+                        prop:value=move || pen.get().to_string()
+                        on:input=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse::<f32>() {
+                                pen.set(v);
+                            }
+                        }
+                    />
+                </label>
+                <button type="button" data-testid="draw-undo" on:click=undo
+                    disabled=move || strokes.with(|s| s.is_empty())>{move || t().draw.undo}</button>
+                <button type="button" data-testid="draw-clear" on:click=clear>{move || t().draw.clear}</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,52 @@
+//! The prediction for the drawing: the digit (`draw-prediction`), ten probability bars
+//! (`draw-prob-D`), and the numbers as the seed prints them (logits, probs, pred).
+
+use crate::components::context::use_text;
+use crate::nn::classify;
+use crate::text::fill;
+use crate::viz::fmt_num;
+use leptos::prelude::*;
+
+/// `logits` is `None` while nothing is drawn: then every number is empty.
+#[component]
+pub fn Prediction(#[prop(into)] logits: Signal<Option<Vec<f32>>>) -> impl IntoView {
+    let t = use_text();
+    let result = Memo::new(move |_| logits.with(|l| l.as_deref().map(classify)));
+    let bars = (0..10)
+        .map(|d| {
+            let p = move || result.with(|r| r.as_ref().map(|(p, _)| p[d]));
+            view! {
+                <div class="bar-row" class:winner=move || result.with(|r| r.as_ref().is_some_and(|(_, a)| *a == d))>
+                    <span class="digit">{d}</span>
+                    <div class="bar-track"><div class="bar" style:width=move || format!("{:.1}%", 100.0 * p().unwrap_or(0.0))></div></div>
+                    <span class="num" data-testid=format!("draw-prob-{d}") aria-label=move || fill(t().draw.prob_label, &[("d", d.to_string())])>
+                        {move || p().map(|v| format!("{v:.4}")).unwrap_or_default()}
+                    </span>
+                </div>
+            }
+        })
+        .collect_view();
+    let seed_format = move || {
+        let l = logits.get()?;
+        let (p, a) = result.get()?;
+        let list = |v: &[f32], f: &dyn Fn(f32) -> String| {
+            v.iter().map(|&x| f(x)).collect::<Vec<_>>().join(", ")
+        };
+        Some(format!(
+            "logits: [{}]\nprobs:  [{}]\npred:   {a}",
+            list(&l, &|x| fmt_num(x)),
+            list(&p, &|x| format!("{x:.4}")),
+        ))
+    };
+    view! {
+        <div class="subpanel prediction" aria-live="polite">
+            <p class="predicted">
+                <span>{move || t().draw.prediction}": "</span>
+                <strong data-testid="draw-prediction">{move || result.with(|r| r.as_ref().map(|(_, a)| a.to_string()).unwrap_or_default())}</strong>
+            </p>
+            {move || result.with(|r| r.is_none()).then(|| view! { <p class="note" data-testid="draw-empty">{move || t().draw.empty}</p> })}
+            <div class="bars">{bars}</div>
+            <pre class="code seed-format" translate="no" data-testid="draw-seed-format">{seed_format}</pre>
+        </div>
+    }
+}

@@ -1,0 +1,89 @@
+//! The preprocessing, one picture per step: the drawing with its ink box, the crop, the 20-pixel
+//! box, and the 28×28 input (`draw-preview`).
+
+use crate::components::context::use_text;
+use crate::components::widgets::canvas::PixelMap;
+use crate::data::draw::{Ink, Prepared};
+use crate::data::IMAGE_SIDE;
+use crate::text::fill;
+use crate::viz::Picture;
+
+/// The first picture shows the drawing at a quarter of its resolution.
+const INK_FACTOR: usize = 4;
+use leptos::prelude::*;
+
+/// The four steps for the current drawing.
+#[component]
+pub fn DrawSteps(ink: RwSignal<Ink>, prepared: Memo<Option<Prepared>>) -> impl IntoView {
+    let t = use_text();
+    let step1 = Signal::derive(move || {
+        let bbox = prepared.with(|p| p.as_ref().map(|p| p.bbox));
+        ink.with(|i| Picture::ink_with_box(i, bbox, INK_FACTOR))
+    });
+    let step2 = Signal::derive(move || {
+        prepared.with(|p| match p {
+            Some(p) => ink.with(|i| Picture::ink_crop(i, p.bbox)),
+            None => Picture::blank(),
+        })
+    });
+    let step3 = Signal::derive(move || {
+        prepared.with(|p| match p {
+            Some(p) => Picture::grey(p.scaled_size.0, p.scaled_size.1, p.scaled.iter().copied()),
+            None => Picture::blank(),
+        })
+    });
+    let preview = Signal::derive(move || {
+        prepared.with(|p| match p {
+            Some(p) => Picture::grey(IMAGE_SIDE, IMAGE_SIDE, p.input.iter().copied()),
+            None => Picture::grey(IMAGE_SIDE, IMAGE_SIDE, [0.0; IMAGE_SIDE * IMAGE_SIDE]),
+        })
+    });
+    let size = move |f: fn(&Prepared) -> (usize, usize)| {
+        prepared.with(|p| p.as_ref().map(f).unwrap_or((0, 0)))
+    };
+    let cap2 = move || {
+        let (w, h) = size(|p| (p.bbox.2 - p.bbox.0, p.bbox.3 - p.bbox.1));
+        fill(
+            t().draw.step_bbox,
+            &[("w", w.to_string()), ("h", h.to_string())],
+        )
+    };
+    let cap3 = move || {
+        let (w, h) = size(|p| p.scaled_size);
+        fill(
+            t().draw.step_scaled,
+            &[("w", w.to_string()), ("h", h.to_string())],
+        )
+    };
+    let cap4 = move || {
+        let (x, y) = prepared.with(|p| p.as_ref().map(|p| p.offset).unwrap_or((0, 0)));
+        fill(
+            t().draw.step_centred,
+            &[("x", x.to_string()), ("y", y.to_string())],
+        )
+    };
+    view! {
+        <div class="subpanel draw-steps">
+            <h3>{move || t().draw.steps_title}</h3>
+            <div class="step-row">
+                <figure>
+                    <PixelMap pixels=step1 label=Signal::derive(move || t().draw.step_ink.to_string()) testid="draw-step-ink"/>
+                    <figcaption>{move || t().draw.step_ink}</figcaption>
+                </figure>
+                <figure>
+                    <PixelMap pixels=step2 label=Signal::derive(cap2) testid="draw-step-crop"/>
+                    <figcaption>{cap2}</figcaption>
+                </figure>
+                <figure>
+                    <PixelMap pixels=step3 label=Signal::derive(cap3) testid="draw-step-scaled"/>
+                    <figcaption>{cap3}</figcaption>
+                </figure>
+                <figure>
+                    <PixelMap pixels=preview label=Signal::derive(cap4) testid="draw-preview"/>
+                    <figcaption>{cap4}</figcaption>
+                </figure>
+            </div>
+            <p class="note">{move || t().draw.steps_note}</p>
+        </div>
+    }
+}

@@ -1,0 +1,171 @@
+//! What the model has learned, after each epoch and while it trains: the confusion matrix of the
+//! held-out digits, the digits it gets wrong, and conv1's filters and maps of one digit.
+
+use crate::components::context::mnist::{use_mnist, MnistState};
+use crate::components::context::train_link::use_train_link;
+use crate::components::context::use_text;
+use crate::components::widgets::canvas::PixelMap;
+use crate::components::widgets::subpanel::Subpanel;
+use crate::text::fill;
+use crate::train::protocol::ToWorker;
+use crate::viz::tiles::{layer_scale, TileLayout};
+use crate::viz::Picture;
+use leptos::prelude::*;
+
+/// The 10×10 table: rows are true digits, columns predictions; shading by share of the row.
+#[component]
+pub fn Confusion() -> impl IntoView {
+    let t = use_text();
+    let link = use_train_link();
+    let matrix = Memo::new(move |_| link.state.with(|s| s.epochs.last().map(|e| e.confusion)));
+    let body = move || {
+        let m = matrix.get()?;
+        Some(
+            (0..10)
+                .map(|truth| {
+                    let total: u32 = m[truth].iter().sum();
+                    let cells = (0..10).map(|p| {
+                let v = m[truth][p];
+                let level = if total == 0 { 0 } else { (v * 4).div_ceil(total).min(4) };
+                let class = format!("c{level}{}", if p == truth { " diag" } else { "" });
+                view! { <td class=class data-testid=format!("train-confusion-{truth}-{p}")>{v}</td> }
+            }).collect_view();
+                    view! { <tr><th scope="row">{truth}</th>{cells}</tr> }
+                })
+                .collect_view(),
+        )
+    };
+    view! {
+        <Subpanel class="confusion" title=|t| t.train.confusion_title>
+            <table data-testid="train-confusion">
+                <caption class="note">{move || format!("{} ↓ · {} →", t().train.confusion_true, t().train.confusion_pred)}</caption>
+                <thead><tr><th></th>{(0..10).map(|p| view! { <th scope="col">{p}</th> }).collect_view()}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </Subpanel>
+    }
+}
+
+/// Held-out digits the model got wrong in the last evaluation.
+#[component]
+pub fn Mistakes() -> impl IntoView {
+    let t = use_text();
+    let link = use_train_link();
+    let mnist = use_mnist();
+    let mistakes = Memo::new(move |_| {
+        link.state.with(|s| {
+            s.epochs
+                .last()
+                .map(|e| e.mistakes.clone())
+                .unwrap_or_default()
+        })
+    });
+    let gallery = move || {
+        let MnistState::Ready(data) = mnist.get() else {
+            return None;
+        };
+        Some(mistakes.get().into_iter().filter(|(i, _)| *i < data.len()).map(|(i, p)| {
+            let truth = data.labels[i];
+            let px = Picture::digit(data.image(i));
+            let caption = move || fill(t().train.mistake, &[("p", p.to_string()), ("t", truth.to_string())]);
+            view! {
+                <figure class="mistake" data-testid="train-mistake">
+                    <PixelMap pixels=Signal::derive(move || px.clone()) label=Signal::derive(caption) testid="train-mistake-img"/>
+                    <figcaption>{caption}</figcaption>
+                </figure>
+            }
+        }).collect_view())
+    };
+    view! {
+        <Subpanel class="mistakes" title=|t| t.train.mistakes_title>
+            <div class="gallery">{gallery}</div>
+        </Subpanel>
+    }
+}
+
+/// conv1's filters and its maps of one chosen held-out digit, refreshed as the worker sends
+/// snapshots.
+#[component]
+pub fn Watch() -> impl IntoView {
+    let t = use_text();
+    let link = use_train_link();
+    let mnist = use_mnist();
+    let snapshot = Memo::new(move |_| link.state.with(|s| s.snapshot.clone()));
+    let index = RwSignal::new(0usize);
+    let tiles = |values: &[f32], n: usize, h: usize, w: usize| {
+        if values.len() != n * h * w {
+            return Picture::blank();
+        }
+        Picture::tiles(&TileLayout::new(n, h, w, 8), values, layer_scale(values))
+    };
+    let filters = Signal::derive(move || {
+        snapshot.with(|s| {
+            s.as_ref()
+                .map(|s| tiles(&s.filters, 16, 3, 3))
+                .unwrap_or_else(Picture::blank)
+        })
+    });
+    let maps = Signal::derive(move || {
+        snapshot.with(|s| {
+            s.as_ref()
+                .map(|s| tiles(&s.maps, 16, 26, 26))
+                .unwrap_or_else(Picture::blank)
+        })
+    });
+    let digit = Signal::derive(move || match (mnist.get(), snapshot.get()) {
+        (MnistState::Ready(d), Some(s)) if s.digit < d.len() => Picture::digit(d.image(s.digit)),
+        _ => Picture::blank(),
+    });
+    let says = move || {
+        let s = snapshot.get()?;
+        let MnistState::Ready(d) = mnist.get() else {
+            return None;
+        };
+        let (best, p) = s
+            .probs
+            .iter()
+            .copied()
+            .enumerate()
+            .fold((0, f32::MIN), |a, (i, p)| if p > a.1 { (i, p) } else { a });
+        Some(fill(
+            t().train.watch_says,
+            &[
+                ("d", best.to_string()),
+                ("p", format!("{p:.3}")),
+                ("t", d.labels.get(s.digit)?.to_string()),
+            ],
+        ))
+    };
+    let id = "field-train-watch";
+    view! {
+        <Subpanel class="watch" title=|t| t.train.watch_title>
+            <label class="field" for=id>
+                <span>{move || t().train.watch_digit}</span>
+                <input id=id type="number" min="0" max="1999" step="1" data-testid="train-watch"
+                    prop:value=move || index.get().to_string()
+                    on:change=move |ev| {
+                        if let Ok(i) = event_target_value(&ev).trim().parse::<usize>() {
+                            if i < 2_000 {
+                                index.set(i);
+                                link.send(&ToWorker::Watch(i));
+                            }
+                        }
+                    }/>
+            </label>
+            <div class="watch-row">
+                <figure>
+                    <PixelMap pixels=digit label=Signal::derive(move || t().train.watch_digit.to_string()) testid="train-watch-digit"/>
+                    <figcaption>{says}</figcaption>
+                </figure>
+                <figure>
+                    <PixelMap pixels=filters label=Signal::derive(move || t().train.filters.to_string()) testid="train-filters"/>
+                    <figcaption>{move || t().train.filters}</figcaption>
+                </figure>
+                <figure>
+                    <PixelMap pixels=maps label=Signal::derive(move || t().train.watch_maps.to_string()) testid="train-maps"/>
+                    <figcaption>{move || t().train.watch_maps}</figcaption>
+                </figure>
+            </div>
+        </Subpanel>
+    }
+}

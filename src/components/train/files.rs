@@ -1,0 +1,112 @@
+//! The learner's model as a file: export (a .safetensors download), import (checked in full
+//! before anything changes), and forgetting the copy stored in this browser.
+
+use crate::components::context::models::{seed_model, use_models};
+use crate::components::context::train_link::use_train_link;
+use crate::components::context::use_lang;
+use crate::components::context::use_text;
+use crate::text::fill;
+use crate::train::protocol::{Status, ToWorker};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `bytes` as a file download.
+fn download(bytes: &[u8], name: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/octet-stream");
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// Export, import and forget, with the messages they produce.
+#[component]
+pub fn ModelFiles() -> impl IntoView {
+    let t = use_text();
+    let lang = use_lang();
+    let link = use_train_link();
+    let models = use_models();
+    let error = RwSignal::new(None::<String>);
+    let note = RwSignal::new(None::<&'static str>);
+    let export = move |_| {
+        if let Some(bytes) = link.state.with_untracked(|s| s.weights.clone()) {
+            let _ = download(&bytes, "convlab-mnist-cnn.safetensors");
+        }
+    };
+    let import = move |ev: web_sys::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        if link.status() == Some(Status::Running) {
+            error.set(Some(t().train.import_running.to_string()));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let bytes = match JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                Err(e) => {
+                    error.set(Some(fill(
+                        t().train.import_refused,
+                        &[("e", format!("{e:?}"))],
+                    )));
+                    return;
+                }
+            };
+            match seed_model(&bytes) {
+                Ok(_) => {
+                    error.set(None);
+                    note.set(Some(t().train.imported));
+                    link.send(&ToWorker::Load(bytes.clone()));
+                    link.keep(bytes, None);
+                }
+                Err(e) => {
+                    note.set(None);
+                    error.set(Some(fill(
+                        t().train.import_refused,
+                        &[("e", e.message(lang.get_untracked()))],
+                    )));
+                }
+            }
+        });
+    };
+    let forget = move |_| {
+        link.forget();
+        models.trained.set(None);
+        note.set(Some(t().train.forgotten));
+    };
+    let id = "field-model-import";
+    view! {
+        <div class="subpanel model-files">
+            <h3>{move || t().train.model_title}</h3>
+            {move || link.restored.get().map(|acc| view! {
+                <p class="note" data-testid="model-restored">{fill(t().train.restored, &[("a", acc.map(|a| format!("{a:.2}")).unwrap_or_else(|| "?".into()))])}</p>
+            })}
+            {move || models.trained.with(|t| t.is_some()).then(|| view! { <p class="note" data-testid="model-saved">{move || t().train.saved}</p> })}
+            <div class="buttons">
+                <button type="button" data-testid="model-export" on:click=export
+                    disabled=move || link.state.with(|s| s.weights.is_none())>{move || t().train.export}</button>
+                <label class="file-button" for=id>
+                    <span>{move || t().train.import}</span>
+                    <input id=id type="file" accept=".safetensors,application/octet-stream" data-testid="model-import" on:change=import/>
+                </label>
+                <button type="button" data-testid="model-forget" on:click=forget
+                    disabled=move || models.trained.with(|t| t.is_none())>{move || t().train.forget}</button>
+            </div>
+            <p class="note">{move || t().train.export_note}</p>
+            {move || note.get().map(|n| view! { <p class="note" role="status">{n}</p> })}
+            {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="model-error">{e}</p> })}
+        </div>
+    }
+}

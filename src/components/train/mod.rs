@@ -1,0 +1,206 @@
+//! The Train section: settings, the run's controls and progress, and the panels that show what
+//! the model learns.
+
+use crate::text::fill;
+mod charts;
+mod eval;
+mod files;
+
+use crate::components::context::train_link::use_train_link;
+use crate::components::context::use_text;
+use crate::text::Phrase;
+use crate::train::protocol::{Settings, Status, ToWorker};
+use charts::Charts;
+use eval::{Confusion, Mistakes, Watch};
+use files::ModelFiles;
+use leptos::prelude::*;
+
+/// A labelled number input. `parse` turns text into a value or `None` (refused).
+#[component]
+fn SettingField(
+    label: Phrase,
+    testid: &'static str,
+    value: Signal<String>,
+    on_text: Callback<String, bool>,
+    #[prop(default = "any")] step: &'static str,
+) -> impl IntoView {
+    let t = use_text();
+    let id = format!("field-{testid}");
+    let label_for = id.clone();
+    view! {
+        <label class="field" for=label_for>
+            <span>{move || label(t())}</span>
+            <input id=id type="number" step=step data-testid=testid prop:value=move || value.get()
+                on:input=move |ev| {
+                    if !on_text.run(event_target_value(&ev)) {
+                        let el = event_target::<web_sys::HtmlInputElement>(&ev);
+                        el.set_value(&value.get_untracked());
+                    }
+                }
+                on:change=move |ev| {
+                    let el = event_target::<web_sys::HtmlInputElement>(&ev);
+                    el.set_value(&value.get_untracked());
+                }/>
+        </label>
+    }
+}
+
+/// The settings form and the Start / Pause / Step / Reset buttons.
+#[component]
+fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
+    let t = use_text();
+    let link = use_train_link();
+    let message = RwSignal::new(None::<String>);
+    let running = move || link.status() == Some(Status::Running);
+    // Every setting goes through here: refused with a message while a run is going.
+    let edit = move |field: &'static str, apply: fn(&mut Settings, &str) -> bool| {
+        Callback::new(move |text: String| {
+            if running() {
+                message.set(Some(t().train.refused_running.to_string()));
+                return false;
+            }
+            let mut next = settings.get_untracked();
+            if !apply(&mut next, text.trim()) || next.config().validate().is_err() {
+                // Half-typed numbers are normal; say so only for a complete, wrong one.
+                if !text.trim().is_empty() && text.trim().parse::<f64>().is_ok() {
+                    message.set(Some(fill(
+                        t().train.bad_setting,
+                        &[("field", field.to_string())],
+                    )));
+                }
+                return true;
+            }
+            message.set(None);
+            settings.set(next);
+            true
+        })
+    };
+    let ready = move || {
+        link.state.with(|s| s.ready) && !matches!(link.status(), None | Some(Status::Loading))
+    };
+    let status = move || link.status().unwrap_or(Status::Loading);
+    let pause_or_resume = move |_| match status() {
+        Status::Running => link.send(&ToWorker::Pause),
+        Status::Paused => link.send(&ToWorker::Resume),
+        _ => {}
+    };
+    view! {
+        <div class="train-controls">
+            <div class="fields">
+                <SettingField label=|t| t.train.epochs testid="train-epochs" step="1" value=Signal::derive(move || settings.with(|s| s.epochs.to_string()))
+                    on_text=edit("epochs", |s, t| t.parse().map(|v| s.epochs = v).is_ok())/>
+                <SettingField label=|t| t.train.batch testid="train-batch" step="1" value=Signal::derive(move || settings.with(|s| s.batch.to_string()))
+                    on_text=edit("batch", |s, t| t.parse().map(|v| s.batch = v).is_ok())/>
+                <SettingField label=|t| t.train.lr testid="train-lr" value=Signal::derive(move || settings.with(|s| s.lr.to_string()))
+                    on_text=edit("lr", |s, t| t.parse().map(|v| s.lr = v).is_ok())/>
+                <SettingField label=|t| t.train.dropout testid="train-dropout" value=Signal::derive(move || settings.with(|s| s.dropout.to_string()))
+                    on_text=edit("dropout", |s, t| t.parse().map(|v| s.dropout = v).is_ok())/>
+                <SettingField label=|t| t.train.seed testid="train-seed" step="1" value=Signal::derive(move || settings.with(|s| s.seed.to_string()))
+                    on_text=edit("seed", |s, t| t.parse().map(|v| s.seed = v).is_ok())/>
+                <label class="field">
+                    <span>{move || t().train.optimizer}</span>
+                    <select data-testid="train-optimizer" prop:value=move || if settings.with(|s| s.sgd) { "sgd" } else { "adam" }
+                        on:change=move |ev| {
+                            let sgd = event_target_value(&ev) == "sgd";
+                            if running() {
+                                message.set(Some(t().train.refused_running.to_string()));
+                                let el = event_target::<web_sys::HtmlSelectElement>(&ev);
+                                el.set_value(if settings.with_untracked(|s| s.sgd) { "sgd" } else { "adam" });
+                            } else {
+                                settings.update(|s| s.sgd = sgd);
+                            }
+                        }>
+                        <option value="adam">{move || t().train.adam}</option>
+                        <option value="sgd">{move || t().train.sgd}</option>
+                    </select>
+                </label>
+            </div>
+            <div class="buttons">
+                <button type="button" data-testid="train-start" disabled=move || !ready() || running()
+                    on:click=move |_| link.send(&ToWorker::Start(settings.get_untracked()))>{move || t().train.start}</button>
+                <button type="button" data-testid="train-pause" disabled=move || !matches!(status(), Status::Running | Status::Paused)
+                    on:click=pause_or_resume>{move || if status() == Status::Paused { t().train.resume } else { t().train.pause }}</button>
+                <button type="button" data-testid="train-step" disabled=move || !ready() || running()
+                    on:click=move |_| link.send(&ToWorker::Step(settings.get_untracked()))>{move || t().train.step}</button>
+                <button type="button" data-testid="train-reset" disabled=move || !ready()
+                    on:click=move |_| link.send(&ToWorker::Reset(settings.get_untracked()))>{move || t().train.reset}</button>
+            </div>
+            <p class="status-line" role="status">
+                {move || t().train.status} ": "
+                <strong data-testid="train-status" translate="no">{move || status().word()}</strong>
+                " · " {move || t().train.state(status())}
+            </p>
+            {move || message.get().map(|m| view! { <p class="error" role="alert" data-testid="train-message">{m}</p> })}
+            {move || link.state.with(|s| s.error.clone()).map(|e| view! { <p class="error" role="alert" data-testid="train-error">{fill(t().train.worker_error, &[("e", e)])}</p> })}
+        </div>
+    }
+}
+
+/// The progress bar and the four numbers.
+#[component]
+fn Progress(settings: RwSignal<Settings>) -> impl IntoView {
+    let t = use_text();
+    let link = use_train_link();
+    let last = move || link.state.with(|s| s.last.clone());
+    let test_acc = move || {
+        link.state
+            .with(|s| s.test_accuracy())
+            .map(|a| 100.0 * a)
+            .or_else(|| link.restored.get().flatten())
+    };
+    let line = move || {
+        let b = last()?;
+        let eta = link
+            .state
+            .with(|s| s.eta_seconds(settings.with(|s| s.batch)))?;
+        Some(fill(
+            t().train.progress,
+            &[
+                ("e", (b.epoch + 1).to_string()),
+                ("en", (b.total / b.batches.max(1)).to_string()),
+                ("b", b.batch.to_string()),
+                ("bn", b.batches.to_string()),
+                ("ips", format!("{:.0}", b.images_per_sec)),
+                ("eta", format!("{eta:.0}")),
+            ],
+        ))
+    };
+    view! {
+        <div class="train-progress">
+            <progress data-testid="train-progress" aria-label=move || t().train.progress_label
+                max=move || last().map_or(1, |b| b.total) value=move || last().map_or(0, |b| b.step)></progress>
+            <p>{line}</p>
+            <dl class="stats">
+                <div><dt>{move || t().train.epoch_label}</dt><dd data-testid="train-epoch">{move || last().map(|b| (b.epoch + 1).to_string()).unwrap_or_default()}</dd></div>
+                <div><dt>{move || t().train.loss_label}</dt><dd data-testid="train-loss">{move || last().map(|b| format!("{:.4}", b.loss)).unwrap_or_default()}</dd></div>
+                <div><dt>{move || t().train.test_acc_label}</dt><dd data-testid="train-test-acc">{move || test_acc().map(|a| format!("{a:.2}")).unwrap_or_default()}</dd></div>
+                <div><dt>{move || t().train.throughput_label}</dt><dd data-testid="train-throughput">{move || last().map(|b| format!("{:.0}", b.images_per_sec)).unwrap_or_default()}</dd></div>
+                <div><dt>{move || t().train.workers_label}</dt><dd data-testid="train-workers">{move || last().map(|b| b.workers.to_string()).unwrap_or_default()}</dd></div>
+            </dl>
+        </div>
+    }
+}
+
+/// The whole section.
+#[component]
+pub fn TrainSection() -> impl IntoView {
+    let t = use_text();
+    let settings = RwSignal::new(Settings::default());
+    let link = use_train_link();
+    view! {
+        <section id="train" class="panel" data-testid="train" aria-labelledby="train-title"
+            data-worker=move || link.script.get()>
+            <h2 id="train-title">{move || t().train.title}</h2>
+            <p>{move || t().train.intro}</p>
+            <Controls settings/>
+            <Progress settings/>
+            <Charts/>
+            <div class="train-panels">
+                <Confusion/>
+                <Mistakes/>
+            </div>
+            <Watch/>
+            <ModelFiles/>
+        </section>
+    }
+}

@@ -1,0 +1,178 @@
+//! Text of the Draw section (`#draw`, `components/draw/`): the canvas, the preprocessing steps, the
+//! prediction and the feature maps.
+
+table! {
+    /// Every string of the Draw section.
+    pub struct DrawText {
+        /// Heading (h2) of the Draw section; also its link in the header navigation (`nav-draw`).
+        title {
+            en: "Draw a digit",
+            ko: "숫자 그리기",
+        }
+        /// Intro paragraph under the Draw heading.
+        intro {
+            en: "Draw a digit from 0 to 9 with your mouse, finger or pen. The network classifies it while you draw and shows what every layer makes of it.",
+            ko: "마우스, 손가락, 펜으로 0부터 9까지의 숫자를 그려 보세요. 그리는 동안 신경망이 숫자를 분류하고, 층마다 그림을 어떻게 바꾸는지 보여 줍니다.",
+        }
+        /// Accessible name of the Draw section's drawing canvas (`draw-canvas`).
+        canvas_label {
+            en: "Drawing canvas: draw a digit here",
+            ko: "그림판: 여기에 숫자를 그리세요",
+        }
+        /// Note under the drawing canvas (`#draw-keys`, the canvas's aria-describedby): how to draw
+        /// with the keyboard.
+        keys {
+            en: "Keyboard: focus the canvas, move the pen with the arrow keys (Shift for small steps), and press Space to put it down or lift it.",
+            ko: "키보드: 그림판에 포커스를 두고 방향키로 펜을 움직이세요(Shift를 누르면 조금씩). 스페이스를 누르면 펜을 대거나 뗍니다.",
+        }
+        /// Label of the pen-width slider under the drawing canvas (`draw-pen`).
+        pen {
+            en: "Pen width",
+            ko: "펜 굵기",
+        }
+        /// Button under the drawing canvas that removes the last stroke (`draw-undo`).
+        undo {
+            en: "Undo stroke",
+            ko: "획 되돌리기",
+        }
+        /// Button under the drawing canvas that erases the drawing (`draw-clear`).
+        clear {
+            en: "Clear",
+            ko: "지우기",
+        }
+        /// Heading (h3) of the Draw section's preprocessing steps.
+        steps_title {
+            en: "What the network sees",
+            ko: "신경망이 보는 입력",
+        }
+        /// Caption and accessible name of the first preprocessing picture (`draw-step-ink`): the
+        /// drawing with its ink box.
+        step_ink {
+            en: "1. Your drawing, with the box around the ink",
+            ko: "1. 그린 그림과 잉크를 둘러싼 상자",
+        }
+        /// Caption and accessible name of the second preprocessing picture (`draw-step-crop`); {w}
+        /// and {h} are the ink box's width and height in canvas pixels.
+        step_bbox {
+            en: "2. Cropped to the box: {w} × {h} pixels",
+            ko: "2. 상자만큼 잘라 냄: {w} × {h} 픽셀",
+        }
+        /// Caption and accessible name of the third preprocessing picture (`draw-step-scaled`); {w}
+        /// and {h} are the scaled box's width and height in pixels.
+        step_scaled {
+            en: "3. Longer side scaled to 20 px, anti-aliased: {w} × {h}",
+            ko: "3. 긴 변을 20픽셀로 줄임(안티에일리어싱): {w} × {h}",
+        }
+        /// Caption and accessible name of the fourth preprocessing picture, the 28×28 input
+        /// (`draw-preview`); {x} and {y} are where the box's top-left corner went.
+        step_centred {
+            en: "4. Placed in 28 × 28 with its centre of mass in the middle (moved to {x}, {y}): the input",
+            ko: "4. 무게중심이 가운데에 오도록 28 × 28에 놓음({x}, {y} 위치): 이것이 입력",
+        }
+        /// Note under the preprocessing pictures: why MNIST digits go through these steps.
+        steps_note {
+            en: "These are the steps MNIST's digits went through when the dataset was made. Without them a digit drawn small or in a corner would look nothing like what the network learned from.",
+            ko: "MNIST 데이터셋을 만들 때 숫자들이 거친 단계와 같습니다. 이 단계가 없으면 작게 그리거나 구석에 그린 숫자는 신경망이 배운 숫자와 전혀 다르게 보입니다.",
+        }
+        /// Note in the prediction panel beside the canvas while nothing is drawn (`draw-empty`).
+        empty {
+            en: "Draw on the canvas: the prediction appears as you draw.",
+            ko: "그림판에 그려 보세요. 그리는 동안 예측이 나타납니다.",
+        }
+        /// Label before the predicted digit (`draw-prediction`) in the prediction panel beside the
+        /// canvas; ": " follows it.
+        prediction {
+            en: "Prediction",
+            ko: "예측",
+        }
+        /// Accessible name of a probability beside a bar of the prediction panel (`draw-prob-D`);
+        /// {d} is the digit, 0–9.
+        prob_label {
+            en: "Probability of {d}",
+            ko: "{d}일 확률",
+        }
+        /// Status line of the Draw section (`draw-model-status`) while the pretrained model loads.
+        model_loading {
+            en: "Loading the pretrained model…",
+            ko: "미리 학습한 모델을 불러오는 중…",
+        }
+        /// Status line of the Draw section (`draw-model-status`) when the chosen model's weights
+        /// cannot be loaded or used; {e} is the reason.
+        model_failed {
+            en: "The pretrained model could not be loaded: {e}",
+            ko: "미리 학습한 모델을 불러오지 못했습니다: {e}",
+        }
+        /// Heading (h3) of the Draw section's feature maps of every layer.
+        maps_title {
+            en: "Feature maps of every layer",
+            ko: "모든 층의 특징 맵",
+        }
+        /// Paragraph under the feature maps' heading: one colour scale per layer; why Flatten and
+        /// Dropout add no picture.
+        maps_intro {
+            en: "Each layer's outputs for your drawing, with one colour scale per layer (blue negative, white 0, orange positive). Flatten only lines the (32, 7, 7) maps up into 1,568 numbers, and Dropout passes everything through unchanged when the model is used rather than trained, so neither adds a new picture.",
+            ko: "그린 숫자에 대한 각 층의 출력입니다. 층마다 색 척도가 하나씩 있습니다(파랑은 음수, 흰색은 0, 주황은 양수). Flatten은 (32, 7, 7) 맵을 1,568개의 수로 늘어놓기만 하고, Dropout은 학습이 아니라 사용할 때는 값을 그대로 통과시키므로 새 그림이 생기지 않습니다.",
+        }
+        /// Colour-scale legend beside each layer's maps and under the pointed cell's weights; {m}
+        /// is the scale's end. Also, unfilled, the accessible name of the legend strip
+        /// (`draw-legend`).
+        legend {
+            en: "−{m} … 0 … +{m}",
+            ko: "−{m} … 0 … +{m}",
+        }
+        /// Note under the feature maps' intro: how to point at a map to see a value and its
+        /// weights.
+        hover_hint {
+            en: "Point at a map, or focus it and use the arrow keys, to see a value and the weights that produced it.",
+            ko: "맵을 가리키거나, 맵에 포커스를 두고 방향키를 누르면 값과 그 값을 만든 가중치가 보입니다.",
+        }
+        /// Line under the feature maps (`draw-hover`) for a pointed cell of a layer with maps:
+        /// {layer} is its name, {c} the map, {r} the row, {k} the column (from 0), {v} the value.
+        hover_map {
+            en: "{layer}, map {c}, row {r}, column {k}: {v}",
+            ko: "{layer}, 맵 {c}, {r}행 {k}열: {v}",
+        }
+        /// Line under the feature maps (`draw-hover`) for a pointed unit of a flat layer: {layer}
+        /// is its name, {c} the unit (from 0), {v} the value.
+        hover_unit {
+            en: "{layer}, unit {c}: {v}",
+            ko: "{layer}, 유닛 {c}: {v}",
+        }
+        /// Heading line, and accessible name of the picture (`draw-weights`), of the weights shown
+        /// under the feature maps for what is pointed at; {c} is the map or unit, from 0.
+        weights_of {
+            en: "The weights that produce map or unit {c}",
+            ko: "맵 또는 유닛 {c}을(를) 만드는 가중치",
+        }
+        /// Note above those weights when the pointed layer has no weights of its own (ReLU,
+        /// pooling); {layer} is its name.
+        weights_from {
+            en: "{layer} has no weights; these are the weights of the layer before it that made this channel.",
+            ko: "{layer}에는 가중치가 없습니다. 이 채널을 만든 앞 층의 가중치입니다.",
+        }
+        /// Accessible name of one layer's maps canvas (`draw-maps-N`); {layer} is the layer's name,
+        /// {shape} its output shape without the batch.
+        maps_label {
+            en: "Outputs of {layer}, shape {shape}",
+            ko: "{layer}의 출력, 모양 {shape}",
+        }
+        /// Legend of the Draw section's model chooser, shown once a model was trained in the
+        /// browser.
+        model_choice {
+            en: "Model",
+            ko: "모델",
+        }
+        /// Radio option of the Draw section's model chooser (`draw-model-pretrained`): the shipped
+        /// model.
+        model_pretrained {
+            en: "Pretrained (shipped)",
+            ko: "미리 학습한 모델(기본 제공)",
+        }
+        /// Radio option of the Draw section's model chooser (`draw-model-trained`): the model
+        /// trained in this browser.
+        model_trained {
+            en: "Trained in your browser",
+            ko: "브라우저에서 학습한 모델",
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! Text of the Activations and classifier section (`#head`, `components/head/`): Flatten, Linear,
+//! Dropout, Softmax.
+
+table! {
+    /// Every string of the Activations and classifier section.
+    pub struct HeadText {
+        /// Heading (h2) of the Activations and classifier section; also its link in the header
+        /// navigation (`nav-head`).
+        title {
+            en: "Activations and classifier",
+            ko: "활성화 함수와 분류기",
+        }
+        /// Intro paragraph under the Activations and classifier heading.
+        intro {
+            en: "After the convolutions, the model turns a (32, 7, 7) block of feature maps into 10 scores, one per digit: Flatten, Linear, ReLU, Dropout, Linear, then Softmax and argmax.",
+            ko: "합성곱 뒤에서 모델은 (32, 7, 7) 모양의 특징 맵 묶음을 숫자마다 하나씩, 모두 10개의 점수로 바꿉니다. 순서는 Flatten, Linear, ReLU, Dropout, Linear이고, 마지막에 Softmax와 argmax를 거칩니다.",
+        }
+        /// Heading (h3) of the Flatten demo in the Activations and classifier section.
+        flatten_title {
+            en: "Flatten",
+            ko: "평탄화(Flatten)",
+        }
+        /// Paragraph under the Flatten demo's heading: how (C, H, W) unrolls into a vector.
+        flatten_intro {
+            en: "Flatten unrolls a (C, H, W) block into one vector, channel by channel, row by row: element (c, h, w) goes to index c·H·W + h·W + w. Point at a cell to see where it goes.",
+            ko: "Flatten은 (C, H, W) 묶음을 채널 순서, 행 순서대로 펼쳐 벡터 하나로 만듭니다. (c, h, w) 원소는 c·H·W + h·W + w 번째 자리로 갑니다. 칸을 가리키면 어디로 가는지 보입니다.",
+        }
+        /// Last paragraph of the Flatten demo: the model's Flatten, (32, 7, 7) → 1568 values.
+        flatten_model {
+            en: "In the model: (32, 7, 7) → 32 · 7 · 7 = 1568 values.",
+            ko: "모델에서는 (32, 7, 7) → 32 · 7 · 7 = 1568개 값입니다.",
+        }
+        /// Shown in the Flatten demo's mapping line (`head-flat-map`) until a cell is pointed at or
+        /// focused.
+        flatten_hint {
+            en: "Point at or focus a cell.",
+            ko: "칸을 가리키거나 선택하세요.",
+        }
+        /// Heading (h3) of the Linear demo in the Activations and classifier section.
+        linear_title {
+            en: "Linear",
+            ko: "선형 층(Linear)",
+        }
+        /// Paragraph under the Linear demo's heading: y = W·x + b; invites editing the inputs
+        /// (`head-x-I`).
+        linear_intro {
+            en: "A linear layer multiplies the input vector by a weight matrix and adds a bias: y = W·x + b, with W of shape (out, in). Edit the inputs.",
+            ko: "선형 층은 입력 벡터에 가중치 행렬을 곱하고 편향을 더합니다: y = W·x + b, W의 모양은 (출력 수, 입력 수)입니다. 입력을 바꿔 보세요.",
+        }
+        /// Last paragraph of the Linear demo: how to count a linear layer's parameters.
+        linear_params {
+            en: "Parameters: in × out + out. Here 4 × 3 + 3 = 15; in the model, classifier.1 has 1568 × 32 + 32 = 50,208 and classifier.4 has 32 × 10 + 10 = 330.",
+            ko: "파라미터 수: 입력 수 × 출력 수 + 출력 수. 여기서는 4 × 3 + 3 = 15이고, 모델의 classifier.1은 1568 × 32 + 32 = 50,208개, classifier.4는 32 × 10 + 10 = 330개입니다.",
+        }
+        /// Heading (h3) of the Dropout demo in the Activations and classifier section.
+        dropout_title {
+            en: "Dropout",
+            ko: "드롭아웃(Dropout)",
+        }
+        /// Paragraph under the Dropout demo's heading: Dropout in training and in evaluation.
+        dropout_intro {
+            en: "In training, Dropout(p) sets each value to 0 with probability p and multiplies the kept ones by 1/(1−p), so the sum stays the same on average. In evaluation it changes nothing.",
+            ko: "학습 중 Dropout(p)는 각 값을 확률 p로 0으로 만들고, 남은 값에는 1/(1−p)를 곱합니다. 그래서 합은 평균적으로 그대로입니다. 평가 때는 아무것도 바꾸지 않습니다.",
+        }
+        /// Option of the Dropout demo's Mode menu (`head-drop-mode`): training mode.
+        train_mode {
+            en: "training (model.train())",
+            ko: "학습 모드 (model.train())",
+        }
+        /// Option of the Dropout demo's Mode menu (`head-drop-mode`): evaluation mode.
+        eval_mode {
+            en: "evaluation (model.eval())",
+            ko: "평가 모드 (model.eval())",
+        }
+        /// Label of the Dropout demo's Mode menu (`head-drop-mode`).
+        mode_label {
+            en: "Mode",
+            ko: "모드",
+        }
+        /// Button in the Dropout demo that draws a new random mask (`head-drop-new`).
+        new_mask {
+            en: "New mask",
+            ko: "새 마스크",
+        }
+        /// Line under the Dropout demo's values (`head-drop-sums`); {a} is the input's sum, {b} the
+        /// output's sum, {n} how many masks were drawn, {m} the average output sum over them.
+        sums {
+            en: "Sum in: {a}. Sum out: {b}. Average sum out over {n} masks: {m}.",
+            ko: "입력 합: {a}. 출력 합: {b}. 마스크 {n}개에 대한 출력 합의 평균: {m}.",
+        }
+        /// Heading (h3) of the Softmax and argmax demo in the Activations and classifier section.
+        softmax_title {
+            en: "Softmax and argmax",
+            ko: "소프트맥스와 argmax",
+        }
+        /// Paragraph under the Softmax demo's heading: softmax keeps the logits' order; invites
+        /// editing the logits.
+        softmax_intro {
+            en: "The last layer gives 10 scores (logits). Softmax turns them into probabilities: exp(z_i) / Σ exp(z_j). It keeps their order, so the largest logit is also the largest probability: argmax is the same before and after softmax. Edit the logits.",
+            ko: "마지막 층은 점수(로짓) 10개를 냅니다. 소프트맥스는 이를 확률 exp(z_i) / Σ exp(z_j)로 바꿉니다. 순서는 그대로이므로 가장 큰 로짓이 가장 큰 확률이 됩니다. 즉 argmax는 소프트맥스 전후가 같습니다. 로짓을 바꿔 보세요.",
+        }
+        /// Line under the Softmax demo's bars (`head-argmax`); {d} is the argmax digit, {p} its
+        /// probability.
+        prediction {
+            en: "Prediction (argmax): {d}, with probability {p}.",
+            ko: "예측(argmax): {d}, 확률 {p}.",
+        }
+        /// Accessible name of an editable logit in the Softmax demo (`head-logit-D`); {d} is the
+        /// digit, 0–9.
+        logit_label {
+            en: "Logit of digit {d}",
+            ko: "숫자 {d}의 로짓",
+        }
+        /// Accessible name of a probability beside a Softmax demo bar (`head-prob-D`); {d} is the
+        /// digit, 0–9.
+        prob_label {
+            en: "Probability of digit {d}",
+            ko: "숫자 {d}의 확률",
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! Every sentence the page shows, in English and Korean: one table per page section, each string's
+//! two languages written next to each other. A string missing in either language does not
+//! compile, because both tables are values of one struct built by [`table!`].
+//!
+//! Components reach the tables through one hook, `use_text()` (in `components::context`), as
+//! `t().draw.title`; templates use `{name}` placeholders filled by [`fill`].
+
+use crate::lang::Lang;
+
+/// Declares a section's table: a struct of `&'static str` fields and its `EN` and `KO` values.
+/// Each field is written as `name { en: "…", ko: "…" }` with its doc comment above it.
+macro_rules! table {
+    (
+        $(#[$doc:meta])*
+        pub struct $name:ident {
+            $( $(#[$fdoc:meta])* $field:ident { en: $en:literal, ko: $ko:literal $(,)? } )*
+        }
+    ) => {
+        $(#[$doc])*
+        pub struct $name {
+            $( $(#[$fdoc])* pub $field: &'static str, )*
+        }
+
+        impl $name {
+            /// English.
+            pub const EN: $name = $name { $( $field: $en, )* };
+            /// Korean (한국어).
+            pub const KO: $name = $name { $( $field: $ko, )* };
+            /// Every string as `(field, English, Korean)`, for the checks that both languages
+            /// say the same thing with the same placeholders.
+            pub const ALL: $crate::text::Rows =
+                &[ $( (stringify!($field), $en, $ko), )* ];
+        }
+    };
+}
+
+mod conv;
+mod data;
+mod draw;
+mod head;
+mod layer;
+mod model;
+mod pool;
+mod shell;
+mod stepper;
+mod train;
+
+pub use conv::ConvText;
+pub use data::DataText;
+pub use draw::DrawText;
+pub use head::HeadText;
+pub use layer::LayerText;
+pub use model::ModelText;
+pub use pool::PoolText;
+pub use shell::ShellText;
+pub use stepper::StepperText;
+pub use train::TrainText;
+
+/// Every string of a table as `(field, English, Korean)`.
+pub type Rows = &'static [(&'static str, &'static str, &'static str)];
+
+/// All the tables of one language.
+pub struct Text {
+    /// Header, navigation, footer, crash banner.
+    pub shell: &'static ShellText,
+    /// Names of layer settings used in several sections.
+    pub layer: &'static LayerText,
+    /// What both steppers share.
+    pub stepper: &'static StepperText,
+    /// The Convolution section.
+    pub conv: &'static ConvText,
+    /// The Max pooling section.
+    pub pool: &'static PoolText,
+    /// The Activations and classifier section.
+    pub head: &'static HeadText,
+    /// The MNIST model section.
+    pub model: &'static ModelText,
+    /// The Draw section.
+    pub draw: &'static DrawText,
+    /// The Train section.
+    pub train: &'static TrainText,
+    /// Why a digits file was refused.
+    pub data: &'static DataText,
+}
+
+/// The tables of one language, `EN` or `KO`.
+macro_rules! all_tables {
+    ($lang:ident) => {
+        Text {
+            shell: &ShellText::$lang,
+            layer: &LayerText::$lang,
+            stepper: &StepperText::$lang,
+            conv: &ConvText::$lang,
+            pool: &PoolText::$lang,
+            head: &HeadText::$lang,
+            model: &ModelText::$lang,
+            draw: &DrawText::$lang,
+            train: &TrainText::$lang,
+            data: &DataText::$lang,
+        }
+    };
+}
+
+/// English.
+pub const EN: Text = all_tables!(EN);
+
+/// Korean.
+pub const KO: Text = all_tables!(KO);
+
+/// Which string of the tables a part of the page shows, whatever the language: `|t| t.draw.title`.
+pub type Phrase = fn(&Text) -> &'static str;
+
+/// The tables of `lang`.
+pub fn text(lang: Lang) -> &'static Text {
+    match lang {
+        Lang::En => &EN,
+        Lang::Ko => &KO,
+    }
+}
+
+/// Fills `{name}` placeholders in a template string.
+pub fn fill(template: &str, pairs: &[(&str, String)]) -> String {
+    pairs.iter().fold(template.to_string(), |acc, (k, v)| {
+        acc.replace(&format!("{{{k}}}"), v)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `{name}` placeholders of a template, sorted.
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric()))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    const TABLES: [(&str, Rows); 10] = [
+        ("shell", ShellText::ALL),
+        ("layer", LayerText::ALL),
+        ("stepper", StepperText::ALL),
+        ("conv", ConvText::ALL),
+        ("pool", PoolText::ALL),
+        ("head", HeadText::ALL),
+        ("model", ModelText::ALL),
+        ("draw", DrawText::ALL),
+        ("train", TrainText::ALL),
+        ("data", DataText::ALL),
+    ];
+
+    #[test]
+    fn both_languages_have_every_string_with_the_same_placeholders() {
+        for (table, rows) in TABLES {
+            for (field, en, ko) in rows {
+                assert!(
+                    !en.trim().is_empty() && !ko.trim().is_empty(),
+                    "{table}.{field} is empty"
+                );
+                assert_eq!(
+                    placeholders(en),
+                    placeholders(ko),
+                    "{table}.{field}: placeholders differ"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn korean_is_korean() {
+        // A Korean string made of ASCII only is an untranslated English one, unless both
+        // languages share it (code such as "Keras:") or it names the other language.
+        for (table, rows) in TABLES {
+            for (field, en, ko) in rows {
+                if ko.is_ascii() && *field != "lang_toggle_text" {
+                    assert_eq!(
+                        en, ko,
+                        "{table}.{field}: ASCII-only Korean that is not shared"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(
+            fill("{a} of {b}", &[("a", "3".into()), ("b", "4".into())]),
+            "3 of 4"
+        );
+        assert_eq!(placeholders("x {k}/{n} {v}"), vec!["k", "n", "v"]);
+    }
+}

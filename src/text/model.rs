@@ -1,0 +1,162 @@
+//! Text of the MNIST model section (`#model`, `components/model/`): the architecture editor, the
+//! layer diagram, the summary table and the code.
+
+table! {
+    /// Every string of the MNIST model section.
+    pub struct ModelText {
+        /// Heading (h2) of the MNIST model section; also its link in the header navigation
+        /// (`nav-model`).
+        title {
+            en: "The MNIST model",
+            ko: "MNIST 모델",
+        }
+        /// Intro paragraph under the MNIST model heading.
+        intro {
+            en: "The network this app trains and explains: two convolution blocks, then a small classifier. The table is computed from the model's definition, exactly as torchsummary prints it in PyTorch.",
+            ko: "이 앱이 학습시키고 설명하는 신경망입니다. 합성곱 블록 두 개 뒤에 작은 분류기가 붙어 있습니다. 아래 표는 모델 정의로부터 계산한 것으로, PyTorch의 torchsummary가 출력하는 표와 같습니다.",
+        }
+        /// Caption of the MNIST model section's torchsummary table (`summary`).
+        summary_caption {
+            en: "Layer-by-layer summary for one 1×28×28 input image",
+            ko: "1×28×28 입력 이미지 하나에 대한 층별 요약",
+        }
+        /// Header of the summary table's first column (`summary`): layer type and position, e.g.
+        /// Conv2d-1.
+        col_layer {
+            en: "Layer (type)",
+            ko: "층 (종류)",
+        }
+        /// Header of the summary table's second column (`summary`): each layer's output shape.
+        col_shape {
+            en: "Output shape",
+            ko: "출력 모양",
+        }
+        /// Header of the summary table's third column (`summary`): each layer's parameter count.
+        col_params {
+            en: "Parameters",
+            ko: "파라미터 수",
+        }
+        /// Term in the totals list under the summary table; its value is `summary-total-params`.
+        total_params {
+            en: "Total parameters",
+            ko: "전체 파라미터",
+        }
+        /// Term in the totals list under the summary table: trainable parameters.
+        trainable_params {
+            en: "Trainable parameters",
+            ko: "학습 가능한 파라미터",
+        }
+        /// Term in the totals list under the summary table: non-trainable parameters.
+        non_trainable_params {
+            en: "Non-trainable parameters",
+            ko: "학습하지 않는 파라미터",
+        }
+        /// Term in the totals list under the summary table: size of one input image in MB.
+        input_size {
+            en: "Input size (MB)",
+            ko: "입력 크기 (MB)",
+        }
+        /// Term in the totals list under the summary table: forward/backward pass size in MB.
+        pass_size {
+            en: "Forward/backward pass size (MB)",
+            ko: "순전파/역전파 크기 (MB)",
+        }
+        /// Term in the totals list under the summary table: size of the parameters in MB.
+        params_size {
+            en: "Parameters size (MB)",
+            ko: "파라미터 크기 (MB)",
+        }
+        /// Term in the totals list under the summary table: estimated total size in MB.
+        total_size {
+            en: "Estimated total size (MB)",
+            ko: "예상 전체 크기 (MB)",
+        }
+        /// Note under the summary table's totals: what the −1 in the output shapes means.
+        batch_note {
+            en: "−1 stands for the batch dimension: any number of images can go through at once.",
+            ko: "−1은 배치 차원입니다. 이미지를 몇 장이든 한꺼번에 넣을 수 있다는 뜻입니다.",
+        }
+        /// Heading (h3) of the architecture editor in the MNIST model section.
+        arch_title {
+            en: "Change the architecture",
+            ko: "구조 바꿔 보기",
+        }
+        /// Paragraph under the architecture editor's heading.
+        arch_intro {
+            en: "Change any layer and watch every shape, parameter count, the table and both code listings follow. The first linear layer's in_features is computed from the shapes, as you would in PyTorch.",
+            ko: "층을 바꾸면 모든 모양과 파라미터 수, 표, 두 코드가 함께 바뀝니다. 첫 번째 선형 층의 in_features는 PyTorch에서 직접 계산하듯이 모양으로부터 계산됩니다.",
+        }
+        /// Legend of one conv block's fieldset in the architecture editor; {i} is the block's
+        /// number, from 1.
+        block_label {
+            en: "Conv block {i}",
+            ko: "합성곱 블록 {i}",
+        }
+        /// Label of each conv block's max-pooling checkbox in the architecture editor
+        /// (`arch-cN-pool`).
+        pool_toggle {
+            en: "Max pool after ReLU",
+            ko: "ReLU 뒤 최대 풀링",
+        }
+        /// Label of each conv block's pooling kernel (= stride) field in the architecture editor
+        /// (`arch-cN-pool-kernel`).
+        pool_kernel {
+            en: "Pool kernel = stride",
+            ko: "풀링 커널 = 스트라이드",
+        }
+        /// Label of each conv block's pooling padding field in the architecture editor
+        /// (`arch-cN-pool-padding`).
+        pool_padding {
+            en: "Pool padding",
+            ko: "풀링 패딩",
+        }
+        /// Button in each conv block of the architecture editor that removes it (`arch-cN-remove`);
+        /// {i} is the block's number, from 1.
+        remove_block {
+            en: "Remove block {i}",
+            ko: "블록 {i} 삭제",
+        }
+        /// Button under the architecture editor's blocks that adds a conv block (`arch-add`).
+        add_block {
+            en: "Add a conv block",
+            ko: "합성곱 블록 추가",
+        }
+        /// Label of the architecture editor's classifier hidden-units field (`arch-hidden`).
+        hidden_units {
+            en: "Hidden units",
+            ko: "은닉 유닛 수",
+        }
+        /// Button in the architecture editor that restores the seed model (`arch-seed`).
+        seed_arch {
+            en: "Back to the seed model",
+            ko: "기본 모델로 되돌리기",
+        }
+        /// Heading (h3) above the MNIST model section's layer diagram (`arch-diagram`).
+        diagram_title {
+            en: "Layers and output shapes",
+            ko: "층과 출력 모양",
+        }
+        /// Name in the first box of the layer diagram (`arch-diagram`): the input, above its shape.
+        input_box {
+            en: "Input",
+            ko: "입력",
+        }
+        /// Parameter count in a layer's box of the diagram (`arch-box-N`), for layers with weights;
+        /// {n} is the count, grouped in thousands.
+        params_short {
+            en: "{n} params",
+            ko: "파라미터 {n}개",
+        }
+        /// Heading (h3) above the model in PyTorch and Keras (`arch-pytorch`, `arch-keras`).
+        code_pair_title {
+            en: "The same model in PyTorch and Keras",
+            ko: "PyTorch와 Keras로 쓴 같은 모델",
+        }
+        /// Second line of the architecture editor's error (`arch-error`): the diagram, table and
+        /// code keep the last valid model.
+        arch_kept {
+            en: "The diagram, table and code show the last model that worked.",
+            ko: "그림, 표, 코드는 마지막으로 올바르던 모델을 보여 줍니다.",
+        }
+    }
+}

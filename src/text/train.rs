@@ -1,0 +1,364 @@
+//! Text of the Train section (`#train`, `components/train/`): controls, progress, charts,
+//! evaluation, watched filters and the model files.
+
+table! {
+    /// Every string of the Train section.
+    pub struct TrainText {
+        /// Heading (h2) of the Train section.
+        title {
+            en: "Train in your browser",
+            ko: "브라우저에서 학습하기",
+        }
+        /// Link text of the Train section in the header navigation (`nav-train`).
+        nav {
+            en: "Train",
+            ko: "학습",
+        }
+        /// Intro paragraph under the Train heading.
+        intro {
+            en: "Train the model above on 8,000 real MNIST digits, here in your browser. Training runs in a background worker, so the page stays responsive; after every epoch the model is tested on 2,000 digits it never trained on.",
+            ko: "위의 모델을 실제 MNIST 숫자 8,000개로, 바로 이 브라우저에서 학습시켜 보세요. 학습은 백그라운드 워커에서 돌아가므로 페이지가 멈추지 않습니다. 에포크가 끝날 때마다 학습에 쓰지 않은 숫자 2,000개로 모델을 시험합니다.",
+        }
+        /// Label of the Train controls' epochs field (`train-epochs`).
+        epochs {
+            en: "Epochs",
+            ko: "에포크 수",
+        }
+        /// Label of the Train controls' batch-size field (`train-batch`).
+        batch {
+            en: "Batch size",
+            ko: "배치 크기",
+        }
+        /// Label of the Train controls' learning-rate field (`train-lr`).
+        lr {
+            en: "Learning rate",
+            ko: "학습률",
+        }
+        /// Label of the Train controls' optimiser menu (`train-optimizer`).
+        optimizer {
+            en: "Optimiser",
+            ko: "옵티마이저",
+        }
+        /// Option of the Train controls' Optimiser menu (`train-optimizer`): Adam.
+        adam {
+            en: "Adam",
+            ko: "Adam",
+        }
+        /// Option of the Train controls' Optimiser menu (`train-optimizer`): SGD with momentum.
+        sgd {
+            en: "SGD with momentum 0.9",
+            ko: "모멘텀 0.9의 SGD",
+        }
+        /// Label of the Train controls' dropout-probability field (`train-dropout`).
+        dropout {
+            en: "Dropout p",
+            ko: "드롭아웃 확률 p",
+        }
+        /// Label of the Train controls' random-seed field (`train-seed`).
+        seed {
+            en: "Seed",
+            ko: "시드",
+        }
+        /// Button in the Train controls that starts a run (`train-start`).
+        start {
+            en: "Start",
+            ko: "시작",
+        }
+        /// Text of the Train controls' pause/resume button while a run is going (`train-pause`).
+        pause {
+            en: "Pause",
+            ko: "일시 정지",
+        }
+        /// Text of the Train controls' pause/resume button while the run is paused (`train-pause`).
+        resume {
+            en: "Resume",
+            ko: "계속",
+        }
+        /// Button in the Train controls that trains one batch (`train-step`).
+        step {
+            en: "One batch",
+            ko: "배치 하나만",
+        }
+        /// Button in the Train controls that re-initialises the weights (`train-reset`).
+        reset {
+            en: "Reset weights",
+            ko: "가중치 초기화",
+        }
+        /// Label of the Train controls' status line, before the status word (`train-status`).
+        status {
+            en: "Status",
+            ko: "상태",
+        }
+        /// After the status word `idle` (`train-status`) in the Train controls' status line: what
+        /// it means.
+        state_idle {
+            en: "ready to train",
+            ko: "학습 준비됨",
+        }
+        /// After the status word `loading` (`train-status`) in the Train controls' status line:
+        /// what it means.
+        state_loading {
+            en: "loading the digits",
+            ko: "숫자 데이터를 불러오는 중",
+        }
+        /// After the status word `running` (`train-status`) in the Train controls' status line:
+        /// what it means.
+        state_running {
+            en: "training",
+            ko: "학습 중",
+        }
+        /// After the status word `paused` (`train-status`) in the Train controls' status line: what
+        /// it means.
+        state_paused {
+            en: "paused",
+            ko: "일시 정지됨",
+        }
+        /// After the status word `done` (`train-status`) in the Train controls' status line: what
+        /// it means.
+        state_done {
+            en: "finished",
+            ko: "끝남",
+        }
+        /// After the status word `error` (`train-status`) in the Train controls' status line: what
+        /// it means.
+        state_error {
+            en: "something went wrong",
+            ko: "문제가 생김",
+        }
+        /// Error under the Train controls (`train-message`) when a setting is changed during a run.
+        refused_running {
+            en: "Pause or reset training before changing its settings.",
+            ko: "설정을 바꾸려면 먼저 학습을 일시 정지하거나 초기화하세요.",
+        }
+        /// Error under the Train controls (`train-message`) for a complete number out of range;
+        /// {field} is the setting's key (epochs, batch, lr, dropout or seed).
+        bad_setting {
+            en: "That value is out of range for {field}.",
+            ko: "{field} 값이 허용 범위를 벗어났습니다.",
+        }
+        /// Line under the Train progress bar: {e} is the epoch (from 1) of {en}, {b} the batch
+        /// (from 1) of {bn} per epoch, {ips} images per second, {eta} seconds left.
+        progress {
+            en: "Epoch {e} of {en}, batch {b} of {bn} · {ips} images per second · about {eta} s left",
+            ko: "에포크 {e}/{en}, 배치 {b}/{bn} · 초당 이미지 {ips}개 · 약 {eta}초 남음",
+        }
+        /// Accessible name of the Train section's progress bar for the whole run
+        /// (`train-progress`).
+        progress_label {
+            en: "Progress of the whole run",
+            ko: "전체 학습 진행률",
+        }
+        /// Term in the Train progress stats: the current epoch (`train-epoch`).
+        epoch_label {
+            en: "Epoch",
+            ko: "에포크",
+        }
+        /// Term in the Train progress stats: the last batch's loss (`train-loss`).
+        loss_label {
+            en: "Last loss",
+            ko: "마지막 손실",
+        }
+        /// Term in the Train progress stats: held-out accuracy in % (`train-test-acc`).
+        test_acc_label {
+            en: "Held-out accuracy (%)",
+            ko: "시험 정확도(%)",
+        }
+        /// Term in the Train progress stats: images per second (`train-throughput`).
+        throughput_label {
+            en: "Images per second",
+            ko: "초당 이미지 수",
+        }
+        /// Term in the Train progress stats: how many workers (cores) share each batch
+        /// (`train-workers`).
+        workers_label {
+            en: "Workers sharing each batch",
+            ko: "배치를 나눠 맡은 워커 수",
+        }
+        /// Title of the loss chart, also its accessible name (`train-chart-loss`).
+        chart_loss {
+            en: "Training loss per batch",
+            ko: "배치별 학습 손실",
+        }
+        /// Legend entry of the loss chart: the loss of each batch (thin line).
+        raw {
+            en: "each batch",
+            ko: "배치마다",
+        }
+        /// Legend entry of the loss chart: the smoothed loss (thick line).
+        smoothed {
+            en: "smoothed",
+            ko: "평활",
+        }
+        /// X-axis title of the loss chart.
+        x_batch {
+            en: "batch",
+            ko: "배치",
+        }
+        /// Y-axis title of the loss chart.
+        y_loss {
+            en: "loss",
+            ko: "손실",
+        }
+        /// Title of the accuracy chart, also its accessible name (`train-chart-acc`).
+        chart_acc {
+            en: "Accuracy per epoch",
+            ko: "에포크별 정확도",
+        }
+        /// Legend entry of the accuracy chart: accuracy on the training digits.
+        train {
+            en: "training digits",
+            ko: "학습 숫자",
+        }
+        /// Legend entry of the accuracy chart: accuracy on the held-out digits.
+        test {
+            en: "held-out digits",
+            ko: "시험 숫자",
+        }
+        /// X-axis title of the accuracy chart.
+        x_epoch {
+            en: "epoch",
+            ko: "에포크",
+        }
+        /// Y-axis title of the accuracy chart.
+        y_acc {
+            en: "accuracy (%)",
+            ko: "정확도(%)",
+        }
+        /// Heading (h3) of the Train section's confusion matrix (`train-confusion`).
+        confusion_title {
+            en: "Confusion matrix of the held-out digits",
+            ko: "시험 숫자의 혼동 행렬",
+        }
+        /// Start of the confusion matrix's caption (`train-confusion`): rows are true digits (↓).
+        confusion_true {
+            en: "true digit",
+            ko: "실제 숫자",
+        }
+        /// End of the confusion matrix's caption (`train-confusion`): columns are predicted digits
+        /// (→).
+        confusion_pred {
+            en: "predicted digit",
+            ko: "예측한 숫자",
+        }
+        /// Heading (h3) of the Train section's gallery of misclassified held-out digits.
+        mistakes_title {
+            en: "Held-out digits it gets wrong",
+            ko: "잘못 분류한 시험 숫자",
+        }
+        /// Caption and accessible name of one misclassified digit (`train-mistake`); {p} is the
+        /// predicted digit, {t} the true one.
+        mistake {
+            en: "said {p}, is {t}",
+            ko: "예측 {p}, 정답 {t}",
+        }
+        /// Heading (h3) of the Train section's Watching it learn panel.
+        watch_title {
+            en: "Watching it learn",
+            ko: "학습 과정 지켜보기",
+        }
+        /// Caption and accessible name of conv1's filters in the Watching it learn panel
+        /// (`train-filters`).
+        filters {
+            en: "conv1's 16 filters (3 × 3)",
+            ko: "conv1의 필터 16개(3 × 3)",
+        }
+        /// Caption and accessible name of conv1's maps of the watched digit in the Watching it
+        /// learn panel (`train-maps`).
+        watch_maps {
+            en: "conv1's 16 feature maps (after ReLU) of one held-out digit",
+            ko: "시험 숫자 하나에 대한 conv1의 특징 맵 16개(ReLU 뒤)",
+        }
+        /// Label of the Watching it learn panel's digit-index field (`train-watch`); also the
+        /// accessible name of the watched digit (`train-watch-digit`).
+        watch_digit {
+            en: "Digit to watch (index)",
+            ko: "지켜볼 숫자(번호)",
+        }
+        /// Caption of the watched digit (`train-watch-digit`) in the Watching it learn panel; {d}
+        /// is the predicted digit, {p} its probability, {t} the true digit.
+        watch_says {
+            en: "The model says {d} with probability {p}; it is a {t}.",
+            ko: "모델은 {p}의 확률로 {d}라고 합니다. 정답은 {t}입니다.",
+        }
+        /// Heading (h3) of the Train section's Your model panel (export, import, forget).
+        model_title {
+            en: "Your model",
+            ko: "내 모델",
+        }
+        /// Button in the Your model panel that downloads the weights (`model-export`).
+        export {
+            en: "Export weights (.safetensors)",
+            ko: "가중치 내보내기(.safetensors)",
+        }
+        /// Label of the Your model panel's file button that imports weights (`model-import`).
+        import {
+            en: "Import weights (.safetensors)",
+            ko: "가중치 가져오기(.safetensors)",
+        }
+        /// Button in the Your model panel that deletes the copy stored in this browser
+        /// (`model-forget`).
+        forget {
+            en: "Forget the stored model",
+            ko: "저장된 모델 지우기",
+        }
+        /// Note in the Your model panel when a reload brought the model back (`model-restored`);
+        /// {a} is its held-out accuracy in %, or ? if unknown.
+        restored {
+            en: "Your model from an earlier visit is back (held-out accuracy {a} %).",
+            ko: "지난번에 학습한 모델을 되살렸습니다(시험 정확도 {a}%).",
+        }
+        /// Note in the Your model panel while a trained model is stored in this browser
+        /// (`model-saved`).
+        saved {
+            en: "Your model is saved in this browser and comes back after a reload.",
+            ko: "모델이 이 브라우저에 저장되어 새로 고침 뒤에도 남습니다.",
+        }
+        /// Status note in the Your model panel after the forget button (`model-forget`).
+        forgotten {
+            en: "The stored model is forgotten.",
+            ko: "저장된 모델을 지웠습니다.",
+        }
+        /// Status note in the Your model panel after a successful import (`model-import`).
+        imported {
+            en: "Weights imported; the model now uses them.",
+            ko: "가중치를 가져왔습니다. 이제 모델이 이 가중치를 씁니다.",
+        }
+        /// Error in the Your model panel (`model-error`) when an import is refused; {e} is the
+        /// reason.
+        import_refused {
+            en: "Not imported: {e} The current model is unchanged.",
+            ko: "가져오지 않았습니다: {e} 현재 모델은 그대로입니다.",
+        }
+        /// Error in the Your model panel (`model-error`) when weights are imported during a run.
+        import_running {
+            en: "Pause training before importing weights.",
+            ko: "가중치를 가져오려면 먼저 학습을 일시 정지하세요.",
+        }
+        /// Error under the Train controls (`train-error`) when the training worker fails; {e} is
+        /// its message.
+        worker_error {
+            en: "Training stopped: {e}",
+            ko: "학습이 멈췄습니다: {e}",
+        }
+        /// Note under the Your model panel's buttons: the file uses PyTorch's parameter names.
+        export_note {
+            en: "The file holds the weights under PyTorch's names (conv1.0.weight, …); load_state_dict of the seed's PyTorch class accepts it.",
+            ko: "파일에는 PyTorch 이름(conv1.0.weight 등)으로 가중치가 들어 있어, 기본 모델의 PyTorch 클래스에서 load_state_dict로 불러올 수 있습니다.",
+        }
+    }
+}
+
+impl TrainText {
+    /// What `status` means, shown beside the raw status word of `train-status`.
+    pub fn state(&self, status: crate::train::protocol::Status) -> &'static str {
+        use crate::train::protocol::Status;
+        match status {
+            Status::Idle => self.state_idle,
+            Status::Loading => self.state_loading,
+            Status::Running => self.state_running,
+            Status::Paused => self.state_paused,
+            Status::Done => self.state_done,
+            Status::Error => self.state_error,
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Pictures as the page paints them: RGBA bytes of a width and height, put on a canvas with one
+//! `putImageData` and scaled up by CSS. Every picture of the page (digits, drawings, feature maps,
+//! weights, legends) is built here, so components only paint.
+
+use super::colour::{diverging, grey, CLIPPED};
+use super::tiles::TileLayout;
+use crate::data::draw::Ink;
+use crate::data::{IMAGE_SIDE, MAX_PIXEL};
+
+/// The colour of the ink's bounding box in the first preprocessing picture.
+pub const BOX_COLOUR: [u8; 4] = [217, 45, 32, 255];
+
+/// An RGBA picture, row-major.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picture {
+    /// Width in pixels.
+    pub width: usize,
+    /// Height in pixels.
+    pub height: usize,
+    /// `width · height · 4` bytes.
+    pub rgba: Vec<u8>,
+}
+
+impl Picture {
+    /// One white pixel: what a picture shows before there is anything to show.
+    pub fn blank() -> Self {
+        Picture {
+            width: 1,
+            height: 1,
+            rgba: vec![255; 4],
+        }
+    }
+
+    /// Ink values in [0, 1] as grey on white (`values` has `width · height` entries).
+    pub fn grey(width: usize, height: usize, values: impl IntoIterator<Item = f32>) -> Self {
+        let rgba: Vec<u8> = values.into_iter().flat_map(|v| grey(v, 1.0)).collect();
+        debug_assert_eq!(rgba.len(), width * height * 4, "Picture::grey: size");
+        Picture {
+            width,
+            height,
+            rgba,
+        }
+    }
+
+    /// A 28×28 MNIST digit from its pixel bytes.
+    pub fn digit(pixels: &[u8]) -> Self {
+        let rgba = pixels
+            .iter()
+            .flat_map(|&p| grey(f32::from(p), f32::from(MAX_PIXEL)))
+            .collect();
+        Picture {
+            width: IMAGE_SIDE,
+            height: IMAGE_SIDE,
+            rgba,
+        }
+    }
+
+    /// A `width × height` map on the diverging scale `±scale`; with `relu`, the cells ReLU sets
+    /// to 0 are marked in [`CLIPPED`] grey.
+    pub fn map(width: usize, height: usize, values: &[f32], scale: f32, relu: bool) -> Self {
+        let rgba = values
+            .iter()
+            .flat_map(|&v| {
+                if relu && v < 0.0 {
+                    CLIPPED
+                } else {
+                    diverging(v, scale)
+                }
+            })
+            .collect();
+        Picture {
+            width,
+            height,
+            rgba,
+        }
+    }
+
+    /// The maps of `values` (`[channels, h, w]`) as tiles of `layout`, on one scale `±scale`.
+    pub fn tiles(layout: &TileLayout, values: &[f32], scale: f32) -> Self {
+        let (width, height) = layout.size();
+        Picture {
+            width,
+            height,
+            rgba: layout.render(values, scale),
+        }
+    }
+
+    /// The diverging scale from −1 to 1, 64 pixels wide: the legend beside every map.
+    pub fn legend() -> Self {
+        let rgba = (0..64)
+            .flat_map(|i| diverging(i as f32 / 31.5 - 1.0, 1.0))
+            .collect();
+        Picture {
+            width: 64,
+            height: 1,
+            rgba,
+        }
+    }
+
+    /// The drawing at `1/factor` of its resolution (each pixel the darkest of its block), with
+    /// the ink's bounding box `(x0, y0, x1, y1)`, exclusive ends, outlined.
+    pub fn ink_with_box(
+        ink: &Ink,
+        bbox: Option<(usize, usize, usize, usize)>,
+        factor: usize,
+    ) -> Self {
+        let side = ink.side();
+        let n = side / factor;
+        let cov = ink.coverage();
+        let mut rgba = Vec::with_capacity(n * n * 4);
+        for y in 0..n {
+            for x in 0..n {
+                let mut m = 0.0f32;
+                for dy in 0..factor {
+                    for dx in 0..factor {
+                        m = m.max(cov[(y * factor + dy) * side + x * factor + dx]);
+                    }
+                }
+                let on_box = bbox.is_some_and(|(x0, y0, x1, y1)| {
+                    let (x0, y0) = (x0 / factor, y0 / factor);
+                    let (x1, y1) = ((x1 - 1) / factor, (y1 - 1) / factor);
+                    ((x == x0 || x == x1) && (y0..=y1).contains(&y))
+                        || ((y == y0 || y == y1) && (x0..=x1).contains(&x))
+                });
+                rgba.extend_from_slice(&if on_box { BOX_COLOUR } else { grey(m, 1.0) });
+            }
+        }
+        Picture {
+            width: n,
+            height: n,
+            rgba,
+        }
+    }
+
+    /// The part `(x0, y0, x1, y1)` (exclusive ends) of the drawing, at full resolution.
+    pub fn ink_crop(ink: &Ink, (x0, y0, x1, y1): (usize, usize, usize, usize)) -> Self {
+        let side = ink.side();
+        let rows =
+            (y0..y1).flat_map(|y| ink.coverage()[y * side + x0..y * side + x1].iter().copied());
+        Picture::grey(x1 - x0, y1 - y0, rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::draw::Stroke;
+
+    fn px(p: &Picture, x: usize, y: usize) -> [u8; 4] {
+        let i = (y * p.width + x) * 4;
+        p.rgba[i..i + 4].try_into().unwrap()
+    }
+
+    #[test]
+    fn sizes_match_their_bytes() {
+        for p in [
+            Picture::blank(),
+            Picture::grey(2, 3, [0.0; 6]),
+            Picture::digit(&[0; IMAGE_SIDE * IMAGE_SIDE]),
+            Picture::map(3, 1, &[-1.0, 0.0, 1.0], 1.0, true),
+            Picture::tiles(&TileLayout::new(3, 2, 2, 2), &[0.0; 12], 1.0),
+            Picture::legend(),
+        ] {
+            assert_eq!(p.rgba.len(), p.width * p.height * 4);
+        }
+    }
+
+    #[test]
+    fn digits_are_ink_on_paper_and_relu_marks_negatives() {
+        let mut pixels = [0u8; IMAGE_SIDE * IMAGE_SIDE];
+        pixels[1] = MAX_PIXEL;
+        let d = Picture::digit(&pixels);
+        assert_eq!(px(&d, 0, 0), [255, 255, 255, 255]);
+        assert_eq!(px(&d, 1, 0), [0, 0, 0, 255]);
+        let m = Picture::map(2, 1, &[-1.0, 1.0], 1.0, true);
+        assert_eq!(px(&m, 0, 0), CLIPPED);
+        assert_eq!(px(&m, 1, 0), diverging(1.0, 1.0));
+        let before = Picture::map(2, 1, &[-1.0, 1.0], 1.0, false);
+        assert_eq!(px(&before, 0, 0), diverging(-1.0, 1.0));
+    }
+
+    #[test]
+    fn the_ink_box_is_outlined_and_the_crop_is_the_box() {
+        let mut ink = Ink::new(40);
+        ink.add_stroke(&Stroke {
+            width: 6.0,
+            points: vec![(10.0, 10.0), (10.0, 30.0)],
+        });
+        let bbox = ink.bounding_box().unwrap();
+        let p = Picture::ink_with_box(&ink, Some(bbox), 4);
+        assert_eq!((p.width, p.height), (10, 10));
+        let (x0, y0) = (bbox.0 / 4, bbox.1 / 4);
+        assert_eq!(px(&p, x0, y0), BOX_COLOUR);
+        assert_eq!(px(&p, 9, 0), [255, 255, 255, 255], "far from the ink");
+        let crop = Picture::ink_crop(&ink, bbox);
+        assert_eq!(
+            (crop.width, crop.height),
+            (bbox.2 - bbox.0, bbox.3 - bbox.1)
+        );
+    }
+}
