@@ -77,3 +77,63 @@ fn flat_vectors_of_the_wrong_length_change_nothing() {
     assert_eq!(m.flat_values(), before);
     assert!(m.flat_grads().iter().all(|&g| g == 0.0));
 }
+
+#[test]
+fn a_large_batch_goes_through_in_micro_batches_with_the_same_gradients() {
+    use convlab::train::MICRO_BATCH;
+    let data = data();
+    let split = data.split().unwrap();
+    let cfg = TrainConfig {
+        dropout: 0.0,
+        batch: MICRO_BATCH * 2 + 37,
+        ..TrainConfig::default()
+    };
+    let seed = ModelConfig::seed();
+    let mut t = Trainer::new(&seed, cfg, split.train.clone()).unwrap();
+    let ids = t.next_batch().to_vec();
+    assert_eq!(ids.len(), MICRO_BATCH * 2 + 37);
+    let mut whole = t.model.clone();
+    let share = t.own_share(&data, &ids).unwrap();
+    // The same images in one piece, straight through the model.
+    let mut x = ndarray::ArrayD::zeros(ndarray::IxDyn(&[ids.len(), 1, 28, 28]));
+    for (k, &i) in ids.iter().enumerate() {
+        for (p, &v) in data.image(i).iter().enumerate() {
+            x.as_slice_mut().unwrap()[k * 784 + p] = convlab::data::unit_pixel(v);
+        }
+    }
+    let labels: Vec<usize> = ids.iter().map(|&i| data.labels[i] as usize).collect();
+    whole.zero_grad();
+    let mut grad = ndarray::Array2::zeros((0, 0));
+    let loss = whole
+        .accumulate_gradients(&x, &labels, 1.0, &mut grad)
+        .unwrap();
+    assert_eq!(share.images, ids.len());
+    assert!((share.loss - loss).abs() < 1e-5, "{} vs {loss}", share.loss);
+    let diff = whole
+        .flat_grads()
+        .iter()
+        .zip(t.model.flat_grads())
+        .map(|(a, b)| (a - b).abs())
+        .fold(0.0f32, f32::max);
+    assert!(diff < 1e-5, "gradients differ by {diff}");
+}
+
+#[test]
+fn a_step_that_makes_the_weights_not_finite_is_seen_as_divergence() {
+    let data = data();
+    let split = data.split().unwrap();
+    let cfg = TrainConfig {
+        dropout: 0.0,
+        ..TrainConfig::default()
+    };
+    let mut t = Trainer::new(&ModelConfig::seed(), cfg, split.train).unwrap();
+    let r = t.step(&data).unwrap();
+    assert!(!t.diverged(&r), "an ordinary step");
+    // One weight that is no longer a number spreads to the loss of the next batch.
+    let mut values = t.model.flat_values();
+    values[0] = f32::NAN;
+    t.model.set_flat_values(&values).unwrap();
+    let r = t.step(&data).unwrap();
+    assert!(t.diverged(&r));
+    assert!(!r.loss.is_finite() || !t.model.all_finite());
+}

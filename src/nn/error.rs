@@ -227,10 +227,49 @@ impl NnError {
     }
 }
 
+/// The longest name or detail a message repeats from a file: a file can name a tensor with a
+/// megabyte of text, which must not flood the page.
+pub const MAX_QUOTED: usize = 48;
+
+/// `text` itself, or its first and last characters around an ellipsis, at most [`MAX_QUOTED`]
+/// characters in all.
+pub fn quoted(text: &str) -> String {
+    let n = text.chars().count();
+    if n <= MAX_QUOTED {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(MAX_QUOTED / 2).collect();
+    let tail: String = text.chars().skip(n - (MAX_QUOTED / 2 - 1)).collect();
+    format!("{head}…{tail}")
+}
+
 impl WeightsError {
-    /// The error as a sentence in `lang`.
+    /// The same error with every name and detail from the file cut to [`MAX_QUOTED`].
+    fn quoted(&self) -> WeightsError {
+        match self {
+            WeightsError::Corrupt(w) => WeightsError::Corrupt(quoted(w)),
+            WeightsError::Missing(n) => WeightsError::Missing(quoted(n)),
+            WeightsError::Unexpected(n) => WeightsError::Unexpected(quoted(n)),
+            WeightsError::Shape {
+                name,
+                expected,
+                got,
+            } => WeightsError::Shape {
+                name: quoted(name),
+                expected: expected.clone(),
+                got: got.clone(),
+            },
+            WeightsError::Dtype { name, got } => WeightsError::Dtype {
+                name: quoted(name),
+                got: quoted(got),
+            },
+            WeightsError::NotFinite(n) => WeightsError::NotFinite(quoted(n)),
+        }
+    }
+
+    /// The error as a sentence in `lang`; names from the file are cut to [`MAX_QUOTED`].
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
+        match (&self.quoted(), lang) {
             (WeightsError::Corrupt(why), Lang::En) => {
                 format!("This is not a readable safetensors file ({why}). The current model is unchanged.")
             }
@@ -294,6 +333,22 @@ impl std::error::Error for NnError {}
 impl From<WeightsError> for NnError {
     fn from(e: WeightsError) -> Self {
         NnError::Weights(e)
+    }
+}
+
+#[cfg(test)]
+mod quoting {
+    use super::*;
+
+    #[test]
+    fn long_names_are_cut_in_the_middle() {
+        assert_eq!(quoted("conv1.0.weight"), "conv1.0.weight");
+        let long = "x".repeat(10_000) + "end";
+        let q = quoted(&long);
+        assert_eq!(q.chars().count(), MAX_QUOTED);
+        assert!(q.ends_with("end") && q.contains('…'));
+        let m = WeightsError::Unexpected(long).message(Lang::En);
+        assert!(m.len() < 200, "{m}");
     }
 }
 

@@ -352,6 +352,13 @@ impl Sequential {
         }
     }
 
+    /// Whether every parameter is a finite number (a diverged update makes some NaN or ±∞).
+    pub fn all_finite(&self) -> bool {
+        self.named_parameters()
+            .iter()
+            .all(|(_, p)| p.value.iter().all(|v| v.is_finite()))
+    }
+
     /// Total number of learnable scalars.
     pub fn num_params(&self) -> usize {
         self.named_parameters().iter().map(|(_, p)| p.len()).sum()

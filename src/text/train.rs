@@ -133,8 +133,8 @@ table! {
         /// Error under the Train controls (`train-message`) for a complete number out of range;
         /// {field} is the setting's key (epochs, batch, lr, dropout or seed).
         bad_setting {
-            en: "That value is out of range for {field}.",
-            ko: "{field} 값이 허용 범위를 벗어났습니다.",
+            en: "The value of “{field}” is out of range.",
+            ko: "‘{field}’ 값이 허용 범위를 벗어났습니다.",
         }
         /// Line under the Train progress bar: {e} is the epoch (from 1) of {en}, {b} the batch
         /// (from 1) of {bn} per epoch, {ips} images per second, {eta} seconds left.
@@ -326,29 +326,92 @@ table! {
         /// Error in the Your model panel (`model-error`) when an import is refused; {e} is the
         /// reason.
         import_refused {
-            en: "Not imported: {e} The current model is unchanged.",
-            ko: "가져오지 않았습니다: {e} 현재 모델은 그대로입니다.",
+            en: "Not imported: {e}",
+            ko: "가져오지 않았습니다. {e}",
         }
         /// Error in the Your model panel (`model-error`) when weights are imported during a run.
         import_running {
             en: "Pause training before importing weights.",
             ko: "가중치를 가져오려면 먼저 학습을 일시 정지하세요.",
         }
-        /// Error under the Train controls (`train-error`) when the training worker fails; {e} is
-        /// its message.
-        worker_error {
-            en: "Training stopped: {e}",
-            ko: "학습이 멈췄습니다: {e}",
-        }
         /// Note under the Your model panel's buttons: the file uses PyTorch's parameter names.
         export_note {
             en: "The file holds the weights under PyTorch's names (conv1.0.weight, …); load_state_dict of the seed's PyTorch class accepts it.",
             ko: "파일에는 PyTorch 이름(conv1.0.weight 등)으로 가중치가 들어 있어, 기본 모델의 PyTorch 클래스에서 load_state_dict로 불러올 수 있습니다.",
         }
+        /// Error in the Your model panel (`model-error`) for a file over the size limit; {size}
+        /// and {max} in MiB.
+        import_too_large {
+            en: "Not imported: the file is {size}, more than the {max} a weights file of this app can be. The current model is unchanged.",
+            ko: "가져오지 않았습니다. 파일 크기가 {size}로, 이 앱의 가중치 파일 상한인 {max}를 넘습니다. 현재 모델은 그대로입니다.",
+        }
+        /// Error in the Your model panel (`model-error`) when the browser could not read the file.
+        import_unreadable {
+            en: "Not imported: the browser could not read the file. The current model is unchanged.",
+            ko: "가져오지 않았습니다. 브라우저가 파일을 읽지 못했습니다. 현재 모델은 그대로입니다.",
+        }
+        /// Legend entry of the loss chart's red line at the batch where the run diverged.
+        diverged {
+            en: "diverged",
+            ko: "발산",
+        }
+        /// The worker's refusal of a command that needs the digits while they load.
+        err_loading {
+            en: "The digits are still loading; try again in a moment.",
+            ko: "숫자 데이터를 아직 불러오는 중입니다. 잠시 뒤에 다시 해 보세요.",
+        }
+        /// The worker could not fetch or decode the digits; {e} is the browser's detail.
+        err_digits {
+            en: "The training digits could not be loaded ({e}). Reload the page to try again.",
+            ko: "학습용 숫자 데이터를 불러오지 못했습니다({e}). 페이지를 새로 고쳐 다시 시도하세요.",
+        }
+        /// A run that diverged (`train-error`); {step} is the batch, {loss} its loss.
+        err_diverged {
+            en: "The run stopped at batch {step}: the loss became {loss}, not a number. The learning rate is too large for this model, so every step overshoots and the weights blow up. The weights from before that batch are kept. Try a learning rate ten times smaller.",
+            ko: "{step}번째 배치에서 학습을 멈췄습니다. 손실이 {loss}, 즉 수가 아닌 값이 되었습니다. 이 모델에 비해 학습률이 너무 커서 매 단계 지나치게 움직였고, 가중치가 발산했습니다. 그 배치 이전의 가중치는 그대로 두었습니다. 학습률을 10분의 1로 줄여 보세요.",
+        }
+        /// The worker got a message it could not read.
+        err_unreadable {
+            en: "The training worker got a message it could not read; nothing was changed.",
+            ko: "학습 워커가 읽을 수 없는 메시지를 받았습니다. 바뀐 것은 없습니다.",
+        }
+        /// The worker stopped working (`train-error`); {e} is the browser's detail.
+        err_crashed {
+            en: "The training worker stopped working ({e}). It has been restarted with your last weights.",
+            ko: "학습 워커가 멈췄습니다({e}). 마지막 가중치로 워커를 다시 시작했습니다.",
+        }
+        /// The worker could not be restarted after it stopped; {e} is the detail.
+        err_dead {
+            en: "The training worker could not be started ({e}). Reload the page to train; your kept model is safe.",
+            ko: "학습 워커를 시작하지 못했습니다({e}). 학습하려면 페이지를 새로 고치세요. 저장된 모델은 안전합니다.",
+        }
+        /// After an epoch at chance level (`train-message`); {e} the epoch, {a} the accuracy in %.
+        learned_nothing {
+            en: "After epoch {e} the model gets {a} % of the held-out digits right: no better than guessing (10 %). It is not kept, so a model you kept before stays as it was. A smaller learning rate usually helps.",
+            ko: "{e}번째 에포크가 끝났지만 모델은 시험 숫자의 {a}%만 맞힙니다. 찍어서 맞히는 수준(10%)과 다르지 않습니다. 이 모델은 저장하지 않았으니, 전에 저장한 모델은 그대로입니다. 보통 학습률을 줄이면 나아집니다.",
+        }
+        /// While paused with settings other than the run's (`train-message`).
+        settings_next_start {
+            en: "Resume and One batch go on with the run's settings; the changed settings apply from the next Start.",
+            ko: "‘계속’과 ‘배치 하나만’은 지금 학습의 설정으로 이어 갑니다. 바꾼 설정은 다음 ‘시작’부터 적용됩니다.",
+        }
     }
 }
 
 impl TrainText {
+    /// The label of a setting, from its key in [`crate::train::protocol::WorkerError::Setting`].
+    pub fn setting_name(&self, key: &str) -> String {
+        match key {
+            "epochs" => self.epochs,
+            "batch" => self.batch,
+            "lr" => self.lr,
+            "dropout" => self.dropout,
+            "seed" => self.seed,
+            _ => self.optimizer,
+        }
+        .to_string()
+    }
+
     /// What `status` means, shown beside the raw status word of `train-status`.
     pub fn state(&self, status: crate::train::protocol::Status) -> &'static str {
         use crate::train::protocol::Status;

@@ -219,6 +219,12 @@ impl Trainer {
         self.steps
     }
 
+    /// Whether the step that gave `report` made the run diverge: its loss, or any weight after
+    /// the update, is no longer a finite number. The run cannot go on from there.
+    pub fn diverged(&self, report: &StepReport) -> bool {
+        !report.loss.is_finite() || !self.model.all_finite()
+    }
+
     /// True once every epoch has run.
     pub fn finished(&self) -> bool {
         self.epoch >= self.cfg.epochs || self.train.is_empty()
@@ -301,6 +307,13 @@ pub struct Share {
     pub correct: usize,
 }
 
+/// The most images whose activations a worker holds at once. A larger batch (or share) goes
+/// through in micro-batches of this size whose gradients add up to the batch's, so memory stays
+/// bounded whatever the batch size: about 577 KB an image for the seed model, so at most about
+/// 150 MB of activations in each worker, where a batch of 8,192 in one piece needed 4.7 GB and
+/// broke wasm32's 4 GiB.
+pub const MICRO_BATCH: usize = 256;
+
 /// A batch's input buffers, reused from step to step.
 #[derive(Default)]
 struct Inputs {
@@ -310,9 +323,35 @@ struct Inputs {
 }
 
 impl Inputs {
-    /// Fills the buffers with the images `ids` of `data` (augmented when asked) and adds their
-    /// `weight`ed gradients to `model`'s.
+    /// Adds the `weight`ed gradients of the images `ids` of `data` (augmented when asked) to
+    /// `model`'s, [`MICRO_BATCH`] images at a time.
     fn share(
+        &mut self,
+        model: &mut Sequential,
+        data: &Mnist,
+        ids: &[usize],
+        weight: f32,
+        augment: Option<&Augment>,
+        rng: &mut NnRng,
+    ) -> Result<Share, TrainError> {
+        let mut total = Share {
+            images: 0,
+            loss: 0.0,
+            correct: 0,
+        };
+        let n = ids.len().max(1) as f32;
+        for micro in ids.chunks(MICRO_BATCH) {
+            let part = micro.len() as f32 / n;
+            let s = self.micro_batch(model, data, micro, weight * part, augment, rng)?;
+            total.images += s.images;
+            total.loss += s.loss * part;
+            total.correct += s.correct;
+        }
+        Ok(total)
+    }
+
+    /// [`Inputs::share`] for at most [`MICRO_BATCH`] images.
+    fn micro_batch(
         &mut self,
         model: &mut Sequential,
         data: &Mnist,

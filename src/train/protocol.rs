@@ -3,6 +3,8 @@
 //! bytes, the same format as export, import and storage.
 
 use super::{OptimizerKind, Share, TrainConfig};
+use crate::lang::Lang;
+use crate::text::fill;
 use serde::{Deserialize, Serialize};
 
 /// Settings the learner chooses (the subset of [`TrainConfig`] the page shows).
@@ -13,10 +15,12 @@ pub struct Settings {
     /// Images per batch.
     pub batch: usize,
     /// Learning rate.
+    #[serde(with = "any_f32")]
     pub lr: f32,
     /// `true` for SGD with momentum 0.9, `false` for Adam.
     pub sgd: bool,
     /// Dropout probability.
+    #[serde(with = "any_f32")]
     pub dropout: f32,
     /// Seed of the weights and the batch order.
     pub seed: u64,
@@ -118,11 +122,14 @@ pub struct BatchReport {
     pub batch: usize,
     /// Batches per epoch.
     pub batches: usize,
-    /// Loss of the batch.
+    /// Loss of the batch (NaN or ±∞ when the run diverged at this batch).
+    #[serde(with = "any_f32")]
     pub loss: f32,
     /// Fraction of the batch classified right (before the update).
+    #[serde(with = "any_f32")]
     pub accuracy: f32,
     /// Training images per second over the last batches (compute only).
+    #[serde(with = "any_f32")]
     pub images_per_sec: f32,
     /// Workers that shared the batch: the training worker and its helpers.
     pub workers: usize,
@@ -134,8 +141,10 @@ pub struct EpochReport {
     /// Epoch, from 0.
     pub epoch: usize,
     /// Training accuracy over the epoch's batches (in training mode, as they were seen).
+    #[serde(with = "any_f32")]
     pub train_accuracy: f32,
     /// Accuracy on the 2,000 held-out digits.
+    #[serde(with = "any_f32")]
     pub test_accuracy: f32,
     /// `confusion[true][predicted]` over the held-out digits.
     pub confusion: [[u32; 10]; 10],
@@ -147,12 +156,15 @@ pub struct EpochReport {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     /// conv1's weights, `[16, 1, 3, 3]` flattened.
+    #[serde(with = "any_f32s")]
     pub filters: Vec<f32>,
     /// Index of the watched digit in the data.
     pub digit: usize,
     /// conv1's outputs for it after ReLU, `[16, 26, 26]` flattened.
+    #[serde(with = "any_f32s")]
     pub maps: Vec<f32>,
     /// Predicted probabilities for it.
+    #[serde(with = "any_f32s")]
     pub probs: Vec<f32>,
 }
 
@@ -172,8 +184,167 @@ pub enum FromWorker {
     /// The current weights (safetensors), sent when a run pauses, finishes an epoch or ends,
     /// and after a reset or load.
     Weights(Vec<u8>),
-    /// A request was refused or failed (English detail).
-    Error(String),
+    /// A request was refused, or the run stopped; the page says why in its language.
+    Error(WorkerError),
+}
+
+/// Why the worker refused a request or stopped a run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum WorkerError {
+    /// A command that needs the digits came while they were still loading.
+    Loading,
+    /// The digits could not be fetched or decoded (the detail, as the browser gave it).
+    Digits(String),
+    /// A setting out of range: its key (`epochs`, `batch`, `lr`, `dropout`, `momentum`).
+    Setting(String),
+    /// The core refused weights or a model: its sentence in both languages.
+    Refused(Sentence),
+    /// The loss or the weights stopped being finite numbers at this batch; the weights from
+    /// before it were kept.
+    Diverged {
+        /// The batch of the run at which it happened, from 1.
+        step: usize,
+        /// Its loss.
+        #[serde(with = "any_f32")]
+        loss: f32,
+    },
+    /// A message the worker could not read.
+    Unreadable,
+    /// The worker stopped working: a panic, a trap, a script that did not load (the detail).
+    /// The page starts a fresh one with the last good weights.
+    Crashed(String),
+    /// The worker stopped working again and again, or could not be started; the page gave up.
+    Dead(String),
+}
+
+/// A sentence in both languages, for a refusal the core phrased where the page's language is
+/// not known.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// English.
+    pub en: String,
+    /// Korean.
+    pub ko: String,
+}
+
+impl Sentence {
+    /// Both languages of `message`.
+    pub fn of(message: impl Fn(Lang) -> String) -> Sentence {
+        Sentence {
+            en: message(Lang::En),
+            ko: message(Lang::Ko),
+        }
+    }
+}
+
+impl WorkerError {
+    /// The error as a sentence in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = crate::text::text(lang).train;
+        match self {
+            WorkerError::Loading => t.err_loading.to_string(),
+            WorkerError::Digits(detail) => fill(t.err_digits, &[("e", detail.clone())]),
+            WorkerError::Setting(key) => fill(t.bad_setting, &[("field", t.setting_name(key))]),
+            WorkerError::Refused(s) => match lang {
+                Lang::En => s.en.clone(),
+                Lang::Ko => s.ko.clone(),
+            },
+            WorkerError::Diverged { step, loss } => fill(
+                t.err_diverged,
+                &[("step", step.to_string()), ("loss", loss.to_string())],
+            ),
+            WorkerError::Unreadable => t.err_unreadable.to_string(),
+            WorkerError::Crashed(detail) => fill(t.err_crashed, &[("e", detail.clone())]),
+            WorkerError::Dead(detail) => fill(t.err_dead, &[("e", detail.clone())]),
+        }
+    }
+}
+
+/// A message with the run it belongs to. The page numbers runs: every Start, Step, Reset and
+/// Load carries a new number, the worker tags what it sends with the number of the run it is
+/// in, and the page drops the reports of a run it has discarded (say a batch already on its
+/// way when Reset was pressed).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope<T> {
+    /// The run's number.
+    pub run: u64,
+    /// The message.
+    pub msg: T,
+}
+
+/// `f32` fields that may hold NaN or ±∞ (a diverging run's loss). JSON has no such numbers
+/// (serde_json writes `null`, which it then cannot read back as a number), so they travel as
+/// the strings `"NaN"`, `"inf"` and `"-inf"`.
+mod any_f32 {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    pub(super) enum Number {
+        Finite(f32),
+        Named(String),
+    }
+
+    pub(super) fn name(v: f32) -> &'static str {
+        if v.is_nan() {
+            "NaN"
+        } else if v > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        }
+    }
+
+    pub(super) fn value<E: Error>(n: Number) -> Result<f32, E> {
+        match n {
+            Number::Finite(v) => Ok(v),
+            Number::Named(s) => match s.as_str() {
+                "NaN" => Ok(f32::NAN),
+                "inf" => Ok(f32::INFINITY),
+                "-inf" => Ok(f32::NEG_INFINITY),
+                _ => Err(E::custom("not a number")),
+            },
+        }
+    }
+
+    pub fn serialize<S: Serializer>(v: &f32, s: S) -> Result<S::Ok, S::Error> {
+        if v.is_finite() {
+            s.serialize_f32(*v)
+        } else {
+            s.serialize_str(name(*v))
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f32, D::Error> {
+        value(Number::deserialize(d)?)
+    }
+}
+
+/// `Vec<f32>` fields whose values may be NaN or ±∞, each written as [`any_f32`] writes one.
+mod any_f32s {
+    use super::any_f32::{name, value, Number};
+    use serde::ser::SerializeSeq;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[f32], s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(v.len()))?;
+        for &x in v {
+            if x.is_finite() {
+                seq.serialize_element(&x)?;
+            } else {
+                seq.serialize_element(name(x))?;
+            }
+        }
+        seq.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f32>, D::Error> {
+        Vec::<Number>::deserialize(d)?
+            .into_iter()
+            .map(value)
+            .collect()
+    }
 }
 
 /// The training worker to a helper worker: compute the gradients of a share of a step. The
@@ -205,7 +376,8 @@ pub enum FromHelper {
         /// Its images, loss and correct predictions.
         share: Share,
     },
-    /// It could not do a job (English detail); the training worker goes on without helpers.
+    /// It could not do a job (the detail, for the console); the training worker goes on without
+    /// helpers.
     Failed(String),
 }
 
@@ -226,12 +398,17 @@ mod tests {
     #[test]
     fn messages_round_trip() {
         let msgs = vec![
-            ToWorker::Start(Settings::default()),
+            ToWorker::Start(Settings {
+                lr: f32::NAN,
+                ..Settings::default()
+            }),
             ToWorker::Load(vec![1, 2, 3]),
             ToWorker::Watch(17),
         ];
         for m in msgs {
-            assert_eq!(decode::<ToWorker>(&encode(&m)), Some(m));
+            // A NaN learning rate decodes (and is refused by validation, with a sentence).
+            let back = decode::<ToWorker>(&encode(&m)).expect("decodes");
+            assert_eq!(encode(&back), encode(&m));
         }
         let job = HelperJob {
             job: 3,
@@ -263,6 +440,76 @@ mod tests {
         });
         assert_eq!(decode::<FromWorker>(&encode(&b)), Some(b));
         assert_eq!(decode::<FromWorker>("{\"Nope\":1}"), None);
+        let e = Envelope {
+            run: 7,
+            msg: FromWorker::Error(WorkerError::Setting("lr".into())),
+        };
+        assert_eq!(decode::<Envelope<FromWorker>>(&encode(&e)), Some(e));
+    }
+
+    #[test]
+    fn numbers_that_are_not_finite_survive_the_trip() {
+        // A diverged batch used to become `"loss": null`, which the page could not read, so
+        // the report was dropped and the page froze.
+        for loss in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY, 1.5] {
+            let b = BatchReport {
+                step: 9,
+                total: 10,
+                epoch: 0,
+                batch: 9,
+                batches: 10,
+                loss,
+                accuracy: 0.1,
+                images_per_sec: 100.0,
+                workers: 1,
+            };
+            let back = decode::<BatchReport>(&encode(&b)).expect("decodes");
+            assert!(back.loss == loss || (back.loss.is_nan() && loss.is_nan()));
+        }
+        let s = Snapshot {
+            filters: vec![f32::NAN, 1.0],
+            digit: 3,
+            maps: vec![f32::NEG_INFINITY],
+            probs: vec![0.5],
+        };
+        let back = decode::<Snapshot>(&encode(&s)).expect("decodes");
+        assert!(back.filters[0].is_nan() && back.filters[1] == 1.0);
+        assert_eq!(back.maps, vec![f32::NEG_INFINITY]);
+        assert_eq!(decode::<Snapshot>(&encode(&s).replace("NaN", "nan?")), None);
+    }
+
+    #[test]
+    fn worker_errors_are_sentences_in_both_languages() {
+        let errors = [
+            WorkerError::Loading,
+            WorkerError::Digits("HTTP 404".into()),
+            WorkerError::Setting("batch".into()),
+            WorkerError::Refused(Sentence::of(|l| {
+                crate::nn::WeightsError::Missing("fc.weight".into()).message(l)
+            })),
+            WorkerError::Diverged {
+                step: 12,
+                loss: f32::NAN,
+            },
+            WorkerError::Unreadable,
+            WorkerError::Crashed("unreachable".into()),
+            WorkerError::Dead("404".into()),
+        ];
+        for e in &errors {
+            let (en, ko) = (e.message(Lang::En), e.message(Lang::Ko));
+            assert!(!en.contains('{') && !ko.contains('{'), "{en} / {ko}");
+            assert_ne!(en, ko);
+            assert!(!ko.is_ascii(), "{ko}");
+        }
+        assert!(WorkerError::Setting("batch".into())
+            .message(Lang::Ko)
+            .contains("배치"));
+        assert!(WorkerError::Diverged {
+            step: 12,
+            loss: f32::NAN
+        }
+        .message(Lang::En)
+        .contains("12"));
     }
 
     #[test]

@@ -4,9 +4,10 @@
 use convlab::data::{Mnist, Split};
 use convlab::nn::{ModelConfig, Sequential};
 use convlab::train::protocol::{
-    decode, encode, BatchReport, FromWorker, HelperJob, Settings, Status, ToWorker,
+    decode, encode, BatchReport, Envelope, FromWorker, HelperJob, Sentence, Settings, Status,
+    ToWorker, WorkerError,
 };
-use convlab::train::{Share, Trainer};
+use convlab::train::{Share, TrainError, Trainer};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -41,6 +42,10 @@ struct HelperLink {
 
 struct Worker {
     scope: DedicatedWorkerGlobalScope,
+    /// The page's number of the run this worker is in; every message it sends carries it.
+    run: u64,
+    /// The weights before the step in progress, to go back to if the step diverges.
+    before_step: Vec<f32>,
     helpers: Vec<HelperLink>,
     in_flight: Option<InFlight>,
     jobs: u64,
@@ -66,7 +71,11 @@ fn now(scope: &DedicatedWorkerGlobalScope) -> f64 {
 
 impl Worker {
     fn post(&self, msg: &FromWorker) {
-        let _ = self.scope.post_message(&JsValue::from_str(&encode(msg)));
+        let text = encode(&Envelope {
+            run: self.run,
+            msg: msg.clone(),
+        });
+        let _ = self.scope.post_message(&JsValue::from_str(&text));
     }
 
     fn set_status(&mut self, s: Status) {
@@ -74,8 +83,16 @@ impl Worker {
         self.post(&FromWorker::Status(s));
     }
 
-    fn fail(&self, why: String) {
+    fn fail(&self, why: WorkerError) {
         self.post(&FromWorker::Error(why));
+    }
+
+    /// A refused request, as the page will say it.
+    fn refuse(&self, e: TrainError) {
+        self.fail(match e {
+            TrainError::Setting(key) => WorkerError::Setting(key.into()),
+            TrainError::Model(e) => WorkerError::Refused(Sentence::of(|l| e.message(l))),
+        });
     }
 
     fn post_weights(&self) {
@@ -91,13 +108,13 @@ impl Worker {
     /// A run with these settings from the current weights (fresh ones for `fresh`).
     fn new_run(&mut self, settings: &Settings, fresh: bool) -> bool {
         let Some((_, split)) = &self.data else {
-            self.fail("the digits are still loading".into());
+            self.fail(WorkerError::Loading);
             return false;
         };
         let cfg = settings.config();
         // Refuse bad settings before touching the model, so it is never lost.
         if let Err(e) = cfg.validate() {
-            self.fail(format!("{e:?}"));
+            self.refuse(e);
             return false;
         }
         let train = split.train.clone();
@@ -116,7 +133,7 @@ impl Worker {
                 true
             }
             Err(e) => {
-                self.fail(format!("{e:?}"));
+                self.refuse(e);
                 // Keep a model no matter what: the page never loses one.
                 if self.trainer.is_none() {
                     self.trainer = Trainer::new(
@@ -131,12 +148,14 @@ impl Worker {
         }
     }
 
-    fn handle(&mut self, msg: ToWorker) {
+    /// A command of the page's run `run`.
+    fn handle(&mut self, run: u64, msg: ToWorker) {
         match msg {
             ToWorker::Start(s) => {
                 if self.status == Status::Running {
                     return;
                 }
+                self.run = run;
                 if self.new_run(&s, false) {
                     self.step_once = false;
                     self.set_status(Status::Running);
@@ -164,6 +183,9 @@ impl Worker {
                     return;
                 }
                 let continuing = self.status == Status::Paused;
+                if !continuing {
+                    self.run = run;
+                }
                 if continuing || self.new_run(&s, false) {
                     self.step_once = true;
                     self.set_status(Status::Running);
@@ -171,6 +193,7 @@ impl Worker {
                 }
             }
             ToWorker::Reset(s) => {
+                self.run = run;
                 if self.new_run(&s, true) {
                     self.set_status(Status::Idle);
                     self.post_weights();
@@ -178,8 +201,9 @@ impl Worker {
                 }
             }
             ToWorker::Load(bytes) => {
+                self.run = run;
                 let Some(t) = self.trainer.as_mut() else {
-                    return;
+                    return self.fail(WorkerError::Loading);
                 };
                 // Check on a copy first: a refused file leaves the model as it was.
                 let mut m = t.model.clone();
@@ -192,7 +216,7 @@ impl Worker {
                         self.post_weights();
                         self.snapshot();
                     }
-                    Err(e) => self.fail(e.to_string()),
+                    Err(e) => self.fail(WorkerError::Refused(Sentence::of(|l| e.message(l)))),
                 }
             }
             ToWorker::Watch(i) => {
@@ -213,6 +237,7 @@ impl Worker {
         };
         let started = now(&self.scope);
         let ids = t.next_batch().to_vec();
+        self.before_step = t.model.flat_values();
         let ready: Vec<usize> = (0..self.helpers.len())
             .filter(|&i| self.helpers[i].ready)
             .collect();
@@ -225,7 +250,7 @@ impl Worker {
         let mut lost = false;
         if parts > 1 {
             self.jobs += 1;
-            let values = t.model.flat_values();
+            let values = &self.before_step;
             for (chunk, &h) in chunks.zip(&ready) {
                 let job = HelperJob {
                     job: self.jobs,
@@ -234,7 +259,7 @@ impl Worker {
                     weight: chunk.len() as f32 / ids.len() as f32,
                     settings: self.settings.clone(),
                 };
-                let (msg, transfer) = with_floats(&job, Some(&values));
+                let (msg, transfer) = with_floats(&job, Some(values));
                 if self.helpers[h]
                     .worker
                     .post_message_with_transfer(&msg, &transfer)
@@ -257,7 +282,7 @@ impl Worker {
         let own = match t.own_share(data, own) {
             Ok(r) => r,
             Err(e) => {
-                self.fail(format!("{e:?}"));
+                self.refuse(e);
                 self.set_status(Status::Error);
                 return false;
             }
@@ -280,6 +305,12 @@ impl Worker {
             return false;
         };
         let r = t.finish_step(shares);
+        let diverged = t.diverged(&r);
+        if diverged {
+            // The weights from before this step are the last good ones: the run stops there,
+            // and nothing that is not a number is ever sent, stored or drawn.
+            let _ = t.model.set_flat_values(&self.before_step);
+        }
         let dt = ((now(&self.scope) - started) / 1000.0).max(1e-6) as f32;
         let rate = r.images as f32 / dt;
         self.speed = if self.speed == 0.0 {
@@ -306,6 +337,14 @@ impl Worker {
             images_per_sec: self.speed,
             workers: shares.len(),
         }));
+        if diverged {
+            self.fail(WorkerError::Diverged { step, loss: r.loss });
+            self.pausing = false;
+            self.step_once = false;
+            self.set_status(Status::Error);
+            self.post_weights();
+            return false;
+        }
         if r.epoch_done {
             self.end_epoch(r.epoch);
         }
@@ -328,12 +367,26 @@ impl Worker {
     }
 }
 
+/// Tells the page before the worker dies of a panic: its message, as the page's error. (The
+/// trap that follows also reaches the page as an `error` event; the page replaces the worker.)
+fn report_panics(scope: DedicatedWorkerGlobalScope) {
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = Envelope {
+            // Whatever the run, the page shows this.
+            run: u64::MAX,
+            msg: FromWorker::Error(WorkerError::Crashed(info.to_string())),
+        };
+        let _ = scope.post_message(&JsValue::from_str(&encode(&msg)));
+    }));
+}
+
 /// Starts this worker as the trainer, or as a helper when it was started with that name.
 pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     if scope.name() == HELPER_NAME {
         return start_helper(scope);
     }
+    report_panics(scope.clone());
     let Ok(tick) = MessageChannel::new() else {
         return;
     };
@@ -342,6 +395,8 @@ pub fn start() {
     };
     let w = Rc::new(RefCell::new(Worker {
         scope: scope.clone(),
+        run: 0,
+        before_step: Vec::new(),
         helpers: Vec::new(),
         in_flight: None,
         jobs: 0,
@@ -375,12 +430,13 @@ pub fn start() {
     let on_message = {
         let w = w.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-            let Some(text) = ev.data().as_string() else {
-                return;
-            };
-            match decode::<ToWorker>(&text) {
-                Some(msg) => w.borrow_mut().handle(msg),
-                None => w.borrow().fail("not a message this worker knows".into()),
+            match ev
+                .data()
+                .as_string()
+                .and_then(|t| decode::<Envelope<ToWorker>>(&t))
+            {
+                Some(Envelope { run, msg }) => w.borrow_mut().handle(run, msg),
+                None => w.borrow().fail(WorkerError::Unreadable),
             }
         })
     };
@@ -405,7 +461,7 @@ pub fn start() {
                 }
             }
             Err(e) => {
-                w.fail(format!("the digits could not be loaded: {e}"));
+                w.fail(WorkerError::Digits(e));
                 w.set_status(Status::Error);
             }
         }

@@ -1,9 +1,12 @@
 //! The page's end of the training worker: starts it, turns its messages into [`RunState`],
 //! sends commands once it is Ready, and keeps the learner's model (offered to Draw, stored in
-//! IndexedDB, restored after a reload).
+//! IndexedDB, restored after a reload). A worker that dies (a trap, running out of memory, a
+//! script that does not load) is replaced by a fresh one that gets the last good weights.
 
 use crate::components::context::models::{seed_model, use_models, Models};
-use crate::train::protocol::{decode, encode, BatchReport, FromWorker, Status, ToWorker};
+use crate::train::protocol::{
+    decode, encode, BatchReport, Envelope, FromWorker, Settings, Status, ToWorker, WorkerError,
+};
 use crate::train::state::{Effect, RunState};
 use crate::web::storage;
 use leptos::prelude::*;
@@ -50,12 +53,23 @@ pub struct TrainLink {
     pub script: RwSignal<&'static str>,
     /// Held-out accuracy of a model restored from storage, in percent.
     pub restored: RwSignal<Option<Option<f32>>>,
+    /// The settings of the run in progress (what Resume and One batch go on with).
+    pub run_settings: RwSignal<Option<Settings>>,
     models: Models,
     worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
     pending: StoredValue<Option<Vec<u8>>, LocalStorage>,
-    // Batch reports not shown yet; the first one held starts the timer that shows them.
-    held: StoredValue<Vec<BatchReport>, LocalStorage>,
+    // Batch reports not shown yet, with their run; the first one held starts the timer that
+    // shows them.
+    held: StoredValue<Vec<(u64, BatchReport)>, LocalStorage>,
+    // The number of the newest run the page asked for.
+    run: StoredValue<u64, LocalStorage>,
+    // Workers started after one died; past MAX_RESTARTS the page stops trying.
+    restarts: StoredValue<u32, LocalStorage>,
 }
+
+/// How many times the page starts a fresh worker after one died, before it gives up (a script
+/// that does not load would fail every time).
+const MAX_RESTARTS: u32 = 2;
 
 /// How often the page shows batch reports. The worker sends one every few tens of
 /// milliseconds; updating the page for each kept its thread busy a third of the time, which on
@@ -64,25 +78,47 @@ const SHOW_BATCHES_EVERY: std::time::Duration = std::time::Duration::from_millis
 
 impl TrainLink {
     /// Sends a command; commands before Ready are not sent (the controls are disabled then).
+    /// Start, One batch, Reset and Load get a new run number; Reset and Load discard the run
+    /// on screen, so its reports still on their way are dropped.
     pub fn send(&self, msg: &ToWorker) {
         if !self.state.with_untracked(|s| s.ready) {
             return;
         }
         self.show_held();
-        if matches!(msg, ToWorker::Reset(_) | ToWorker::Load(_)) {
-            self.state.update(|s| s.clear_run());
+        let new_run = matches!(
+            msg,
+            ToWorker::Start(_) | ToWorker::Step(_) | ToWorker::Reset(_) | ToWorker::Load(_)
+        );
+        if new_run {
+            self.run.update_value(|r| *r += 1);
         }
+        let run = self.run.get_value();
+        match msg {
+            ToWorker::Reset(_) | ToWorker::Load(_) => {
+                self.state.update(|s| s.discard(run));
+                self.run_settings.set(None);
+            }
+            ToWorker::Start(s) => self.run_settings.set(Some(s.clone())),
+            ToWorker::Step(s) if self.status() != Some(Status::Paused) => {
+                self.run_settings.set(Some(s.clone()))
+            }
+            _ => {}
+        }
+        let text = encode(&Envelope {
+            run,
+            msg: msg.clone(),
+        });
         self.worker.with_value(|w| {
             if let Some(w) = w {
-                let _ = w.post_message(&JsValue::from_str(&encode(msg)));
+                let _ = w.post_message(&JsValue::from_str(&text));
             }
         });
     }
 
     /// Holds a batch report back until the next showing, which a timer brings.
-    fn hold(&self, b: BatchReport) {
+    fn hold(&self, run: u64, b: BatchReport) {
         let first = self.held.try_update_value(|held| {
-            held.push(b);
+            held.push((run, b));
             held.len() == 1
         });
         if first == Some(true) {
@@ -99,8 +135,8 @@ impl TrainLink {
             .unwrap_or_default();
         if !held.is_empty() {
             self.state.update(|s| {
-                for b in held {
-                    s.apply(FromWorker::Batch(b));
+                for (run, b) in held {
+                    s.apply(run, FromWorker::Batch(b));
                 }
             });
         }
@@ -120,9 +156,28 @@ impl TrainLink {
         }
     }
 
+    /// Gives the worker these (checked) weights: at once when it is ready, else as soon as it
+    /// is, so an import made while it loads is not lost.
+    pub fn load(&self, bytes: Vec<u8>) {
+        let ready = self.state.with_untracked(|s| s.ready)
+            && matches!(
+                self.status(),
+                Some(Status::Idle | Status::Paused | Status::Done | Status::Error)
+            );
+        if ready {
+            self.send(&ToWorker::Load(bytes));
+        } else {
+            self.pending.set_value(Some(bytes));
+        }
+    }
+
     /// Makes `bytes` the learner's model: offered to Draw and stored in this browser, with its
-    /// held-out accuracy (in [0, 1]) when known.
+    /// held-out accuracy (in [0, 1]) when known. Weights the seed model refuses (damaged, or
+    /// not finite numbers) are never kept.
     pub fn keep(&self, bytes: Vec<u8>, accuracy: Option<f32>) {
+        if seed_model(&bytes).is_err() {
+            return;
+        }
         self.models.trained.set(Some(Arc::new(bytes.clone())));
         leptos::task::spawn_local(async move {
             let _ = storage::put(WEIGHTS_KEY, &bytes).await;
@@ -150,56 +205,18 @@ pub fn provide_train_link() -> TrainLink {
         state: RwSignal::new(RunState::default()),
         restored: RwSignal::new(None),
         script: RwSignal::new(""),
+        run_settings: RwSignal::new(None),
         models,
         worker: StoredValue::new_local(None),
         pending: StoredValue::new_local(None),
         held: StoredValue::new_local(Vec::new()),
+        run: StoredValue::new_local(0),
+        restarts: StoredValue::new_local(0),
     };
     provide_context(link);
     let script = worker_script();
     link.script.set(script);
-    // `?helpers=N` on the page passes on to the worker: how many helper workers share a step.
-    let url = match crate::web::url::get_param("helpers").filter(|n| n.parse::<usize>().is_ok()) {
-        Some(n) => format!("{script}?helpers={n}"),
-        None => script.to_string(),
-    };
-    let worker = match web_sys::Worker::new(&url) {
-        Ok(w) => w,
-        Err(e) => {
-            link.state.update(|s| {
-                s.status = Some(Status::Error);
-                s.error = Some(format!("{e:?}"));
-            });
-            return link;
-        }
-    };
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let Some(msg) = ev.data().as_string().and_then(|t| decode::<FromWorker>(&t)) else {
-                return;
-            };
-            let msg = match msg {
-                FromWorker::Batch(b) => return link.hold(b),
-                other => other,
-            };
-            link.show_held();
-            let became_idle = matches!(msg, FromWorker::Status(Status::Idle));
-            let effect = link
-                .state
-                .try_update(|s| s.apply(msg))
-                .unwrap_or(Effect::None);
-            if effect == Effect::Trained {
-                if let Some(bytes) = link.state.with_untracked(|s| s.weights.clone()) {
-                    link.keep(bytes, link.state.with_untracked(|s| s.test_accuracy()));
-                }
-            }
-            if became_idle {
-                link.try_restore();
-            }
-        });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    link.worker.set_value(Some(worker));
+    start_worker(link);
     leptos::task::spawn_local(async move {
         let Ok(Some(bytes)) = storage::get(WEIGHTS_KEY).await else {
             return;
@@ -219,6 +236,108 @@ pub fn provide_train_link() -> TrainLink {
         link.try_restore();
     });
     link
+}
+
+/// Starts a worker (the build `link.script` names) and routes its messages and failures.
+fn start_worker(link: TrainLink) {
+    // `?helpers=N` on the page passes on to the worker: how many helper workers share a step.
+    let script = link.script.get_untracked();
+    let url = match crate::web::url::get_param("helpers").filter(|n| n.parse::<usize>().is_ok()) {
+        Some(n) => format!("{script}?helpers={n}"),
+        None => script.to_string(),
+    };
+    let worker = match web_sys::Worker::new(&url) {
+        Ok(w) => w,
+        Err(e) => {
+            let detail = e.as_string().unwrap_or_else(|| "Worker".into());
+            link.state.update(|s| {
+                s.status = Some(Status::Error);
+                s.error = Some(WorkerError::Dead(detail));
+            });
+            return;
+        }
+    };
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let Some(Envelope { run, msg }) = ev
+                .data()
+                .as_string()
+                .and_then(|t| decode::<Envelope<FromWorker>>(&t))
+            else {
+                return link.crashed("a message the page could not read".into());
+            };
+            let msg = match msg {
+                FromWorker::Batch(b) => return link.hold(run, b),
+                other => other,
+            };
+            link.show_held();
+            let became_idle = matches!(msg, FromWorker::Status(Status::Idle));
+            let effect = link
+                .state
+                .try_update(|s| s.apply(run, msg))
+                .unwrap_or(Effect::None);
+            if effect == Effect::Trained {
+                if let Some(bytes) = link.state.with_untracked(|s| s.weights.clone()) {
+                    link.keep(bytes, link.state.with_untracked(|s| s.test_accuracy()));
+                }
+            }
+            if became_idle {
+                link.try_restore();
+            }
+        });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // A trap, an out-of-memory abort or a script that does not load all end here.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let detail = ev
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| ev.type_());
+        link.crashed(detail);
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    link.worker.set_value(Some(worker));
+}
+
+impl TrainLink {
+    /// The worker stopped working: it is replaced by a fresh one, which gets the learner's last
+    /// good weights once it is ready, so nothing trained is lost.
+    fn crashed(&self, detail: String) {
+        if let Some(w) = self.worker.try_update_value(|w| w.take()).flatten() {
+            w.terminate();
+        }
+        let _ = self.held.try_update_value(std::mem::take);
+        let last_good = self
+            .state
+            .with_untracked(|s| s.weights.clone())
+            .filter(|w| seed_model(w).is_ok())
+            .or_else(|| self.models.trained.get_untracked().map(|b| b.to_vec()));
+        let restarts = self.restarts.get_value() + 1;
+        self.restarts.set_value(restarts);
+        let give_up = restarts > MAX_RESTARTS;
+        self.state.update(|s| {
+            // The next worker counts runs from 0 until the page's next command.
+            s.floor = 0;
+            s.ready = false;
+            s.status = Some(Status::Error);
+            s.error = Some(if give_up {
+                WorkerError::Dead(detail)
+            } else {
+                WorkerError::Crashed(detail)
+            });
+        });
+        self.run_settings.set(None);
+        if give_up {
+            return;
+        }
+        if let Some(bytes) = last_good {
+            self.pending.set_value(Some(bytes));
+        }
+        start_worker(*self);
+    }
 }
 
 /// The link provided by [`provide_train_link`].

@@ -14,6 +14,7 @@ const RAW: RGBColor = RGBColor(150, 170, 220);
 const SMOOTH: RGBColor = RGBColor(29, 78, 216);
 const TRAIN: RGBColor = RGBColor(217, 95, 2);
 const TEST: RGBColor = RGBColor(27, 158, 119);
+const DIVERGED: RGBColor = RGBColor(217, 45, 32);
 
 /// The shortest time between two redraws of the loss chart.
 const LOSS_REDRAW: std::time::Duration = std::time::Duration::from_millis(1000);
@@ -68,15 +69,30 @@ fn finish(mut chart: Chart<'_>, root: &Area, corner: SeriesLabelPosition) -> Dra
     Ok(())
 }
 
-/// Loss per batch: `(step, loss, smoothed)`.
-fn draw_loss(root: &Area, s: &TrainText, points: &[(usize, f32, f32)]) -> DrawResult {
+/// Loss per batch: `(step, loss, smoothed)`; a red line marks the batch at which the run
+/// diverged, whose loss is not a number and cannot be plotted.
+fn draw_loss(
+    root: &Area,
+    s: &TrainText,
+    points: &[(usize, f32, f32)],
+    diverged_at: Option<usize>,
+) -> DrawResult {
     let max_x = points.last().map_or(10, |p| p.0.max(10)) as f32;
-    let max_y = points.iter().map(|p| p.1).fold(0.5f32, f32::max).min(5.0) * 1.05;
+    let max_y = points
+        .iter()
+        .map(|p| p.1)
+        .filter(|l| l.is_finite())
+        .fold(0.5f32, f32::max)
+        .min(5.0)
+        * 1.05;
     let axes = (0f32..max_x, 0f32..max_y);
     let mut chart = frame(root, s.chart_loss, axes, (s.x_batch, s.y_loss))?;
     chart
         .draw_series(LineSeries::new(
-            points.iter().map(|p| (p.0 as f32, p.1.min(max_y))),
+            points
+                .iter()
+                .filter(|p| p.1.is_finite())
+                .map(|p| (p.0 as f32, p.1.min(max_y))),
             &RAW,
         ))?
         .label(s.raw)
@@ -88,6 +104,16 @@ fn draw_loss(root: &Area, s: &TrainText, points: &[(usize, f32, f32)]) -> DrawRe
         ))?
         .label(s.smoothed)
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], SMOOTH.stroke_width(2)));
+    if let Some(step) = diverged_at {
+        let x = step as f32;
+        chart
+            .draw_series(LineSeries::new(
+                [(x, 0.0), (x, max_y)],
+                DIVERGED.stroke_width(2),
+            ))?
+            .label(s.diverged)
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], DIVERGED.stroke_width(2)));
+    }
     finish(chart, root, SeriesLabelPosition::UpperRight)
 }
 
@@ -146,7 +172,9 @@ pub fn Charts() -> impl IntoView {
         if let Some(c) = loss.get_untracked() {
             let s = untrack(t).train;
             link.state.with_untracked(|st| {
-                if let Err(e) = area(c).and_then(|root| draw_loss(&root, s, &st.losses)) {
+                if let Err(e) =
+                    area(c).and_then(|root| draw_loss(&root, s, &st.losses, st.diverged_at))
+                {
                     web_sys::console::error_1(&format!("loss chart: {e}").into());
                 }
             });

@@ -6,7 +6,7 @@ use crate::components::context::train_link::use_train_link;
 use crate::components::context::use_lang;
 use crate::components::context::use_text;
 use crate::text::fill;
-use crate::train::protocol::{Status, ToWorker};
+use crate::train::protocol::Status;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,6 +27,15 @@ fn download(bytes: &[u8], name: &str) -> Result<(), JsValue> {
     a.set_download(name);
     a.click();
     web_sys::Url::revoke_object_url(&url)
+}
+
+/// The largest weights file the page reads: far above the seed model's 217 KB, far below what
+/// would strain a tab.
+pub const MAX_IMPORT_BYTES: usize = 8 << 20;
+
+/// A size in MiB, as "0.5 MiB".
+fn mib(bytes: f64) -> String {
+    format!("{:.1} MiB", bytes / (1 << 20) as f64)
 }
 
 /// Export, import and forget, with the messages they produce.
@@ -53,22 +62,35 @@ pub fn ModelFiles() -> impl IntoView {
             error.set(Some(t().train.import_running.to_string()));
             return;
         }
+        // Refused before it is read: reading copies the whole file into the page's memory.
+        if file.size() > MAX_IMPORT_BYTES as f64 {
+            note.set(None);
+            error.set(Some(fill(
+                t().train.import_too_large,
+                &[
+                    ("size", mib(file.size())),
+                    ("max", mib(MAX_IMPORT_BYTES as f64)),
+                ],
+            )));
+            return;
+        }
         leptos::task::spawn_local(async move {
             let bytes = match JsFuture::from(file.array_buffer()).await {
                 Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
-                Err(e) => {
-                    error.set(Some(fill(
-                        t().train.import_refused,
-                        &[("e", format!("{e:?}"))],
-                    )));
+                Err(_) => {
+                    note.set(None);
+                    error.set(Some(t().train.import_unreadable.to_string()));
                     return;
                 }
             };
             match seed_model(&bytes) {
-                Ok(_) => {
+                Ok(model) => {
+                    // Only the checked weights go on, written afresh: nothing else the file
+                    // held (metadata of any size) is kept, sent or stored.
+                    let bytes = model.to_safetensors();
                     error.set(None);
                     note.set(Some(t().train.imported));
-                    link.send(&ToWorker::Load(bytes.clone()));
+                    link.load(bytes.clone());
                     link.keep(bytes, None);
                 }
                 Err(e) => {

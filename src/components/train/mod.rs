@@ -7,7 +7,7 @@ mod eval;
 mod files;
 
 use crate::components::context::train_link::use_train_link;
-use crate::components::context::use_text;
+use crate::components::context::{use_lang, use_text};
 use crate::text::Phrase;
 use crate::train::protocol::{Settings, Status, ToWorker};
 use charts::Charts;
@@ -65,7 +65,7 @@ fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
                 if !text.trim().is_empty() && text.trim().parse::<f64>().is_ok() {
                     message.set(Some(fill(
                         t().train.bad_setting,
-                        &[("field", field.to_string())],
+                        &[("field", t().train.setting_name(field))],
                     )));
                 }
                 return true;
@@ -79,6 +79,26 @@ fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
         link.state.with(|s| s.ready) && !matches!(link.status(), None | Some(Status::Loading))
     };
     let status = move || link.status().unwrap_or(Status::Loading);
+    let lang = use_lang();
+    // A run whose last evaluation was at chance is not kept; say so, with its numbers.
+    let verdict = move || {
+        link.state.with(|s| {
+            let e = s.epochs.last().filter(|_| s.learned_nothing)?;
+            Some(fill(
+                t().train.learned_nothing,
+                &[
+                    ("e", (e.epoch + 1).to_string()),
+                    ("a", format!("{:.1}", 100.0 * e.test_accuracy)),
+                ],
+            ))
+        })
+    };
+    let changed_while_paused = move || {
+        status() == Status::Paused
+            && link
+                .run_settings
+                .with(|r| r.as_ref().is_some_and(|r| settings.with(|s| s != r)))
+    };
     let pause_or_resume = move |_| match status() {
         Status::Running => link.send(&ToWorker::Pause),
         Status::Paused => link.send(&ToWorker::Resume),
@@ -131,7 +151,9 @@ fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
                 " · " {move || t().train.state(status())}
             </p>
             {move || message.get().map(|m| view! { <p class="error" role="alert" data-testid="train-message">{m}</p> })}
-            {move || link.state.with(|s| s.error.clone()).map(|e| view! { <p class="error" role="alert" data-testid="train-error">{fill(t().train.worker_error, &[("e", e)])}</p> })}
+            {move || link.state.with(|s| s.error.clone()).map(|e| view! { <p class="error" role="alert" data-testid="train-error">{move || e.message(lang.get())}</p> })}
+            {move || verdict().map(|v| view! { <p class="note" role="status" data-testid="train-verdict">{v}</p> })}
+            {move || changed_while_paused().then(|| view! { <p class="note" data-testid="train-note">{move || t().train.settings_next_start}</p> })}
         </div>
     }
 }

@@ -4,7 +4,7 @@
 use super::Worker;
 use convlab::nn::softmax;
 use convlab::train::evaluate;
-use convlab::train::protocol::{EpochReport, FromWorker, Snapshot};
+use convlab::train::protocol::{EpochReport, FromWorker, Sentence, Snapshot, WorkerError};
 use ndarray::{ArrayD, Ix2, IxDyn};
 
 impl Worker {
@@ -80,7 +80,7 @@ impl Worker {
                 };
                 self.post(&FromWorker::Epoch(Box::new(report)));
             }
-            Err(err) => self.fail(err.to_string()),
+            Err(err) => self.fail(WorkerError::Refused(Sentence::of(|l| err.message(l)))),
         }
         self.seen = 0;
         self.correct = 0;

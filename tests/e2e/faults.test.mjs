@@ -1,0 +1,164 @@
+// What learners do to a training run, and what must survive it: Reset pressed mid-run, a run
+// that learns nothing, a worker that dies or never loads, oversized and padded weight files, an
+// import made while the worker is still loading. Each ends in a working page with the right
+// model kept.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serve, launch, open } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+const tid = (id) => `[data-testid="${id}"]`;
+const text = async (page, id) => (await page.textContent(tid(id))).trim();
+const waitStatus = (page, s, timeout = 60000) =>
+  page.waitForFunction((s) => document.querySelector('[data-testid="train-status"]')?.textContent === s, s, { timeout });
+const progress = (page) => page.$eval(tid('train-progress'), (p) => [p.value, p.max]);
+const tmp = (name, bytes) => { const p = `/tmp/convlab-${process.pid}-${name}`; fs.writeFileSync(p, bytes); return p; };
+
+async function ready(page) {
+  await waitStatus(page, 'idle');
+  await page.locator(tid('train')).scrollIntoViewIfNeeded();
+}
+
+async function trainOneEpoch(page) {
+  await page.fill(tid('train-epochs'), '1');
+  await page.click(tid('train-start'));
+  await waitStatus(page, 'done', 120000);
+  await page.waitForSelector(tid('model-saved'));
+  return Number(await text(page, 'train-test-acc'));
+}
+
+async function restoredAccuracy(page) {
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector(tid('model-restored'));
+  return text(page, 'model-restored');
+}
+
+test('reset in the middle of a run keeps the model trained before it', async () => {
+  // The worker alone: without helpers the batch report already on its way when Reset is pressed
+  // used to arrive after it every time, and the fresh weights then replaced the kept model.
+  const { page, context, log } = await open(browser, server, '/?lang=en&helpers=0');
+  await ready(page);
+  const acc = await trainOneEpoch(page);
+  assert.ok(acc > 80, `one epoch: ${acc} %`);
+  await page.fill(tid('train-epochs'), '3');
+  await page.click(tid('train-start'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="train-progress"]').value >= 5);
+  await page.click(tid('train-reset'));
+  await waitStatus(page, 'idle');
+  await page.waitForTimeout(700);
+  assert.equal((await progress(page))[0], 0, 'the discarded run left no progress behind');
+  assert.equal(await text(page, 'train-loss'), '');
+  assert.match(await restoredAccuracy(page), new RegExp(acc.toFixed(2).replace('.', '\\.')));
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test('a run that learns nothing is said to be so and does not replace the kept model', async () => {
+  for (const [lang, words] of [['en', /no better than guessing/], ['ko', /찍어서 맞히는 수준/]]) {
+    const { page, context } = await open(browser, server, `/?lang=${lang}`);
+    await ready(page);
+    const acc = await trainOneEpoch(page);
+    // SGD at the largest learning rate the page accepts overshoots until every ReLU is dead.
+    await page.selectOption(tid('train-optimizer'), 'sgd');
+    await page.fill(tid('train-lr'), '10');
+    await page.click(tid('train-reset'));
+    await waitStatus(page, 'idle');
+    await page.click(tid('train-start'));
+    await waitStatus(page, 'done', 120000);
+    assert.ok(Number(await text(page, 'train-test-acc')) < 20);
+    await page.waitForSelector(tid('train-verdict'));
+    assert.match(await text(page, 'train-verdict'), words);
+    assert.match(await restoredAccuracy(page), new RegExp(acc.toFixed(2).replace('.', '\\.')));
+    await context.close();
+  }
+});
+
+test('a worker that dies is replaced and gets the last weights back', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en&helpers=0');
+  await ready(page);
+  await page.click(tid('train-step'));
+  await waitStatus(page, 'paused');
+  const exportBytes = async () => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(tid('model-export'))]);
+    return fs.readFileSync(await dl.path());
+  };
+  const before = await exportBytes();
+  // An uncaught error inside the worker, as a trap or running out of memory would end it.
+  const [worker] = page.workers();
+  await worker.evaluate(() => setTimeout(() => { throw new Error('boom'); }));
+  await page.waitForSelector(tid('train-error'));
+  assert.match(await text(page, 'train-error'), /stopped working/);
+  // A fresh worker starts, loads the digits and is given the weights it had.
+  await waitStatus(page, 'idle');
+  await page.waitForTimeout(500);
+  assert.ok((await exportBytes()).equals(before), 'the weights survived the worker');
+  await page.click(tid('train-step'));
+  await waitStatus(page, 'paused');
+  assert.equal((await progress(page))[0], 1, 'the new worker trains');
+  await context.close();
+});
+
+test('a worker script that does not load ends in a sentence, not a hang', async () => {
+  const { page, context } = await open(browser, server, '/?lang=ko');
+  await context.route('**/worker*loader.js', (r) => r.fulfill({ status: 404, body: 'not found' }));
+  await page.reload();
+  await page.waitForFunction(() => /워커/.test(document.querySelector('[data-testid="train-error"]')?.textContent ?? ''));
+  await waitStatus(page, 'error');
+  await page.waitForTimeout(1500);
+  assert.equal(await text(page, 'train-status'), 'error', 'the page gave up instead of restarting forever');
+  assert.ok(await page.isDisabled(tid('train-start')));
+  // The rest of the page works.
+  await page.fill(tid('conv-stride-h'), '2');
+  await page.waitForFunction(() => /2\)/.test(document.querySelector('[data-testid="conv-pytorch"]').textContent));
+  await context.close();
+});
+
+test('an oversized file is refused unread; a padded one is kept without its padding', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en');
+  await ready(page);
+  await page.click(tid('train-step'));
+  await waitStatus(page, 'paused');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(tid('model-export'))]);
+  const good = fs.readFileSync(await dl.path());
+  await page.setInputFiles(tid('model-import'), tmp('huge.safetensors', Buffer.alloc(9 << 20)));
+  await page.waitForSelector(tid('model-error'));
+  assert.match(await text(page, 'model-error'), /9\.0 MiB.*8\.0 MiB.*unchanged/);
+  // The same weights with a megabyte of metadata: imported, and only the weights remain.
+  const len = Number(good.readBigUInt64LE(0));
+  const header = JSON.parse(good.subarray(8, 8 + len).toString());
+  header.__metadata__ = { note: 'x'.repeat(1 << 20) };
+  const h = Buffer.from(JSON.stringify(header));
+  const size = Buffer.alloc(8);
+  size.writeBigUInt64LE(BigInt(h.length));
+  await page.setInputFiles(tid('model-import'), tmp('padded.safetensors', Buffer.concat([size, h, good.subarray(8 + len)])));
+  await page.waitForFunction(() => !document.querySelector('[data-testid="model-error"]'));
+  await waitStatus(page, 'idle');
+  const [dl2] = await Promise.all([page.waitForEvent('download'), page.click(tid('model-export'))]);
+  assert.ok(fs.readFileSync(await dl2.path()).equals(good), 'the weights, without the metadata');
+  await context.close();
+});
+
+test('settings changed while paused are said to wait for the next Start, in Korean too', async () => {
+  const { page, context } = await open(browser, server, '/?lang=ko');
+  await ready(page);
+  await page.fill(tid('train-batch'), '0');
+  await page.waitForSelector(tid('train-message'));
+  const refusal = await text(page, 'train-message');
+  assert.match(refusal, /배치 크기/);
+  assert.doesNotMatch(refusal, /batch/, 'no English key in the Korean sentence');
+  await page.fill(tid('train-batch'), '64');
+  await page.click(tid('train-step'));
+  await waitStatus(page, 'paused');
+  assert.equal(await page.$(tid('train-note')), null);
+  await page.fill(tid('train-lr'), '0.001');
+  await page.waitForSelector(tid('train-note'));
+  assert.match(await text(page, 'train-note'), /다음 ‘시작’부터/);
+  await page.click(tid('train-step'));
+  await waitStatus(page, 'paused');
+  assert.equal((await progress(page))[0], 2, 'One batch went on with the run');
+  await context.close();
+});
