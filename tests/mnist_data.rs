@@ -77,3 +77,24 @@ fn packer_reproduces_the_file_byte_for_byte() {
         std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/public/mnist-10k.bin")).unwrap();
     assert_eq!(shipped().encode(), bytes);
 }
+
+#[test]
+fn headers_that_lie_about_the_count_are_refused() {
+    use convlab::data::DataError;
+    let header = |count: u32| {
+        let mut raw = b"CLMNIST1".to_vec();
+        for w in [count, 28, 28] {
+            raw.extend_from_slice(&w.to_le_bytes());
+        }
+        raw
+    };
+    // Billions of images claimed: the size arithmetic must not overflow (wasm32's usize).
+    assert!(matches!(
+        Mnist::from_raw(&header(u32::MAX)),
+        Err(DataError::Length { .. })
+    ));
+    // No images at all decodes, but cannot be split.
+    let empty = Mnist::from_raw(&header(0)).unwrap();
+    assert!(empty.is_empty());
+    assert!(matches!(empty.split(), Err(DataError::TooFew(0))));
+}

@@ -180,7 +180,11 @@ impl Mnist {
         if rows as usize != IMAGE_SIDE || cols as usize != IMAGE_SIDE {
             return Err(DataError::Dimensions { rows, cols });
         }
-        let expected = HEADER + count * (1 + PIXELS);
+        // Checked: a damaged header can claim billions of images, which would overflow.
+        let expected = count
+            .checked_mul(1 + PIXELS)
+            .and_then(|n| n.checked_add(HEADER))
+            .unwrap_or(usize::MAX);
         if raw.len() != expected {
             return Err(DataError::Length {
                 expected,

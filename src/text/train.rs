@@ -355,6 +355,16 @@ table! {
             en: "diverged",
             ko: "발산",
         }
+        /// Error under the Train controls (`train-error`) when the kept model could not be read.
+        storage_unreadable {
+            en: "The model kept in this browser could not be read, so it was removed. Train or import a model to keep a new one.",
+            ko: "이 브라우저에 저장된 모델을 읽을 수 없어서 지웠습니다. 모델을 새로 학습하거나 가져오면 다시 저장됩니다.",
+        }
+        /// Error in the Your model panel (`model-save-error`) when a save failed; {e} the reason.
+        save_failed {
+            en: "This model could not be saved in this browser ({e}). It stays here until you close the page; export it to keep it.",
+            ko: "이 모델을 브라우저에 저장하지 못했습니다({e}). 페이지를 닫기 전까지는 남아 있으니, 보관하려면 내보내기를 하세요.",
+        }
         /// The worker's refusal of a command that needs the digits while they load.
         err_loading {
             en: "The digits are still loading; try again in a moment.",

@@ -4,6 +4,7 @@
 
 mod evaluate;
 pub mod protocol;
+pub mod run;
 pub mod state;
 
 pub use evaluate::{evaluate, Evaluation};

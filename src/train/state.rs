@@ -6,6 +6,10 @@ use super::protocol::{BatchReport, EpochReport, FromWorker, Snapshot, Status, Wo
 /// Weight of the newest loss in the smoothed curve (an exponential moving average).
 pub const SMOOTHING: f32 = 0.05;
 
+/// The most points the loss chart keeps: past it, neighbouring points merge in pairs, so a run
+/// of a million batches costs the page no more than one of two thousand.
+pub const MAX_LOSS_POINTS: usize = 2048;
+
 /// Held-out accuracy at or below which a model has learned nothing worth keeping: guessing one
 /// of ten digits gets 10 %, and a model stuck on one class about as much.
 pub const CHANCE: f32 = 0.2;
@@ -84,6 +88,18 @@ impl RunState {
                     None => b.loss,
                 };
                 self.losses.push((b.step, b.loss, smooth));
+                if self.losses.len() > MAX_LOSS_POINTS {
+                    // Each pair becomes one point at its later batch, with the pair's mean loss.
+                    self.losses = self
+                        .losses
+                        .chunks(2)
+                        .map(|c| {
+                            let last = c[c.len() - 1];
+                            let mean = c.iter().map(|p| p.1).sum::<f32>() / c.len() as f32;
+                            (last.0, mean, last.2)
+                        })
+                        .collect();
+                }
                 self.last = Some(b);
                 self.trained = true;
             }
@@ -190,6 +206,25 @@ mod tests {
         assert_eq!(s.eta_seconds(64), Some(8.0 * 64.0 / 640.0));
         s.apply(0, batch(1, 3.0));
         assert_eq!(s.losses.len(), 1);
+    }
+
+    #[test]
+    fn long_runs_keep_a_bounded_loss_series() {
+        let mut s = RunState::default();
+        for step in 1..=100_000 {
+            s.apply(0, batch(step, 1.0 + 1.0 / step as f32));
+        }
+        assert!(s.losses.len() <= MAX_LOSS_POINTS && s.losses.len() > MAX_LOSS_POINTS / 2);
+        assert_eq!(
+            s.losses.last().unwrap().0,
+            100_000,
+            "the newest batch is there"
+        );
+        assert!(s.losses.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(
+            s.losses[0].1 > s.losses[s.losses.len() - 1].1,
+            "the curve keeps its shape"
+        );
     }
 
     #[test]

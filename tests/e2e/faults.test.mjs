@@ -162,3 +162,39 @@ test('settings changed while paused are said to wait for the next Start, in Kore
   assert.equal((await progress(page))[0], 2, 'One batch went on with the run');
   await context.close();
 });
+
+test('a save that fails says so instead of claiming the model is kept', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en');
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await page.reload();
+  await ready(page);
+  await page.click(tid('train-step'));
+  await waitStatus(page, 'paused');
+  await page.waitForSelector(tid('model-save-error'));
+  assert.match(await text(page, 'model-save-error'), /could not be saved.*QuotaExceededError.*export/);
+  assert.equal(await page.$(tid('model-saved')), null);
+  // The model is still here for this page: Draw can use it.
+  await page.waitForSelector(tid('draw-model-trained'));
+  await context.close();
+});
+
+test('two tabs stay in step about the kept model', async () => {
+  const { page: a, context, origin } = await open(browser, server, '/?lang=en');
+  const b = await context.newPage();
+  await b.goto(origin + '/?lang=en');
+  await ready(a);
+  await ready(b);
+  assert.equal(await b.$(tid('model-saved')), null);
+  await a.click(tid('train-step'));
+  await waitStatus(a, 'paused');
+  await a.waitForSelector(tid('model-saved'));
+  // The other tab hears of it, shows it as kept and offers it to Draw, without touching its run.
+  await b.waitForSelector(tid('model-saved'));
+  await b.waitForSelector(tid('draw-model-trained'));
+  assert.equal(await text(b, 'train-status'), 'idle');
+  await a.click(tid('model-forget'));
+  await b.waitForFunction(() => !document.querySelector('[data-testid="model-saved"]'));
+  await context.close();
+});

@@ -41,8 +41,8 @@ pub fn worker_script() -> &'static str {
     }
 }
 
-const WEIGHTS_KEY: &str = "weights";
-const META_KEY: &str = "meta";
+/// The channel on which tabs of the app tell each other that the kept model changed.
+const CHANNEL: &str = "convlab-models";
 
 /// What components use to talk to the worker.
 #[derive(Clone, Copy)]
@@ -53,6 +53,9 @@ pub struct TrainLink {
     pub script: RwSignal<&'static str>,
     /// Held-out accuracy of a model restored from storage, in percent.
     pub restored: RwSignal<Option<Option<f32>>>,
+    /// Whether the learner's model is safely kept in this browser: `None` before any save,
+    /// `Some(Err(detail))` when the last save failed.
+    pub saved: RwSignal<Option<Result<(), String>>>,
     /// The settings of the run in progress (what Resume and One batch go on with).
     pub run_settings: RwSignal<Option<Settings>>,
     models: Models,
@@ -179,22 +182,71 @@ impl TrainLink {
             return;
         }
         self.models.trained.set(Some(Arc::new(bytes.clone())));
+        let link = *self;
         leptos::task::spawn_local(async move {
-            let _ = storage::put(WEIGHTS_KEY, &bytes).await;
-            let meta = accuracy
-                .map(|a| format!("{:.2}", 100.0 * a))
-                .unwrap_or_default();
-            let _ = storage::put(META_KEY, meta.as_bytes()).await;
+            let model = storage::StoredModel {
+                weights: bytes,
+                accuracy,
+            };
+            match storage::put_model(&model).await {
+                Ok(()) => {
+                    link.saved.set(Some(Ok(())));
+                    tell_other_tabs();
+                }
+                Err(e) => {
+                    // A DOMException says what went wrong in its name (QuotaExceededError, …).
+                    let name = js_sys::Reflect::get(&e, &"name".into())
+                        .ok()
+                        .and_then(|n| n.as_string());
+                    let detail = e.as_string().or(name).unwrap_or_else(|| "IndexedDB".into());
+                    link.saved.set(Some(Err(detail)));
+                }
+            }
         });
     }
 
-    /// Forgets the stored model.
+    /// Forgets the stored model, here and in the other tabs.
     pub fn forget(&self) {
-        leptos::task::spawn_local(async {
-            let _ = storage::delete(WEIGHTS_KEY).await;
-            let _ = storage::delete(META_KEY).await;
+        let link = *self;
+        leptos::task::spawn_local(async move {
+            if storage::forget_model().await.is_ok() {
+                tell_other_tabs();
+            }
+            link.saved.set(None);
         });
         self.restored.set(None);
+    }
+
+    /// Reads the kept model and offers it to Draw; at load (`into_worker`) the worker gets it
+    /// too, once it is ready. When another tab changed it, this tab's run is left alone. An
+    /// unreadable record is reported and removed.
+    fn restore(&self, into_worker: bool) {
+        let link = *self;
+        leptos::task::spawn_local(async move {
+            match storage::get_model().await {
+                Ok(Some(m)) if seed_model(&m.weights).is_ok() => {
+                    link.models.trained.set(Some(Arc::new(m.weights.clone())));
+                    link.restored.set(Some(m.accuracy.map(|a| 100.0 * a)));
+                    link.saved.set(Some(Ok(())));
+                    if into_worker {
+                        link.load(m.weights);
+                    }
+                }
+                Ok(None) => {
+                    link.models.trained.set(None);
+                    link.restored.set(None);
+                    link.saved.set(None);
+                }
+                Ok(Some(_)) | Err(_) => {
+                    let _ = storage::forget_model().await;
+                    link.state.update(|s| {
+                        s.error = Some(WorkerError::Refused(crate::train::protocol::Sentence::of(
+                            |l| crate::text::text(l).train.storage_unreadable.to_string(),
+                        )))
+                    });
+                }
+            }
+        });
     }
 }
 
@@ -205,6 +257,7 @@ pub fn provide_train_link() -> TrainLink {
         state: RwSignal::new(RunState::default()),
         restored: RwSignal::new(None),
         script: RwSignal::new(""),
+        saved: RwSignal::new(None),
         run_settings: RwSignal::new(None),
         models,
         worker: StoredValue::new_local(None),
@@ -217,25 +270,29 @@ pub fn provide_train_link() -> TrainLink {
     let script = worker_script();
     link.script.set(script);
     start_worker(link);
-    leptos::task::spawn_local(async move {
-        let Ok(Some(bytes)) = storage::get(WEIGHTS_KEY).await else {
-            return;
-        };
-        if seed_model(&bytes).is_err() {
-            return;
-        }
-        let acc = storage::get(META_KEY)
-            .await
-            .ok()
-            .flatten()
-            .and_then(|m| String::from_utf8(m).ok())
-            .and_then(|m| m.parse::<f32>().ok());
-        models.trained.set(Some(Arc::new(bytes.clone())));
-        link.restored.set(Some(acc));
-        link.pending.set_value(Some(bytes));
-        link.try_restore();
-    });
+    link.restore(true);
+    listen_to_other_tabs(link);
     link
+}
+
+/// Tells the app's other tabs that the kept model changed, so they show the same one.
+fn tell_other_tabs() {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+        let _ = channel.post_message(&JsValue::from_str("changed"));
+        channel.close();
+    }
+}
+
+/// Re-reads the kept model whenever another tab of the app changed it.
+fn listen_to_other_tabs(link: TrainLink) {
+    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
+        return;
+    };
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| link.restore(false));
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // The channel lives as long as the page.
+    std::mem::forget(channel);
 }
 
 /// Starts a worker (the build `link.script` names) and routes its messages and failures.

@@ -115,7 +115,8 @@ pub fn ModelFiles() -> impl IntoView {
             {move || link.restored.get().map(|acc| view! {
                 <p class="note" data-testid="model-restored">{fill(t().train.restored, &[("a", acc.map(|a| format!("{a:.2}")).unwrap_or_else(|| "?".into()))])}</p>
             })}
-            {move || models.trained.with(|t| t.is_some()).then(|| view! { <p class="note" data-testid="model-saved">{move || t().train.saved}</p> })}
+            {move || (models.trained.with(|t| t.is_some()) && link.saved.with(|s| matches!(s, Some(Ok(()))))).then(|| view! { <p class="note" data-testid="model-saved">{move || t().train.saved}</p> })}
+            {move || link.saved.get().and_then(|s| s.err()).map(|e| view! { <p class="error" role="alert" data-testid="model-save-error">{move || fill(t().train.save_failed, &[("e", e.clone())])}</p> })}
             <div class="buttons">
                 <button type="button" data-testid="model-export" on:click=export
                     disabled=move || link.state.with(|s| s.weights.is_none())>{move || t().train.export}</button>

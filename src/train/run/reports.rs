@@ -1,14 +1,19 @@
-//! What the trainer tells the page besides each batch: the evaluation after every epoch, and
+//! What the engine tells the page besides each batch: the evaluation after every epoch, and
 //! snapshots of conv1's filters and of the watched digit as the model learns.
 
-use super::Worker;
-use convlab::nn::softmax;
-use convlab::train::evaluate;
-use convlab::train::protocol::{EpochReport, FromWorker, Sentence, Snapshot, WorkerError};
+use super::{Out, RunEngine};
+use crate::data::unit_pixel;
+use crate::nn::softmax;
+use crate::train::evaluate;
+use crate::train::protocol::{EpochReport, FromWorker, Sentence, Snapshot, WorkerError};
 use ndarray::{ArrayD, Ix2, IxDyn};
 
-impl Worker {
-    pub(super) fn sync_eval(&mut self) -> bool {
+/// Held-out digits the model gets wrong that an epoch's report shows.
+const MISTAKES_SHOWN: usize = 24;
+
+impl RunEngine {
+    /// Copies the trained weights into the evaluation model; false without a model.
+    fn sync_eval(&mut self) -> bool {
         let Some(t) = &self.trainer else { return false };
         for (dst, (_, src)) in self
             .eval
@@ -20,7 +25,9 @@ impl Worker {
         }
         true
     }
-    pub(super) fn snapshot(&mut self) {
+
+    /// conv1's filters, its maps of the watched held-out digit and the model's probabilities.
+    pub(super) fn snapshot(&mut self, out: &mut Vec<Out>) {
         if !self.sync_eval() {
             return;
         }
@@ -28,7 +35,7 @@ impl Worker {
             return;
         };
         let i = split.test[self.watch % split.test.len()];
-        let x: Vec<f32> = data.image(i).iter().map(|&p| p as f32 / 255.0).collect();
+        let x: Vec<f32> = data.image(i).iter().map(|&p| unit_pixel(p)).collect();
         let Ok(x) = ArrayD::from_shape_vec(IxDyn(&[1, 1, 28, 28]), x) else {
             return;
         };
@@ -49,14 +56,16 @@ impl Worker {
             .get(1)
             .map(|m| m.iter().copied().collect())
             .unwrap_or_default();
-        self.post(&FromWorker::Snapshot(Snapshot {
+        out.push(Out::Post(FromWorker::Snapshot(Snapshot {
             filters,
             digit: i,
             maps,
             probs,
-        }));
+        })));
     }
-    pub(super) fn end_epoch(&mut self, epoch: usize) {
+
+    /// The evaluation after epoch `epoch`, then the weights.
+    pub(super) fn end_epoch(&mut self, epoch: usize, out: &mut Vec<Out>) {
         self.sync_eval();
         let Some((data, split)) = &self.data else {
             return;
@@ -68,7 +77,7 @@ impl Worker {
                     .iter()
                     .zip(&e.predicted)
                     .filter(|(&i, &p)| data.labels[i] != p)
-                    .take(24)
+                    .take(MISTAKES_SHOWN)
                     .map(|(&i, &p)| (i, p))
                     .collect();
                 let report = EpochReport {
@@ -78,12 +87,14 @@ impl Worker {
                     confusion: e.confusion,
                     mistakes,
                 };
-                self.post(&FromWorker::Epoch(Box::new(report)));
+                out.push(Out::Post(FromWorker::Epoch(Box::new(report))));
             }
-            Err(err) => self.fail(WorkerError::Refused(Sentence::of(|l| err.message(l)))),
+            Err(err) => out.push(Out::Post(FromWorker::Error(WorkerError::Refused(
+                Sentence::of(|l| err.message(l)),
+            )))),
         }
         self.seen = 0;
         self.correct = 0;
-        self.post_weights();
+        self.weights(out);
     }
 }

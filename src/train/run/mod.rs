@@ -1,0 +1,519 @@
+//! The training worker's run rules as a plain state machine: what each command of the page,
+//! each turn of the worker's event loop and each message or silence of a helper does to the run,
+//! and what the worker must then send or schedule. The wasm worker (`src/bin/worker/`) only
+//! moves messages and timers; everything here is tested natively (`tests/run_engine.rs`).
+//!
+//! One batch runs per turn ([`RunEngine::tick`]), so a Pause that arrives is read before the
+//! next one. With helpers ready, a batch is split into shares: the engine computes its own and
+//! asks each helper for one ([`Out::Job`], with [`RunEngine::job_values`] beside it); the step
+//! ends when all have answered. A helper that fails, or does not answer within
+//! [`HELPER_TIMEOUT_MS`], is dropped and the step is done again alone.
+
+mod reports;
+
+use super::protocol::{
+    BatchReport, FromWorker, HelperJob, Sentence, Settings, Status, ToWorker, WorkerError,
+};
+use super::{Share, TrainError, Trainer};
+use crate::data::{Mnist, Split};
+use crate::nn::{ModelConfig, Sequential};
+
+/// The shortest time between two snapshots of the filters and the watched digit during a run,
+/// in milliseconds: by time rather than by batches, so tiny batches do not flood the page.
+pub const SNAPSHOT_MS: f64 = 500.0;
+
+/// How long the engine waits for a helper's share before it goes on alone.
+pub const HELPER_TIMEOUT_MS: u32 = 20_000;
+
+/// Shares of fewer images cost more to send than to compute.
+const MIN_SHARE: usize = 8;
+
+/// What the worker must do after an event.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Out {
+    /// Send this to the page, tagged with [`RunEngine::run`].
+    Post(FromWorker),
+    /// Call [`RunEngine::tick`] on the next turn of the event loop.
+    Tick,
+    /// Send this job to helper `helper`, with [`RunEngine::job_values`] beside it.
+    Job {
+        /// Which helper.
+        helper: usize,
+        /// The job.
+        job: HelperJob,
+    },
+    /// Call [`RunEngine::helper_timeout`] with this job after `ms` milliseconds.
+    Timeout {
+        /// The job waited for.
+        job: u64,
+        /// How long.
+        ms: u32,
+    },
+    /// Stop every helper: the engine trains alone from now on.
+    DropHelpers,
+}
+
+/// A step whose helpers have not all answered.
+struct InFlight {
+    job: u64,
+    shares: Vec<Share>,
+    waiting: usize,
+    started: f64,
+}
+
+/// The worker's run: its model, its digits, its helpers and where the run is.
+pub struct RunEngine {
+    run: u64,
+    status: Status,
+    settings: Settings,
+    data: Option<(Mnist, Split)>,
+    trainer: Option<Trainer>,
+    /// A copy of the model for evaluation, so training buffers keep their batch shape.
+    eval: Sequential,
+    helpers: Vec<bool>,
+    in_flight: Option<InFlight>,
+    jobs: u64,
+    /// The weights before the step in progress: sent to helpers, and gone back to if the step
+    /// diverges.
+    before_step: Vec<f32>,
+    /// A Pause that came while a step was in flight; it takes effect when the step ends.
+    pausing: bool,
+    step_once: bool,
+    watch: usize,
+    seen: usize,
+    correct: usize,
+    speed: f32,
+    /// When the last snapshot of the run was taken (the worker's clock).
+    last_snapshot: f64,
+}
+
+impl RunEngine {
+    /// An engine waiting for its digits, with `helpers` helpers starting (not ready yet).
+    pub fn new(helpers: usize) -> Self {
+        RunEngine {
+            run: 0,
+            status: Status::Loading,
+            settings: Settings::default(),
+            data: None,
+            trainer: None,
+            eval: ModelConfig::seed().build(0).expect("the seed model builds"),
+            helpers: vec![false; helpers],
+            in_flight: None,
+            jobs: 0,
+            before_step: Vec::new(),
+            pausing: false,
+            step_once: false,
+            watch: 0,
+            seen: 0,
+            correct: 0,
+            speed: 0.0,
+            last_snapshot: f64::NEG_INFINITY,
+        }
+    }
+
+    /// The page's number of the run the engine is in; every message it sends carries it.
+    pub fn run(&self) -> u64 {
+        self.run
+    }
+
+    /// Where the run is.
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// The model being trained, once the digits are loaded.
+    pub fn trainer(&self) -> Option<&Trainer> {
+        self.trainer.as_ref()
+    }
+
+    /// The model being trained, to change (tests use it to make a step diverge).
+    pub fn trainer_mut(&mut self) -> Option<&mut Trainer> {
+        self.trainer.as_mut()
+    }
+
+    /// Helpers still in use.
+    pub fn helpers(&self) -> usize {
+        self.helpers.len()
+    }
+
+    /// The weights the helpers' jobs of the step in flight start from.
+    pub fn job_values(&self) -> &[f32] {
+        &self.before_step
+    }
+
+    /// The first things the worker says: Ready, then that it is loading its digits.
+    pub fn start(&self) -> Vec<Out> {
+        vec![
+            Out::Post(FromWorker::Ready),
+            Out::Post(FromWorker::Status(Status::Loading)),
+        ]
+    }
+
+    fn set_status(&mut self, s: Status, out: &mut Vec<Out>) {
+        self.status = s;
+        out.push(Out::Post(FromWorker::Status(s)));
+    }
+
+    fn weights(&self, out: &mut Vec<Out>) {
+        if let Some(t) = &self.trainer {
+            out.push(Out::Post(FromWorker::Weights(t.model.to_safetensors())));
+        }
+    }
+
+    fn refuse(e: TrainError, out: &mut Vec<Out>) {
+        out.push(Out::Post(FromWorker::Error(match e {
+            TrainError::Setting(key) => WorkerError::Setting(key.into()),
+            TrainError::Model(e) => WorkerError::Refused(Sentence::of(|l| e.message(l))),
+        })));
+    }
+
+    /// The digits arrived: a fresh model, and the run is idle.
+    pub fn digits_loaded(&mut self, data: Mnist) -> Vec<Out> {
+        let mut out = Vec::new();
+        match data.split() {
+            Ok(split) => {
+                self.data = Some((data, split));
+                if self.new_run(&Settings::default(), true, &mut out) {
+                    self.set_status(Status::Idle, &mut out);
+                    self.weights(&mut out);
+                    self.snapshot(&mut out);
+                }
+            }
+            Err(e) => {
+                out.push(Out::Post(FromWorker::Error(WorkerError::Digits(
+                    e.message(crate::lang::Lang::En),
+                ))));
+                self.set_status(Status::Error, &mut out);
+            }
+        }
+        out
+    }
+
+    /// The digits could not be fetched (`detail` as the browser gave it).
+    pub fn digits_failed(&mut self, detail: String) -> Vec<Out> {
+        let mut out = vec![Out::Post(FromWorker::Error(WorkerError::Digits(detail)))];
+        self.set_status(Status::Error, &mut out);
+        out
+    }
+
+    /// A run with these settings from the current weights (fresh ones for `fresh`). Bad
+    /// settings are refused before the model is touched, so it is never lost.
+    fn new_run(&mut self, settings: &Settings, fresh: bool, out: &mut Vec<Out>) -> bool {
+        let Some((_, split)) = &self.data else {
+            out.push(Out::Post(FromWorker::Error(WorkerError::Loading)));
+            return false;
+        };
+        let cfg = settings.config();
+        if let Err(e) = cfg.validate() {
+            Self::refuse(e, out);
+            return false;
+        }
+        let train = split.train.clone();
+        self.in_flight = None;
+        self.pausing = false;
+        self.settings = settings.clone();
+        let result = match (fresh, self.trainer.take()) {
+            (false, Some(t)) => Trainer::with_model(t.model, cfg, train),
+            _ => Trainer::new(&ModelConfig::seed(), cfg, train),
+        };
+        match result {
+            Ok(t) => {
+                self.trainer = Some(t);
+                self.seen = 0;
+                self.correct = 0;
+                true
+            }
+            Err(e) => {
+                Self::refuse(e, out);
+                // Keep a model no matter what: the page never loses one.
+                if self.trainer.is_none() {
+                    let seed = Settings::default().config();
+                    self.trainer = Trainer::new(&ModelConfig::seed(), seed, Vec::new()).ok();
+                }
+                false
+            }
+        }
+    }
+
+    /// A command of the page's run `run`.
+    pub fn command(&mut self, run: u64, msg: ToWorker) -> Vec<Out> {
+        let mut out = Vec::new();
+        match msg {
+            // A run is going: Start and One batch wait for it to pause or end.
+            ToWorker::Start(_) | ToWorker::Step(_) if self.status == Status::Running => {}
+            ToWorker::Start(s) => {
+                self.run = run;
+                if self.new_run(&s, false, &mut out) {
+                    self.step_once = false;
+                    self.set_status(Status::Running, &mut out);
+                    out.push(Out::Tick);
+                }
+            }
+            ToWorker::Pause => {
+                if self.status == Status::Running && self.in_flight.is_some() {
+                    self.pausing = true;
+                } else if self.status == Status::Running {
+                    self.set_status(Status::Paused, &mut out);
+                    self.weights(&mut out);
+                }
+            }
+            ToWorker::Resume => {
+                self.pausing = false;
+                if self.status == Status::Paused {
+                    self.step_once = false;
+                    self.set_status(Status::Running, &mut out);
+                    out.push(Out::Tick);
+                }
+            }
+            ToWorker::Step(s) => {
+                // One batch goes on with a paused run's settings; otherwise it starts a run.
+                let continuing = self.status == Status::Paused;
+                if !continuing {
+                    self.run = run;
+                }
+                if continuing || self.new_run(&s, false, &mut out) {
+                    self.step_once = true;
+                    self.set_status(Status::Running, &mut out);
+                    out.push(Out::Tick);
+                }
+            }
+            ToWorker::Reset(s) => {
+                self.run = run;
+                if self.new_run(&s, true, &mut out) {
+                    self.set_status(Status::Idle, &mut out);
+                    self.weights(&mut out);
+                    self.snapshot(&mut out);
+                }
+            }
+            ToWorker::Load(bytes) => {
+                self.run = run;
+                let Some(t) = self.trainer.as_mut() else {
+                    out.push(Out::Post(FromWorker::Error(WorkerError::Loading)));
+                    return out;
+                };
+                // Checked on a copy first: a refused file leaves the model as it was.
+                let mut m = t.model.clone();
+                match m.load_safetensors(&bytes) {
+                    Ok(()) => {
+                        t.model = m;
+                        self.in_flight = None;
+                        self.pausing = false;
+                        self.set_status(Status::Idle, &mut out);
+                        self.weights(&mut out);
+                        self.snapshot(&mut out);
+                    }
+                    Err(e) => out.push(Out::Post(FromWorker::Error(WorkerError::Refused(
+                        Sentence::of(|l| e.message(l)),
+                    )))),
+                }
+            }
+            ToWorker::Watch(i) => {
+                self.watch = i;
+                self.snapshot(&mut out);
+            }
+        }
+        out
+    }
+
+    /// A turn of the event loop: starts one batch if the run is going and none is in flight.
+    /// `now` is the worker's clock in milliseconds.
+    pub fn tick(&mut self, now: f64) -> Vec<Out> {
+        let mut out = Vec::new();
+        if self.status != Status::Running || self.in_flight.is_some() {
+            return out;
+        }
+        let (Some(t), Some((data, _))) = (self.trainer.as_mut(), &self.data) else {
+            return out;
+        };
+        let ids = t.next_batch().to_vec();
+        self.before_step = t.model.flat_values();
+        let ready: Vec<usize> = (0..self.helpers.len())
+            .filter(|&i| self.helpers[i])
+            .collect();
+        let parts = (ready.len() + 1).min(ids.len() / MIN_SHARE).max(1);
+        let size = ids.len().div_ceil(parts);
+        let mut chunks = ids.chunks(size);
+        let own = chunks.next().unwrap_or_default();
+        let mut waiting = 0;
+        if parts > 1 {
+            self.jobs += 1;
+            for (chunk, &h) in chunks.zip(&ready) {
+                out.push(Out::Job {
+                    helper: h,
+                    job: HelperJob {
+                        job: self.jobs,
+                        helper: h as u64 + 1,
+                        ids: chunk.to_vec(),
+                        weight: chunk.len() as f32 / ids.len() as f32,
+                        settings: self.settings.clone(),
+                    },
+                });
+                waiting += 1;
+            }
+        }
+        let own = match t.own_share(data, own) {
+            Ok(r) => r,
+            Err(e) => {
+                Self::refuse(e, &mut out);
+                self.set_status(Status::Error, &mut out);
+                return out;
+            }
+        };
+        if waiting == 0 {
+            self.finish_batch(&[own], now, now, &mut out);
+        } else {
+            self.in_flight = Some(InFlight {
+                job: self.jobs,
+                shares: vec![own],
+                waiting,
+                started: now,
+            });
+            out.push(Out::Timeout {
+                job: self.jobs,
+                ms: HELPER_TIMEOUT_MS,
+            });
+        }
+        out
+    }
+
+    /// A job could not be sent to a helper: its share would be missing from the update, so
+    /// the step is done again alone and the run goes on without helpers.
+    pub fn job_not_sent(&mut self) -> Vec<Out> {
+        self.without_helpers()
+    }
+
+    /// Helper `index` has its digits and takes jobs.
+    pub fn helper_ready(&mut self, index: usize) {
+        if let Some(h) = self.helpers.get_mut(index) {
+            *h = true;
+        }
+    }
+
+    /// Helper `index` finished `job` with `share` and its weighted gradients `grads`.
+    pub fn helper_done(
+        &mut self,
+        job: u64,
+        share: Share,
+        grads: Option<Vec<f32>>,
+        now: f64,
+    ) -> Vec<Out> {
+        let Some(f) = self.in_flight.as_mut().filter(|f| f.job == job) else {
+            return Vec::new();
+        };
+        let added = match (self.trainer.as_mut(), grads) {
+            (Some(t), Some(g)) => t.add_share(&g).is_ok(),
+            _ => false,
+        };
+        if !added {
+            return self.without_helpers();
+        }
+        f.shares.push(share);
+        f.waiting -= 1;
+        let mut out = Vec::new();
+        if f.waiting == 0 {
+            let f = self.in_flight.take().expect("in flight");
+            self.finish_batch(&f.shares, f.started, now, &mut out);
+        }
+        out
+    }
+
+    /// A helper could not do its job.
+    pub fn helper_failed(&mut self) -> Vec<Out> {
+        self.without_helpers()
+    }
+
+    /// The time for `job` ran out: if its step is still waiting, the helpers are dropped.
+    pub fn helper_timeout(&mut self, job: u64) -> Vec<Out> {
+        if self.in_flight.as_ref().is_some_and(|f| f.job == job) {
+            self.without_helpers()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Trains alone from now on; a step in flight is done again from the start (its update was
+    /// not made), or a Pause that waited for it takes effect.
+    fn without_helpers(&mut self) -> Vec<Out> {
+        let mut out = vec![Out::DropHelpers];
+        self.helpers.clear();
+        if self.in_flight.take().is_some() {
+            if self.pausing {
+                self.pausing = false;
+                self.set_status(Status::Paused, &mut out);
+                self.weights(&mut out);
+            } else {
+                out.push(Out::Tick);
+            }
+        }
+        out
+    }
+
+    /// Ends a step with the results of all its shares.
+    fn finish_batch(&mut self, shares: &[Share], started: f64, now: f64, out: &mut Vec<Out>) {
+        let Some(t) = self.trainer.as_mut() else {
+            return;
+        };
+        let r = t.finish_step(shares);
+        let diverged = t.diverged(&r);
+        if diverged {
+            // The weights from before this step are the last good ones: the run stops there,
+            // and nothing that is not a number is ever sent, stored or drawn.
+            let _ = t.model.set_flat_values(&self.before_step);
+        }
+        let dt = ((now - started) / 1000.0).max(1e-6) as f32;
+        let rate = r.images as f32 / dt;
+        self.speed = if self.speed == 0.0 {
+            rate
+        } else {
+            0.8 * self.speed + 0.2 * rate
+        };
+        self.seen += r.images;
+        self.correct += r.correct;
+        let (step, total, batches, finished) = (
+            t.steps_done(),
+            t.total_batches(),
+            t.batches_per_epoch(),
+            t.finished(),
+        );
+        out.push(Out::Post(FromWorker::Batch(BatchReport {
+            step,
+            total,
+            epoch: r.epoch,
+            batch: r.batch,
+            batches,
+            loss: r.loss,
+            accuracy: r.correct as f32 / r.images.max(1) as f32,
+            images_per_sec: self.speed,
+            workers: shares.len(),
+        })));
+        if diverged {
+            out.push(Out::Post(FromWorker::Error(WorkerError::Diverged {
+                step,
+                loss: r.loss,
+            })));
+            self.pausing = false;
+            self.step_once = false;
+            self.set_status(Status::Error, out);
+            self.weights(out);
+            return;
+        }
+        if r.epoch_done {
+            self.end_epoch(r.epoch, out);
+        }
+        if r.epoch_done || now - self.last_snapshot >= SNAPSHOT_MS || self.step_once {
+            self.last_snapshot = now;
+            self.snapshot(out);
+        }
+        if finished {
+            self.pausing = false;
+            self.set_status(Status::Done, out);
+        } else if self.step_once || self.pausing {
+            self.step_once = false;
+            self.pausing = false;
+            self.set_status(Status::Paused, out);
+            self.weights(out);
+        } else {
+            out.push(Out::Tick);
+        }
+    }
+}

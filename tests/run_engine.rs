@@ -1,0 +1,247 @@
+//! The training worker's run rules, natively: one batch per press, Pause during a step shared
+//! with a helper, a helper that fails or goes silent, Reset in the middle of a run, refused
+//! settings, commands before the digits, and a step that diverges.
+
+use convlab::data::Mnist;
+use convlab::train::protocol::{FromWorker, Settings, Status, ToWorker, WorkerError};
+use convlab::train::run::{Out, RunEngine};
+use convlab::train::Helper;
+
+fn data() -> Mnist {
+    Mnist::decode(&std::fs::read("public/mnist-10k.bin").unwrap()).unwrap()
+}
+
+/// An engine with `helpers` helpers, its digits loaded.
+fn loaded(helpers: usize) -> RunEngine {
+    let mut e = RunEngine::new(helpers);
+    let out = e.digits_loaded(data());
+    assert!(out.contains(&Out::Post(FromWorker::Status(Status::Idle))));
+    e
+}
+
+fn statuses(out: &[Out]) -> Vec<Status> {
+    out.iter()
+        .filter_map(|o| match o {
+            Out::Post(FromWorker::Status(s)) => Some(*s),
+            _ => None,
+        })
+        .collect()
+}
+
+fn batches(out: &[Out]) -> Vec<(usize, f32, usize)> {
+    out.iter()
+        .filter_map(|o| match o {
+            Out::Post(FromWorker::Batch(b)) => Some((b.step, b.loss, b.workers)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn errors(out: &[Out]) -> Vec<WorkerError> {
+    out.iter()
+        .filter_map(|o| match o {
+            Out::Post(FromWorker::Error(e)) => Some(e.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn weights(out: &[Out]) -> Option<Vec<u8>> {
+    out.iter().rev().find_map(|o| match o {
+        Out::Post(FromWorker::Weights(w)) => Some(w.clone()),
+        _ => None,
+    })
+}
+
+fn job(out: &[Out]) -> Option<convlab::train::protocol::HelperJob> {
+    out.iter().find_map(|o| match o {
+        Out::Job { job, .. } => Some(job.clone()),
+        _ => None,
+    })
+}
+
+/// A helper's answer to `job`, computed by a real helper from the engine's weights.
+fn answer(e: &RunEngine, job: &convlab::train::protocol::HelperJob, data: &Mnist) -> Out2 {
+    let cfg = job.settings.config();
+    let mut h = Helper::new(&convlab::nn::ModelConfig::seed(), &cfg, job.helper).unwrap();
+    let (grads, share) = h.share(data, e.job_values(), &job.ids, job.weight).unwrap();
+    (job.job, share, grads)
+}
+type Out2 = (u64, convlab::train::Share, Vec<f32>);
+
+#[test]
+fn commands_before_the_digits_are_refused_with_a_reason() {
+    let mut e = RunEngine::new(0);
+    let first = e.start();
+    assert_eq!(first[0], Out::Post(FromWorker::Ready));
+    let out = e.command(1, ToWorker::Start(Settings::default()));
+    assert_eq!(errors(&out), vec![WorkerError::Loading]);
+    assert_eq!(e.status(), Status::Loading);
+    let out = e.digits_failed("HTTP 404".into());
+    assert_eq!(errors(&out), vec![WorkerError::Digits("HTTP 404".into())]);
+    assert_eq!(e.status(), Status::Error);
+}
+
+#[test]
+fn one_batch_trains_exactly_one_batch_then_pauses() {
+    let mut e = loaded(0);
+    let out = e.command(1, ToWorker::Step(Settings::default()));
+    assert_eq!(statuses(&out), vec![Status::Running]);
+    assert!(out.contains(&Out::Tick));
+    let out = e.tick(0.0);
+    assert_eq!(batches(&out).len(), 1);
+    assert_eq!(statuses(&out), vec![Status::Paused]);
+    assert!(weights(&out).is_some(), "a pause sends the weights");
+    assert!(!out.contains(&Out::Tick), "no second batch");
+    assert!(
+        e.tick(1.0).is_empty(),
+        "a stray turn does nothing while paused"
+    );
+    // One batch again goes on with the paused run.
+    e.command(2, ToWorker::Step(Settings::default()));
+    assert_eq!(e.run(), 1, "continuing keeps the run's number");
+    assert_eq!(batches(&e.tick(2.0))[0].0, 2);
+}
+
+#[test]
+fn bad_settings_are_refused_before_the_model_is_touched() {
+    let mut e = loaded(0);
+    let before = e.trainer().unwrap().model.flat_values();
+    let out = e.command(
+        1,
+        ToWorker::Start(Settings {
+            batch: 0,
+            ..Settings::default()
+        }),
+    );
+    assert_eq!(errors(&out), vec![WorkerError::Setting("batch".into())]);
+    assert_eq!(e.status(), Status::Idle);
+    assert_eq!(e.trainer().unwrap().model.flat_values(), before);
+}
+
+#[test]
+fn reset_in_the_middle_of_a_run_starts_afresh_under_the_new_number() {
+    let mut e = loaded(0);
+    e.command(1, ToWorker::Start(Settings::default()));
+    let out = e.tick(0.0);
+    assert_eq!(batches(&out)[0].0, 1);
+    assert!(out.contains(&Out::Tick), "the run goes on");
+    let trained = e.trainer().unwrap().model.flat_values();
+    let out = e.command(2, ToWorker::Reset(Settings::default()));
+    assert_eq!(e.run(), 2, "what follows is tagged with the reset's number");
+    assert_eq!(statuses(&out), vec![Status::Idle]);
+    assert!(weights(&out).is_some());
+    assert_ne!(e.trainer().unwrap().model.flat_values(), trained);
+    assert!(
+        e.tick(1.0).is_empty(),
+        "the queued turn of the old run does nothing"
+    );
+}
+
+#[test]
+fn pause_during_a_shared_step_takes_effect_when_the_step_ends() {
+    let data = data();
+    let mut e = loaded(1);
+    e.helper_ready(0);
+    e.command(1, ToWorker::Start(Settings::default()));
+    let out = e.tick(0.0);
+    let j = job(&out).expect("a share for the helper");
+    assert!(out.contains(&Out::Timeout {
+        job: j.job,
+        ms: convlab::train::run::HELPER_TIMEOUT_MS
+    }));
+    assert!(batches(&out).is_empty(), "the step waits for the helper");
+    let out = e.command(1, ToWorker::Pause);
+    assert!(out.is_empty(), "no pause in the middle of a step");
+    let (id, share, grads) = answer(&e, &j, &data);
+    let out = e.helper_done(id, share, Some(grads), 50.0);
+    assert_eq!(batches(&out), vec![(1, batches(&out)[0].1, 2)]);
+    assert_eq!(statuses(&out), vec![Status::Paused]);
+    assert!(!out.contains(&Out::Tick), "no batch after paused");
+    assert!(
+        e.helper_timeout(id).is_empty(),
+        "a timeout of a finished step does nothing"
+    );
+}
+
+#[test]
+fn a_helper_that_goes_silent_is_dropped_and_the_step_done_alone() {
+    let data = data();
+    let mut e = loaded(1);
+    e.helper_ready(0);
+    e.command(1, ToWorker::Start(Settings::default()));
+    let j = job(&e.tick(0.0)).expect("a share for the helper");
+    let out = e.helper_timeout(j.job);
+    assert_eq!(out, vec![Out::DropHelpers, Out::Tick]);
+    assert_eq!(e.helpers(), 0);
+    let out = e.tick(1.0);
+    assert!(job(&out).is_none());
+    assert_eq!(batches(&out)[0].0, 1, "the same step, done again alone");
+    assert_eq!(batches(&out)[0].2, 1);
+    // The helper's late answer is ignored.
+    let (id, share, grads) = answer(&e, &j, &data);
+    assert!(e.helper_done(id, share, Some(grads), 2.0).is_empty());
+}
+
+#[test]
+fn a_failing_helper_leaves_the_trainer_alone_and_a_waiting_pause_takes_effect() {
+    let mut e = loaded(1);
+    e.helper_ready(0);
+    e.command(1, ToWorker::Start(Settings::default()));
+    assert!(job(&e.tick(0.0)).is_some());
+    e.command(1, ToWorker::Pause);
+    let out = e.helper_failed();
+    assert_eq!(out[0], Out::DropHelpers);
+    assert_eq!(statuses(&out), vec![Status::Paused]);
+    assert!(!out.contains(&Out::Tick));
+    // Resumed, it trains alone.
+    e.command(1, ToWorker::Resume);
+    let out = e.tick(1.0);
+    assert!(job(&out).is_none());
+    assert_eq!(batches(&out)[0].0, 1);
+}
+
+#[test]
+fn a_step_that_diverges_stops_the_run_and_keeps_the_weights_from_before_it() {
+    let mut e = loaded(0);
+    e.command(1, ToWorker::Start(Settings::default()));
+    // One 3×3 kernel of conv1 so large that the maps overflow to infinity.
+    let t = e.trainer_mut().unwrap();
+    let mut values = t.model.flat_values();
+    values[..9].iter_mut().for_each(|v| *v = 1e38);
+    t.model.set_flat_values(&values).unwrap();
+    let out = e.tick(0.0);
+    let errs = errors(&out);
+    assert!(
+        matches!(errs.as_slice(), [WorkerError::Diverged { step: 1, .. }]),
+        "{errs:?}"
+    );
+    assert_eq!(statuses(&out), vec![Status::Error]);
+    assert!(!out.contains(&Out::Tick));
+    let model = &e.trainer().unwrap().model;
+    assert!(model.all_finite(), "never a NaN left in the model");
+    assert_eq!(
+        model.flat_values(),
+        values,
+        "back to the weights from before the step"
+    );
+    // Start again works from there.
+    let out = e.command(2, ToWorker::Start(Settings::default()));
+    assert_eq!(statuses(&out), vec![Status::Running]);
+}
+
+#[test]
+fn snapshots_come_by_time_not_by_batch() {
+    let mut e = loaded(0);
+    e.command(1, ToWorker::Start(Settings::default()));
+    let mut snapshots = 0;
+    for k in 0..12 {
+        let out = e.tick(100.0 * k as f64);
+        snapshots += out
+            .iter()
+            .filter(|o| matches!(o, Out::Post(FromWorker::Snapshot(_))))
+            .count();
+    }
+    // 12 batches over 1.1 s: the first one, then one every 500 ms.
+    assert_eq!(snapshots, 3);
+}
