@@ -198,3 +198,30 @@ test('two tabs stay in step about the kept model', async () => {
   await b.waitForFunction(() => !document.querySelector('[data-testid="model-saved"]'));
   await context.close();
 });
+
+test('random button mashing, then Reset, leaves a working page', async () => {
+  const { page, context, log } = await open(browser, server, '/?lang=en');
+  await ready(page);
+  // A fixed sequence from a small generator, so a failure can be replayed.
+  let x = 12345;
+  const next = () => { x = (x * 1103515245 + 12345) % 2147483648; return x; };
+  const buttons = ['train-start', 'train-pause', 'train-step', 'train-reset'];
+  for (let i = 0; i < 40; i++) {
+    const id = buttons[next() % buttons.length];
+    if (await page.isEnabled(tid(id))) await page.click(tid(id));
+    await page.waitForTimeout(next() % 120);
+  }
+  await page.waitForFunction(() => !document.querySelector('[data-testid="train-reset"]').disabled);
+  await page.click(tid('train-reset'));
+  await waitStatus(page, 'idle');
+  await page.waitForTimeout(500);
+  assert.equal(await text(page, 'train-status'), 'idle');
+  assert.equal((await progress(page))[0], 0);
+  // And it still trains.
+  await page.click(tid('train-step'));
+  await waitStatus(page, 'paused');
+  assert.equal((await progress(page))[0], 1);
+  assert.deepEqual(log.pageErrors, []);
+  assert.equal(await page.$(tid('train-error')), null);
+  await context.close();
+});
