@@ -381,6 +381,42 @@ pub enum FromHelper {
     Failed(String),
 }
 
+impl ToWorker {
+    /// The message without its weights, and the weights, which travel beside the JSON.
+    pub fn split_bytes(self) -> (ToWorker, Option<Vec<u8>>) {
+        match self {
+            ToWorker::Load(b) => (ToWorker::Load(Vec::new()), Some(b)),
+            other => (other, None),
+        }
+    }
+
+    /// Puts back the weights [`ToWorker::split_bytes`] took out.
+    pub fn join_bytes(self, bytes: Option<Vec<u8>>) -> ToWorker {
+        match (self, bytes) {
+            (ToWorker::Load(_), Some(b)) => ToWorker::Load(b),
+            (other, _) => other,
+        }
+    }
+}
+
+impl FromWorker {
+    /// The message without its weights, and the weights, which travel beside the JSON.
+    pub fn split_bytes(self) -> (FromWorker, Option<Vec<u8>>) {
+        match self {
+            FromWorker::Weights(b) => (FromWorker::Weights(Vec::new()), Some(b)),
+            other => (other, None),
+        }
+    }
+
+    /// Puts back the weights [`FromWorker::split_bytes`] took out.
+    pub fn join_bytes(self, bytes: Option<Vec<u8>>) -> FromWorker {
+        match (self, bytes) {
+            (FromWorker::Weights(_), Some(b)) => FromWorker::Weights(b),
+            (other, _) => other,
+        }
+    }
+}
+
 /// Encodes a message for `postMessage`.
 pub fn encode<T: Serialize>(msg: &T) -> String {
     serde_json::to_string(msg).expect("protocol types always serialise")
@@ -510,6 +546,18 @@ mod tests {
         }
         .message(Lang::En)
         .contains("12"));
+    }
+
+    #[test]
+    fn weights_travel_beside_the_json() {
+        let (msg, bytes) = FromWorker::Weights(vec![1, 2, 3]).split_bytes();
+        assert_eq!(encode(&msg), "{\"Weights\":[]}", "no bytes in the JSON");
+        assert_eq!(msg.join_bytes(bytes), FromWorker::Weights(vec![1, 2, 3]));
+        let (msg, bytes) = ToWorker::Load(vec![9; 1000]).split_bytes();
+        assert!(encode(&msg).len() < 20);
+        assert_eq!(msg.join_bytes(bytes), ToWorker::Load(vec![9; 1000]));
+        let (msg, bytes) = ToWorker::Pause.split_bytes();
+        assert_eq!((msg, bytes), (ToWorker::Pause, None));
     }
 
     #[test]

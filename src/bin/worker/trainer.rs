@@ -5,8 +5,9 @@
 use super::helper::start_helper;
 use super::wire::{fetch_digits, read_with_floats, with_floats, HELPER_NAME};
 use convlab::train::protocol::WorkerError;
-use convlab::train::protocol::{decode, encode, Envelope, FromHelper, FromWorker, ToWorker};
+use convlab::train::protocol::{encode, Envelope, FromHelper, FromWorker, ToWorker};
 use convlab::train::run::{Out, RunEngine};
+use convlab::web::wire::{read_with_bytes, with_bytes};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -31,11 +32,13 @@ fn now(scope: &DedicatedWorkerGlobalScope) -> f64 {
 
 impl Shell {
     fn post(&self, msg: FromWorker) {
-        let text = encode(&Envelope {
+        let (msg, bytes) = msg.split_bytes();
+        let envelope = Envelope {
             run: self.engine.run(),
             msg,
-        });
-        let _ = self.scope.post_message(&JsValue::from_str(&text));
+        };
+        let (data, transfer) = with_bytes(&envelope, bytes);
+        let _ = self.scope.post_message_with_transfer(&data, &transfer);
     }
 
     /// Does what the engine asked, in order.
@@ -194,16 +197,12 @@ pub fn start() {
         let shell = shell.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
             let mut s = shell.borrow_mut();
-            match ev
-                .data()
-                .as_string()
-                .and_then(|t| decode::<Envelope<ToWorker>>(&t))
-            {
-                Some(Envelope { run, msg }) => {
-                    let outs = s.engine.command(run, msg);
+            match read_with_bytes::<Envelope<ToWorker>>(&ev.data()) {
+                (Some(Envelope { run, msg }), bytes) => {
+                    let outs = s.engine.command(run, msg.join_bytes(bytes));
                     s.apply(outs);
                 }
-                None => s.post(FromWorker::Error(WorkerError::Unreadable)),
+                (None, _) => s.post(FromWorker::Error(WorkerError::Unreadable)),
             }
         })
     };

@@ -5,10 +5,11 @@
 
 use crate::components::context::models::{seed_model, use_models, Models};
 use crate::train::protocol::{
-    decode, encode, BatchReport, Envelope, FromWorker, Settings, Status, ToWorker, WorkerError,
+    BatchReport, Envelope, FromWorker, Settings, Status, ToWorker, WorkerError,
 };
 use crate::train::state::{Effect, RunState};
 use crate::web::storage;
+use crate::web::wire::{read_with_bytes, with_bytes};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -107,13 +108,11 @@ impl TrainLink {
             }
             _ => {}
         }
-        let text = encode(&Envelope {
-            run,
-            msg: msg.clone(),
-        });
+        let (msg, bytes) = msg.clone().split_bytes();
+        let (data, transfer) = with_bytes(&Envelope { run, msg }, bytes);
         self.worker.with_value(|w| {
             if let Some(w) = w {
-                let _ = w.post_message(&JsValue::from_str(&text));
+                let _ = w.post_message_with_transfer(&data, &transfer);
             }
         });
     }
@@ -316,13 +315,12 @@ fn start_worker(link: TrainLink) {
     };
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let Some(Envelope { run, msg }) = ev
-                .data()
-                .as_string()
-                .and_then(|t| decode::<Envelope<FromWorker>>(&t))
+            let (Some(Envelope { run, msg }), bytes) =
+                read_with_bytes::<Envelope<FromWorker>>(&ev.data())
             else {
                 return link.crashed("a message the page could not read".into());
             };
+            let msg = msg.join_bytes(bytes);
             let msg = match msg {
                 FromWorker::Batch(b) => return link.hold(run, b),
                 other => other,
