@@ -69,6 +69,22 @@ fn answer(e: &RunEngine, job: &convlab::train::protocol::HelperJob, data: &Mnist
 }
 type Out2 = (u64, convlab::train::Share, Vec<f32>);
 
+/// A turn of the event loop as the worker runs it: plan, send the jobs (here: keep them in the
+/// list), compute the own share. The clock reads `now`, then 10 ms later.
+fn turn(e: &mut RunEngine, now: f64) -> Vec<Out> {
+    let mut out = e.tick(now);
+    if out.last() == Some(&Out::OwnShare) {
+        out.pop();
+        let t = std::cell::Cell::new(now);
+        out.extend(e.own_share(&|| {
+            let v = t.get();
+            t.set(v + 10.0);
+            v
+        }));
+    }
+    out
+}
+
 #[test]
 fn commands_before_the_digits_are_refused_with_a_reason() {
     let mut e = RunEngine::new(0);
@@ -88,19 +104,25 @@ fn one_batch_trains_exactly_one_batch_then_pauses() {
     let out = e.command(1, ToWorker::Step(Settings::default()));
     assert_eq!(statuses(&out), vec![Status::Running]);
     assert!(out.contains(&Out::Tick));
-    let out = e.tick(0.0);
+    let out = turn(&mut e, 0.0);
     assert_eq!(batches(&out).len(), 1);
+    // 64 images in the 10 ms the test's clock says the work took.
+    let speed = out.iter().find_map(|o| match o {
+        Out::Post(FromWorker::Batch(b)) => Some(b.images_per_sec),
+        _ => None,
+    });
+    assert_eq!(speed, Some(6400.0));
     assert_eq!(statuses(&out), vec![Status::Paused]);
     assert!(weights(&out).is_some(), "a pause sends the weights");
     assert!(!out.contains(&Out::Tick), "no second batch");
     assert!(
-        e.tick(1.0).is_empty(),
+        turn(&mut e, 1.0).is_empty(),
         "a stray turn does nothing while paused"
     );
     // One batch again goes on with the paused run.
     e.command(2, ToWorker::Step(Settings::default()));
     assert_eq!(e.run(), 1, "continuing keeps the run's number");
-    assert_eq!(batches(&e.tick(2.0))[0].0, 2);
+    assert_eq!(batches(&turn(&mut e, 2.0))[0].0, 2);
 }
 
 #[test]
@@ -123,7 +145,7 @@ fn bad_settings_are_refused_before_the_model_is_touched() {
 fn reset_in_the_middle_of_a_run_starts_afresh_under_the_new_number() {
     let mut e = loaded(0);
     e.command(1, ToWorker::Start(Settings::default()));
-    let out = e.tick(0.0);
+    let out = turn(&mut e, 0.0);
     assert_eq!(batches(&out)[0].0, 1);
     assert!(out.contains(&Out::Tick), "the run goes on");
     let trained = e.trainer().unwrap().model.flat_values();
@@ -133,7 +155,7 @@ fn reset_in_the_middle_of_a_run_starts_afresh_under_the_new_number() {
     assert!(weights(&out).is_some());
     assert_ne!(e.trainer().unwrap().model.flat_values(), trained);
     assert!(
-        e.tick(1.0).is_empty(),
+        turn(&mut e, 1.0).is_empty(),
         "the queued turn of the old run does nothing"
     );
 }
@@ -144,8 +166,14 @@ fn pause_during_a_shared_step_takes_effect_when_the_step_ends() {
     let mut e = loaded(1);
     e.helper_ready(0);
     e.command(1, ToWorker::Start(Settings::default()));
-    let out = e.tick(0.0);
-    let j = job(&out).expect("a share for the helper");
+    // The helper's job goes out before the trainer computes its own share, so both work at once.
+    let planned = e.tick(0.0);
+    assert!(matches!(
+        planned.as_slice(),
+        [Out::Job { .. }, Out::OwnShare]
+    ));
+    let out = e.own_share(&|| 0.0);
+    let j = job(&planned).expect("a share for the helper");
     assert!(out.contains(&Out::Timeout {
         job: j.job,
         ms: convlab::train::run::HELPER_TIMEOUT_MS
@@ -170,11 +198,11 @@ fn a_helper_that_goes_silent_is_dropped_and_the_step_done_alone() {
     let mut e = loaded(1);
     e.helper_ready(0);
     e.command(1, ToWorker::Start(Settings::default()));
-    let j = job(&e.tick(0.0)).expect("a share for the helper");
+    let j = job(&turn(&mut e, 0.0)).expect("a share for the helper");
     let out = e.helper_timeout(j.job);
     assert_eq!(out, vec![Out::DropHelpers, Out::Tick]);
     assert_eq!(e.helpers(), 0);
-    let out = e.tick(1.0);
+    let out = turn(&mut e, 1.0);
     assert!(job(&out).is_none());
     assert_eq!(batches(&out)[0].0, 1, "the same step, done again alone");
     assert_eq!(batches(&out)[0].2, 1);
@@ -188,7 +216,7 @@ fn a_failing_helper_leaves_the_trainer_alone_and_a_waiting_pause_takes_effect() 
     let mut e = loaded(1);
     e.helper_ready(0);
     e.command(1, ToWorker::Start(Settings::default()));
-    assert!(job(&e.tick(0.0)).is_some());
+    assert!(job(&turn(&mut e, 0.0)).is_some());
     e.command(1, ToWorker::Pause);
     let out = e.helper_failed();
     assert_eq!(out[0], Out::DropHelpers);
@@ -196,7 +224,7 @@ fn a_failing_helper_leaves_the_trainer_alone_and_a_waiting_pause_takes_effect() 
     assert!(!out.contains(&Out::Tick));
     // Resumed, it trains alone.
     e.command(1, ToWorker::Resume);
-    let out = e.tick(1.0);
+    let out = turn(&mut e, 1.0);
     assert!(job(&out).is_none());
     assert_eq!(batches(&out)[0].0, 1);
 }
@@ -210,7 +238,7 @@ fn a_step_that_diverges_stops_the_run_and_keeps_the_weights_from_before_it() {
     let mut values = t.model.flat_values();
     values[..9].iter_mut().for_each(|v| *v = 1e38);
     t.model.set_flat_values(&values).unwrap();
-    let out = e.tick(0.0);
+    let out = turn(&mut e, 0.0);
     let errs = errors(&out);
     assert!(
         matches!(errs.as_slice(), [WorkerError::Diverged { step: 1, .. }]),
@@ -236,7 +264,7 @@ fn snapshots_come_by_time_not_by_batch() {
     e.command(1, ToWorker::Start(Settings::default()));
     let mut snapshots = 0;
     for k in 0..12 {
-        let out = e.tick(100.0 * k as f64);
+        let out = turn(&mut e, 100.0 * k as f64);
         snapshots += out
             .iter()
             .filter(|o| matches!(o, Out::Post(FromWorker::Snapshot(_))))

@@ -49,6 +49,11 @@ impl Shell {
                 Out::Tick => {
                     let _ = self.tick.port1().post_message(&JsValue::NULL);
                 }
+                Out::OwnShare => {
+                    let scope = self.scope.clone();
+                    let more = self.engine.own_share(&|| now(&scope));
+                    self.apply(more);
+                }
                 Out::Job { helper, job } => {
                     // After a failed send the helpers are gone; the engine redoes the step.
                     let Some(worker) = self.helpers.get(helper) else {

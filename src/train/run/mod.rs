@@ -35,6 +35,9 @@ pub enum Out {
     Post(FromWorker),
     /// Call [`RunEngine::tick`] on the next turn of the event loop.
     Tick,
+    /// Call [`RunEngine::own_share`] now: after the jobs before it are sent, so the helpers
+    /// work while the trainer computes its own share.
+    OwnShare,
     /// Send this job to helper `helper`, with [`RunEngine::job_values`] beside it.
     Job {
         /// Which helper.
@@ -51,6 +54,12 @@ pub enum Out {
     },
     /// Stop every helper: the engine trains alone from now on.
     DropHelpers,
+}
+
+/// A step whose own share is still to compute: its images.
+struct Planned {
+    own: Vec<usize>,
+    waiting: usize,
 }
 
 /// A step whose helpers have not all answered.
@@ -71,6 +80,7 @@ pub struct RunEngine {
     /// A copy of the model for evaluation, so training buffers keep their batch shape.
     eval: Sequential,
     helpers: Vec<bool>,
+    planned: Option<Planned>,
     in_flight: Option<InFlight>,
     jobs: u64,
     /// The weights before the step in progress: sent to helpers, and gone back to if the step
@@ -98,6 +108,7 @@ impl RunEngine {
             trainer: None,
             eval: ModelConfig::seed().build(0).expect("the seed model builds"),
             helpers: vec![false; helpers],
+            planned: None,
             in_flight: None,
             jobs: 0,
             before_step: Vec::new(),
@@ -210,6 +221,7 @@ impl RunEngine {
         }
         let train = split.train.clone();
         self.in_flight = None;
+        self.planned = None;
         self.pausing = false;
         self.settings = settings.clone();
         let result = match (fresh, self.trainer.take()) {
@@ -297,6 +309,7 @@ impl RunEngine {
                     Ok(()) => {
                         t.model = m;
                         self.in_flight = None;
+                        self.planned = None;
                         self.pausing = false;
                         self.set_status(Status::Idle, &mut out);
                         self.weights(&mut out);
@@ -315,14 +328,14 @@ impl RunEngine {
         out
     }
 
-    /// A turn of the event loop: starts one batch if the run is going and none is in flight.
-    /// `now` is the worker's clock in milliseconds.
-    pub fn tick(&mut self, now: f64) -> Vec<Out> {
+    /// A turn of the event loop: plans one batch if the run is going and none is in flight.
+    /// With helpers ready it returns their jobs first, then [`Out::OwnShare`].
+    pub fn tick(&mut self, _now: f64) -> Vec<Out> {
         let mut out = Vec::new();
-        if self.status != Status::Running || self.in_flight.is_some() {
+        if self.status != Status::Running || self.in_flight.is_some() || self.planned.is_some() {
             return out;
         }
-        let (Some(t), Some((data, _))) = (self.trainer.as_mut(), &self.data) else {
+        let Some(t) = self.trainer.as_mut() else {
             return out;
         };
         let ids = t.next_batch().to_vec();
@@ -333,7 +346,7 @@ impl RunEngine {
         let parts = (ready.len() + 1).min(ids.len() / MIN_SHARE).max(1);
         let size = ids.len().div_ceil(parts);
         let mut chunks = ids.chunks(size);
-        let own = chunks.next().unwrap_or_default();
+        let own = chunks.next().unwrap_or_default().to_vec();
         let mut waiting = 0;
         if parts > 1 {
             self.jobs += 1;
@@ -351,7 +364,24 @@ impl RunEngine {
                 waiting += 1;
             }
         }
-        let own = match t.own_share(data, own) {
+        self.planned = Some(Planned { own, waiting });
+        out.push(Out::OwnShare);
+        out
+    }
+
+    /// Computes the trainer's own share of the planned step; the step ends now, or when the
+    /// helpers have answered. `clock` reads the worker's clock in milliseconds (before and
+    /// after the work, for the images per second).
+    pub fn own_share(&mut self, clock: &dyn Fn() -> f64) -> Vec<Out> {
+        let started = clock();
+        let mut out = Vec::new();
+        let Some(Planned { own, waiting }) = self.planned.take() else {
+            return out;
+        };
+        let (Some(t), Some((data, _))) = (self.trainer.as_mut(), &self.data) else {
+            return out;
+        };
+        let own = match t.own_share(data, &own) {
             Ok(r) => r,
             Err(e) => {
                 Self::refuse(e, &mut out);
@@ -360,13 +390,13 @@ impl RunEngine {
             }
         };
         if waiting == 0 {
-            self.finish_batch(&[own], now, now, &mut out);
+            self.finish_batch(&[own], started, clock(), &mut out);
         } else {
             self.in_flight = Some(InFlight {
                 job: self.jobs,
                 shares: vec![own],
                 waiting,
-                started: now,
+                started,
             });
             out.push(Out::Timeout {
                 job: self.jobs,
@@ -436,6 +466,14 @@ impl RunEngine {
     fn without_helpers(&mut self) -> Vec<Out> {
         let mut out = vec![Out::DropHelpers];
         self.helpers.clear();
+        if let Some(p) = self.planned.as_mut() {
+            // The own share is still to compute: it becomes the whole batch.
+            if let Some(t) = &self.trainer {
+                p.own = t.next_batch().to_vec();
+            }
+            p.waiting = 0;
+            return out;
+        }
         if self.in_flight.take().is_some() {
             if self.pausing {
                 self.pausing = false;
