@@ -19,6 +19,14 @@ fn loaded(helpers: usize) -> RunEngine {
     e
 }
 
+/// An engine with one ready helper, its run started.
+fn started_with_a_helper() -> RunEngine {
+    let mut e = loaded(1);
+    e.helper_ready(0);
+    e.command(1, ToWorker::Start(Settings::default()));
+    e
+}
+
 fn statuses(out: &[Out]) -> Vec<Status> {
     out.iter()
         .filter_map(|o| match o {
@@ -163,9 +171,7 @@ fn reset_in_the_middle_of_a_run_starts_afresh_under_the_new_number() {
 #[test]
 fn pause_during_a_shared_step_takes_effect_when_the_step_ends() {
     let data = data();
-    let mut e = loaded(1);
-    e.helper_ready(0);
-    e.command(1, ToWorker::Start(Settings::default()));
+    let mut e = started_with_a_helper();
     // The helper's job goes out before the trainer computes its own share, so both work at once.
     let planned = e.tick(0.0);
     assert!(matches!(
@@ -195,9 +201,7 @@ fn pause_during_a_shared_step_takes_effect_when_the_step_ends() {
 #[test]
 fn a_helper_that_goes_silent_is_dropped_and_the_step_done_alone() {
     let data = data();
-    let mut e = loaded(1);
-    e.helper_ready(0);
-    e.command(1, ToWorker::Start(Settings::default()));
+    let mut e = started_with_a_helper();
     let j = job(&turn(&mut e, 0.0)).expect("a share for the helper");
     let out = e.helper_timeout(j.job);
     assert_eq!(out, vec![Out::DropHelpers, Out::Tick]);
@@ -213,9 +217,7 @@ fn a_helper_that_goes_silent_is_dropped_and_the_step_done_alone() {
 
 #[test]
 fn a_failing_helper_leaves_the_trainer_alone_and_a_waiting_pause_takes_effect() {
-    let mut e = loaded(1);
-    e.helper_ready(0);
-    e.command(1, ToWorker::Start(Settings::default()));
+    let mut e = started_with_a_helper();
     assert!(job(&turn(&mut e, 0.0)).is_some());
     e.command(1, ToWorker::Pause);
     let out = e.helper_failed();

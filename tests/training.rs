@@ -9,6 +9,26 @@ fn data() -> Mnist {
     Mnist::decode(&std::fs::read("public/mnist-10k.bin").unwrap()).unwrap()
 }
 
+/// The largest difference between two equally long lists.
+fn max_diff(a: &[f32], b: &[f32]) -> f32 {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| (x - y).abs())
+        .fold(0.0f32, f32::max)
+}
+
+/// The digits and a trainer of the seed model over their training split, without dropout.
+fn trainer(cfg: TrainConfig) -> (Mnist, Trainer) {
+    let data = data();
+    let split = data.split().unwrap();
+    let cfg = TrainConfig {
+        dropout: 0.0,
+        ..cfg
+    };
+    let t = Trainer::new(&ModelConfig::seed(), cfg, split.train).unwrap();
+    (data, t)
+}
+
 #[test]
 fn a_batch_split_into_shares_makes_the_same_update_as_the_whole_batch() {
     let data = data();
@@ -46,13 +66,7 @@ fn a_batch_split_into_shares_makes_the_same_update_as_the_whole_batch() {
             a.loss,
             b.loss
         );
-        let diff = whole
-            .model
-            .flat_values()
-            .iter()
-            .zip(shared.model.flat_values())
-            .map(|(x, y)| (x - y).abs())
-            .fold(0.0f32, f32::max);
+        let diff = max_diff(&whole.model.flat_values(), &shared.model.flat_values());
         assert!(diff < 1e-5, "weights differ by {diff}");
     }
     // The update did something: the weights moved away from the initial ones.
@@ -81,15 +95,10 @@ fn flat_vectors_of_the_wrong_length_change_nothing() {
 #[test]
 fn a_large_batch_goes_through_in_micro_batches_with_the_same_gradients() {
     use convlab::train::MICRO_BATCH;
-    let data = data();
-    let split = data.split().unwrap();
-    let cfg = TrainConfig {
-        dropout: 0.0,
+    let (data, mut t) = trainer(TrainConfig {
         batch: MICRO_BATCH * 2 + 37,
         ..TrainConfig::default()
-    };
-    let seed = ModelConfig::seed();
-    let mut t = Trainer::new(&seed, cfg, split.train.clone()).unwrap();
+    });
     let ids = t.next_batch().to_vec();
     assert_eq!(ids.len(), MICRO_BATCH * 2 + 37);
     let mut whole = t.model.clone();
@@ -109,24 +118,13 @@ fn a_large_batch_goes_through_in_micro_batches_with_the_same_gradients() {
         .unwrap();
     assert_eq!(share.images, ids.len());
     assert!((share.loss - loss).abs() < 1e-5, "{} vs {loss}", share.loss);
-    let diff = whole
-        .flat_grads()
-        .iter()
-        .zip(t.model.flat_grads())
-        .map(|(a, b)| (a - b).abs())
-        .fold(0.0f32, f32::max);
+    let diff = max_diff(&whole.flat_grads(), &t.model.flat_grads());
     assert!(diff < 1e-5, "gradients differ by {diff}");
 }
 
 #[test]
 fn a_step_that_makes_the_weights_not_finite_is_seen_as_divergence() {
-    let data = data();
-    let split = data.split().unwrap();
-    let cfg = TrainConfig {
-        dropout: 0.0,
-        ..TrainConfig::default()
-    };
-    let mut t = Trainer::new(&ModelConfig::seed(), cfg, split.train).unwrap();
+    let (data, mut t) = trainer(TrainConfig::default());
     let r = t.step(&data).unwrap();
     assert!(!t.diverged(&r), "an ordinary step");
     // One weight that is no longer a number spreads to the loss of the next batch.

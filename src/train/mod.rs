@@ -343,24 +343,18 @@ impl Inputs {
         let n = ids.len().max(1) as f32;
         for micro in ids.chunks(MICRO_BATCH) {
             let part = micro.len() as f32 / n;
-            let s = self.micro_batch(model, data, micro, weight * part, augment, rng)?;
-            total.images += s.images;
-            total.loss += s.loss * part;
-            total.correct += s.correct;
+            self.fill(data, micro, augment, rng);
+            let loss =
+                model.accumulate_gradients(&self.x, &self.labels, weight * part, &mut self.grad)?;
+            total.images += micro.len();
+            total.loss += loss * part;
+            total.correct += self.correct(model);
         }
         Ok(total)
     }
 
-    /// [`Inputs::share`] for at most [`MICRO_BATCH`] images.
-    fn micro_batch(
-        &mut self,
-        model: &mut Sequential,
-        data: &Mnist,
-        ids: &[usize],
-        weight: f32,
-        augment: Option<&Augment>,
-        rng: &mut NnRng,
-    ) -> Result<Share, TrainError> {
+    /// Puts the images `ids` of `data` (augmented when asked) and their labels in the buffers.
+    fn fill(&mut self, data: &Mnist, ids: &[usize], augment: Option<&Augment>, rng: &mut NnRng) {
         let n = ids.len();
         if self.x.shape() != [n, 1, 28, 28] {
             self.x = ArrayD::zeros(IxDyn(&[n, 1, 28, 28]));
@@ -379,8 +373,11 @@ impl Inputs {
             }
             self.labels.push(data.labels[i] as usize);
         }
-        let loss = model.accumulate_gradients(&self.x, &self.labels, weight, &mut self.grad)?;
-        let correct = model
+    }
+
+    /// How many of the buffered images the model's last forward pass classified right.
+    fn correct(&self, model: &Sequential) -> usize {
+        model
             .layers
             .last()
             .and_then(|l| logits_view(l.output()).ok())
@@ -390,12 +387,7 @@ impl Inputs {
                     .zip(&self.labels)
                     .filter(|(p, t)| p == t)
                     .count()
-            });
-        Ok(Share {
-            images: n,
-            loss,
-            correct,
-        })
+            })
     }
 }
 

@@ -4,23 +4,12 @@
 // model kept.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { serve, launch, open } from './harness.mjs';
+import { tid, text, waitStatus, progress, ready, exportBytes, tmp, oneBatch, openTrain } from './training.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
-const tid = (id) => `[data-testid="${id}"]`;
-const text = async (page, id) => (await page.textContent(tid(id))).trim();
-const waitStatus = (page, s, timeout = 60000) =>
-  page.waitForFunction((s) => document.querySelector('[data-testid="train-status"]')?.textContent === s, s, { timeout });
-const progress = (page) => page.$eval(tid('train-progress'), (p) => [p.value, p.max]);
-const tmp = (name, bytes) => { const p = `/tmp/convlab-${process.pid}-${name}`; fs.writeFileSync(p, bytes); return p; };
-
-async function ready(page) {
-  await waitStatus(page, 'idle');
-  await page.locator(tid('train')).scrollIntoViewIfNeeded();
-}
 
 async function trainOneEpoch(page) {
   await page.fill(tid('train-epochs'), '1');
@@ -40,8 +29,7 @@ async function restoredAccuracy(page) {
 test('reset in the middle of a run keeps the model trained before it', async () => {
   // The worker alone: without helpers the batch report already on its way when Reset is pressed
   // used to arrive after it every time, and the fresh weights then replaced the kept model.
-  const { page, context, log } = await open(browser, server, '/?lang=en&helpers=0');
-  await ready(page);
+  const { page, context, log } = await openTrain(browser, server, '/?lang=en&helpers=0');
   const acc = await trainOneEpoch(page);
   assert.ok(acc > 80, `one epoch: ${acc} %`);
   await page.fill(tid('train-epochs'), '3');
@@ -78,15 +66,9 @@ test('a run that learns nothing is said to be so and does not replace the kept m
 });
 
 test('a worker that dies is replaced and gets the last weights back', async () => {
-  const { page, context } = await open(browser, server, '/?lang=en&helpers=0');
-  await ready(page);
-  await page.click(tid('train-step'));
-  await waitStatus(page, 'paused');
-  const exportBytes = async () => {
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(tid('model-export'))]);
-    return fs.readFileSync(await dl.path());
-  };
-  const before = await exportBytes();
+  const { page, context } = await openTrain(browser, server, '/?lang=en&helpers=0');
+  await oneBatch(page);
+  const before = await exportBytes(page);
   // An uncaught error inside the worker, as a trap or running out of memory would end it.
   const [worker] = page.workers();
   await worker.evaluate(() => setTimeout(() => { throw new Error('boom'); }));
@@ -95,9 +77,8 @@ test('a worker that dies is replaced and gets the last weights back', async () =
   // A fresh worker starts, loads the digits and is given the weights it had.
   await waitStatus(page, 'idle');
   await page.waitForTimeout(500);
-  assert.ok((await exportBytes()).equals(before), 'the weights survived the worker');
-  await page.click(tid('train-step'));
-  await waitStatus(page, 'paused');
+  assert.ok((await exportBytes(page)).equals(before), 'the weights survived the worker');
+  await oneBatch(page);
   assert.equal((await progress(page))[0], 1, 'the new worker trains');
   await context.close();
 });
@@ -118,12 +99,9 @@ test('a worker script that does not load ends in a sentence, not a hang', async 
 });
 
 test('an oversized file is refused unread; a padded one is kept without its padding', async () => {
-  const { page, context } = await open(browser, server, '/?lang=en');
-  await ready(page);
-  await page.click(tid('train-step'));
-  await waitStatus(page, 'paused');
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(tid('model-export'))]);
-  const good = fs.readFileSync(await dl.path());
+  const { page, context } = await openTrain(browser, server, '/?lang=en');
+  await oneBatch(page);
+  const good = await exportBytes(page);
   await page.setInputFiles(tid('model-import'), tmp('huge.safetensors', Buffer.alloc(9 << 20)));
   await page.waitForSelector(tid('model-error'));
   assert.match(await text(page, 'model-error'), /9\.0 MiB.*8\.0 MiB.*unchanged/);
@@ -137,28 +115,24 @@ test('an oversized file is refused unread; a padded one is kept without its padd
   await page.setInputFiles(tid('model-import'), tmp('padded.safetensors', Buffer.concat([size, h, good.subarray(8 + len)])));
   await page.waitForFunction(() => !document.querySelector('[data-testid="model-error"]'));
   await waitStatus(page, 'idle');
-  const [dl2] = await Promise.all([page.waitForEvent('download'), page.click(tid('model-export'))]);
-  assert.ok(fs.readFileSync(await dl2.path()).equals(good), 'the weights, without the metadata');
+  assert.ok((await exportBytes(page)).equals(good), 'the weights, without the metadata');
   await context.close();
 });
 
 test('settings changed while paused are said to wait for the next Start, in Korean too', async () => {
-  const { page, context } = await open(browser, server, '/?lang=ko');
-  await ready(page);
+  const { page, context } = await openTrain(browser, server, '/?lang=ko');
   await page.fill(tid('train-batch'), '0');
   await page.waitForSelector(tid('train-message'));
   const refusal = await text(page, 'train-message');
   assert.match(refusal, /배치 크기/);
   assert.doesNotMatch(refusal, /batch/, 'no English key in the Korean sentence');
   await page.fill(tid('train-batch'), '64');
-  await page.click(tid('train-step'));
-  await waitStatus(page, 'paused');
+  await oneBatch(page);
   assert.equal(await page.$(tid('train-note')), null);
   await page.fill(tid('train-lr'), '0.001');
   await page.waitForSelector(tid('train-note'));
   assert.match(await text(page, 'train-note'), /다음 ‘시작’부터/);
-  await page.click(tid('train-step'));
-  await waitStatus(page, 'paused');
+  await oneBatch(page);
   assert.equal((await progress(page))[0], 2, 'One batch went on with the run');
   await context.close();
 });
@@ -170,8 +144,7 @@ test('a save that fails says so instead of claiming the model is kept', async ()
   });
   await page.reload();
   await ready(page);
-  await page.click(tid('train-step'));
-  await waitStatus(page, 'paused');
+  await oneBatch(page);
   await page.waitForSelector(tid('model-save-error'));
   assert.match(await text(page, 'model-save-error'), /could not be saved.*QuotaExceededError.*export/);
   assert.equal(await page.$(tid('model-saved')), null);
@@ -187,8 +160,7 @@ test('two tabs stay in step about the kept model', async () => {
   await ready(a);
   await ready(b);
   assert.equal(await b.$(tid('model-saved')), null);
-  await a.click(tid('train-step'));
-  await waitStatus(a, 'paused');
+  await oneBatch(a);
   await a.waitForSelector(tid('model-saved'));
   // The other tab hears of it, shows it as kept and offers it to Draw, without touching its run.
   await b.waitForSelector(tid('model-saved'));
@@ -200,8 +172,7 @@ test('two tabs stay in step about the kept model', async () => {
 });
 
 test('random button mashing, then Reset, leaves a working page', async () => {
-  const { page, context, log } = await open(browser, server, '/?lang=en');
-  await ready(page);
+  const { page, context, log } = await openTrain(browser, server, '/?lang=en');
   // A fixed sequence from a small generator, so a failure can be replayed.
   let x = 12345;
   const next = () => { x = (x * 1103515245 + 12345) % 2147483648; return x; };
@@ -218,8 +189,7 @@ test('random button mashing, then Reset, leaves a working page', async () => {
   assert.equal(await text(page, 'train-status'), 'idle');
   assert.equal((await progress(page))[0], 0);
   // And it still trains.
-  await page.click(tid('train-step'));
-  await waitStatus(page, 'paused');
+  await oneBatch(page);
   assert.equal((await progress(page))[0], 1);
   assert.deepEqual(log.pageErrors, []);
   assert.equal(await page.$(tid('train-error')), null);

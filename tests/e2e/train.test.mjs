@@ -2,28 +2,17 @@
 // batch, reset, refused settings, persistence across a reload, export and import of weights.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { serve, launch, open } from './harness.mjs';
+import { tid, text, waitStatus, progress, ready, exportBytes, tmp, oneBatch } from './training.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
-const tid = (id) => `[data-testid="${id}"]`;
-const text = async (page, id) => (await page.textContent(tid(id))).trim();
-const status = (page) => text(page, 'train-status');
-const waitStatus = (page, s, timeout = 60000) =>
-  page.waitForFunction((s) => document.querySelector('[data-testid="train-status"]')?.textContent === s, s, { timeout });
-const progress = (page) => page.$eval(tid('train-progress'), (p) => [p.value, p.max]);
 const chartInk = (page, id) => page.$eval(tid(id), (c) => {
   const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 200 && d[i + 2] > 150) n++;
   return n;
 });
-
-async function ready(page) {
-  await waitStatus(page, 'idle');
-  await page.locator(tid('train')).scrollIntoViewIfNeeded();
-}
 
 test('start, watch it learn, pause, resume, finish well above chance', async () => {
   const { page, context, log } = await open(browser, server, '/?lang=en');
@@ -88,8 +77,7 @@ test('one batch at a time, then reset to fresh weights (with the plain simd128 w
   const { page, context } = await open(browser, server, '/?lang=en&simd=basic');
   await ready(page);
   assert.equal(await page.getAttribute(tid('train'), 'data-worker'), './worker_loader.js');
-  await page.click(tid('train-step'));
-  await waitStatus(page, 'paused');
+  await oneBatch(page);
   assert.deepEqual(await progress(page), [1, 625]);
   await page.click(tid('train-step'));
   await page.waitForFunction(() => document.querySelector('[data-testid="train-progress"]').value === 2);
@@ -107,24 +95,18 @@ test('export, re-import, and damaged files refused with the model unchanged', as
   const { page, context } = await open(browser, server, '/?lang=en');
   await ready(page);
   await page.fill(tid('train-epochs'), '1');
-  await page.click(tid('train-step'));
-  await waitStatus(page, 'paused');
-  const exportBytes = async () => {
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(tid('model-export'))]);
-    return fs.readFileSync(await dl.path());
-  };
-  const a = await exportBytes();
+  await oneBatch(page);
+  const a = await exportBytes(page);
   assert.ok(a.length > 220000, `safetensors of 55,338 floats: ${a.length} bytes`);
   const header = JSON.parse(a.subarray(8, 8 + Number(a.readBigUInt64LE(0))).toString());
   assert.deepEqual(header['conv1.0.weight'].shape, [16, 1, 3, 3]);
 
   // Damaged: truncated, and a file of another kind. Each is refused; the model stays.
-  const tmp = (name, bytes) => { const p = `/tmp/convlab-${process.pid}-${name}`; fs.writeFileSync(p, bytes); return p; };
   for (const bad of [tmp('cut.safetensors', a.subarray(0, 5000)), tmp('text.safetensors', Buffer.from('not a model'))]) {
     await page.setInputFiles(tid('model-import'), bad);
     await page.waitForSelector(tid('model-error'));
     assert.match(await text(page, 'model-error'), /unchanged/);
-    assert.ok((await exportBytes()).equals(a), 'the model is unchanged');
+    assert.ok((await exportBytes(page)).equals(a), 'the model is unchanged');
   }
   // Wrong shapes: the header names a conv1 weight of another shape.
   const wrong = Buffer.from(a);
@@ -132,17 +114,17 @@ test('export, re-import, and damaged files refused with the model unchanged', as
   wrong.write(h, 8);
   await page.setInputFiles(tid('model-import'), tmp('shape.safetensors', wrong));
   await page.waitForFunction(() => /unchanged/.test(document.querySelector('[data-testid="model-error"]')?.textContent));
-  assert.ok((await exportBytes()).equals(a));
+  assert.ok((await exportBytes(page)).equals(a));
 
   // Train a little more, then import the first export: the exports match again.
   await page.click(tid('train-step'));
   await page.waitForFunction(() => document.querySelector('[data-testid="train-progress"]').value === 2);
   await waitStatus(page, 'paused');
-  assert.ok(!(await exportBytes()).equals(a));
+  assert.ok(!(await exportBytes(page)).equals(a));
   await page.setInputFiles(tid('model-import'), tmp('good.safetensors', a));
   await page.waitForFunction(() => !document.querySelector('[data-testid="model-error"]'));
   await waitStatus(page, 'idle');
-  assert.ok((await exportBytes()).equals(a), 're-imported weights export byte for byte');
+  assert.ok((await exportBytes(page)).equals(a), 're-imported weights export byte for byte');
   await context.close();
 });
 

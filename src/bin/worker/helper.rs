@@ -1,11 +1,12 @@
 //! A helper: the same script started with the name "helper". It loads the digits, says Ready,
 //! then answers every [`HelperJob`] with the gradients of its share of the batch.
 
-use super::wire::{fetch_digits, read_with_floats, with_floats};
+use super::wire::fetch_digits;
 use convlab::data::Mnist;
 use convlab::nn::ModelConfig;
 use convlab::train::protocol::{FromHelper, HelperJob, Settings};
 use convlab::train::{Helper, TrainConfig};
+use convlab::web::wire::{read_with_array, with_array};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -22,7 +23,7 @@ pub fn start_helper(scope: DedicatedWorkerGlobalScope) {
     let reply = {
         let scope = scope.clone();
         move |msg: &FromHelper, grads: Option<Vec<f32>>| {
-            let (msg, transfer) = with_floats(msg, grads.as_deref());
+            let (msg, transfer) = with_array(msg, grads.as_deref());
             let _ = scope.post_message_with_transfer(&msg, &transfer);
         }
     };
@@ -30,7 +31,7 @@ pub fn start_helper(scope: DedicatedWorkerGlobalScope) {
         let state = state.clone();
         let reply = reply.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-            let (Some(job), Some(values)) = read_with_floats::<HelperJob>(&ev) else {
+            let (Some(job), Some(values)) = read_with_array::<HelperJob, f32>(&ev.data()) else {
                 return reply(&FromHelper::Failed("an unreadable job".into()), None);
             };
             let mut state = state.borrow_mut();

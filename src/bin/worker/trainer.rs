@@ -3,11 +3,11 @@
 //! in; what the engine returns ([`Out`]) is posted, scheduled or sent to helpers.
 
 use super::helper::start_helper;
-use super::wire::{fetch_digits, read_with_floats, with_floats, HELPER_NAME};
+use super::wire::{fetch_digits, HELPER_NAME};
 use convlab::train::protocol::WorkerError;
-use convlab::train::protocol::{encode, Envelope, FromHelper, FromWorker, ToWorker};
+use convlab::train::protocol::{encode, CarriesBytes, Envelope, FromHelper, FromWorker, ToWorker};
 use convlab::train::run::{Out, RunEngine};
-use convlab::web::wire::{read_with_bytes, with_bytes};
+use convlab::web::wire::{read_with_array, with_array};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -37,7 +37,7 @@ impl Shell {
             run: self.engine.run(),
             msg,
         };
-        let (data, transfer) = with_bytes(&envelope, bytes);
+        let (data, transfer) = with_array(&envelope, bytes.as_deref());
         let _ = self.scope.post_message_with_transfer(&data, &transfer);
     }
 
@@ -59,7 +59,7 @@ impl Shell {
                     let Some(worker) = self.helpers.get(helper) else {
                         continue;
                     };
-                    let (msg, transfer) = with_floats(&job, Some(self.engine.job_values()));
+                    let (msg, transfer) = with_array(&job, Some(self.engine.job_values()));
                     if worker.post_message_with_transfer(&msg, &transfer).is_err() {
                         let more = self.engine.job_not_sent();
                         self.apply(more);
@@ -137,7 +137,7 @@ fn start_helpers(shell: &Rc<RefCell<Shell>>) {
         let on_message = {
             let shell = shell.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-                let (msg, grads) = read_with_floats::<FromHelper>(&ev);
+                let (msg, grads) = read_with_array::<FromHelper, f32>(&ev.data());
                 let msg = msg.unwrap_or(FromHelper::Failed("an unreadable message".into()));
                 shell.borrow_mut().on_helper(index, msg, grads);
             })
@@ -202,7 +202,7 @@ pub fn start() {
         let shell = shell.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
             let mut s = shell.borrow_mut();
-            match read_with_bytes::<Envelope<ToWorker>>(&ev.data()) {
+            match read_with_array::<Envelope<ToWorker>, u8>(&ev.data()) {
                 (Some(Envelope { run, msg }), bytes) => {
                     let outs = s.engine.command(run, msg.join_bytes(bytes));
                     s.apply(outs);

@@ -5,11 +5,11 @@
 
 use crate::components::context::models::{seed_model, use_models, Models};
 use crate::train::protocol::{
-    BatchReport, Envelope, FromWorker, Settings, Status, ToWorker, WorkerError,
+    BatchReport, CarriesBytes, Envelope, FromWorker, Settings, Status, ToWorker, WorkerError,
 };
 use crate::train::state::{Effect, RunState};
 use crate::web::storage;
-use crate::web::wire::{read_with_bytes, with_bytes};
+use crate::web::wire::{read_with_array, with_array};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -109,7 +109,7 @@ impl TrainLink {
             _ => {}
         }
         let (msg, bytes) = msg.clone().split_bytes();
-        let (data, transfer) = with_bytes(&Envelope { run, msg }, bytes);
+        let (data, transfer) = with_array(&Envelope { run, msg }, bytes.as_deref());
         self.worker.with_value(|w| {
             if let Some(w) = w {
                 let _ = w.post_message_with_transfer(&data, &transfer);
@@ -316,7 +316,7 @@ fn start_worker(link: TrainLink) {
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
             let (Some(Envelope { run, msg }), bytes) =
-                read_with_bytes::<Envelope<FromWorker>>(&ev.data())
+                read_with_array::<Envelope<FromWorker>, u8>(&ev.data())
             else {
                 return link.crashed("a message the page could not read".into());
             };

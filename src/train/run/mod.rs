@@ -9,10 +9,12 @@
 //! ends when all have answered. A helper that fails, or does not answer within
 //! [`HELPER_TIMEOUT_MS`], is dropped and the step is done again alone.
 
+mod commands;
+mod helpers;
 mod reports;
 
 use super::protocol::{
-    BatchReport, FromWorker, HelperJob, Sentence, Settings, Status, ToWorker, WorkerError,
+    BatchReport, FromWorker, HelperJob, Sentence, Settings, Status, WorkerError,
 };
 use super::{Share, TrainError, Trainer};
 use crate::data::{Mnist, Split};
@@ -178,156 +180,6 @@ impl RunEngine {
         })));
     }
 
-    /// The digits arrived: a fresh model, and the run is idle.
-    pub fn digits_loaded(&mut self, data: Mnist) -> Vec<Out> {
-        let mut out = Vec::new();
-        match data.split() {
-            Ok(split) => {
-                self.data = Some((data, split));
-                if self.new_run(&Settings::default(), true, &mut out) {
-                    self.set_status(Status::Idle, &mut out);
-                    self.weights(&mut out);
-                    self.snapshot(&mut out);
-                }
-            }
-            Err(e) => {
-                out.push(Out::Post(FromWorker::Error(WorkerError::Digits(
-                    e.message(crate::lang::Lang::En),
-                ))));
-                self.set_status(Status::Error, &mut out);
-            }
-        }
-        out
-    }
-
-    /// The digits could not be fetched (`detail` as the browser gave it).
-    pub fn digits_failed(&mut self, detail: String) -> Vec<Out> {
-        let mut out = vec![Out::Post(FromWorker::Error(WorkerError::Digits(detail)))];
-        self.set_status(Status::Error, &mut out);
-        out
-    }
-
-    /// A run with these settings from the current weights (fresh ones for `fresh`). Bad
-    /// settings are refused before the model is touched, so it is never lost.
-    fn new_run(&mut self, settings: &Settings, fresh: bool, out: &mut Vec<Out>) -> bool {
-        let Some((_, split)) = &self.data else {
-            out.push(Out::Post(FromWorker::Error(WorkerError::Loading)));
-            return false;
-        };
-        let cfg = settings.config();
-        if let Err(e) = cfg.validate() {
-            Self::refuse(e, out);
-            return false;
-        }
-        let train = split.train.clone();
-        self.in_flight = None;
-        self.planned = None;
-        self.pausing = false;
-        self.settings = settings.clone();
-        let result = match (fresh, self.trainer.take()) {
-            (false, Some(t)) => Trainer::with_model(t.model, cfg, train),
-            _ => Trainer::new(&ModelConfig::seed(), cfg, train),
-        };
-        match result {
-            Ok(t) => {
-                self.trainer = Some(t);
-                self.seen = 0;
-                self.correct = 0;
-                true
-            }
-            Err(e) => {
-                Self::refuse(e, out);
-                // Keep a model no matter what: the page never loses one.
-                if self.trainer.is_none() {
-                    let seed = Settings::default().config();
-                    self.trainer = Trainer::new(&ModelConfig::seed(), seed, Vec::new()).ok();
-                }
-                false
-            }
-        }
-    }
-
-    /// A command of the page's run `run`.
-    pub fn command(&mut self, run: u64, msg: ToWorker) -> Vec<Out> {
-        let mut out = Vec::new();
-        match msg {
-            // A run is going: Start and One batch wait for it to pause or end.
-            ToWorker::Start(_) | ToWorker::Step(_) if self.status == Status::Running => {}
-            ToWorker::Start(s) => {
-                self.run = run;
-                if self.new_run(&s, false, &mut out) {
-                    self.step_once = false;
-                    self.set_status(Status::Running, &mut out);
-                    out.push(Out::Tick);
-                }
-            }
-            ToWorker::Pause => {
-                if self.status == Status::Running && self.in_flight.is_some() {
-                    self.pausing = true;
-                } else if self.status == Status::Running {
-                    self.set_status(Status::Paused, &mut out);
-                    self.weights(&mut out);
-                }
-            }
-            ToWorker::Resume => {
-                self.pausing = false;
-                if self.status == Status::Paused {
-                    self.step_once = false;
-                    self.set_status(Status::Running, &mut out);
-                    out.push(Out::Tick);
-                }
-            }
-            ToWorker::Step(s) => {
-                // One batch goes on with a paused run's settings; otherwise it starts a run.
-                let continuing = self.status == Status::Paused;
-                if !continuing {
-                    self.run = run;
-                }
-                if continuing || self.new_run(&s, false, &mut out) {
-                    self.step_once = true;
-                    self.set_status(Status::Running, &mut out);
-                    out.push(Out::Tick);
-                }
-            }
-            ToWorker::Reset(s) => {
-                self.run = run;
-                if self.new_run(&s, true, &mut out) {
-                    self.set_status(Status::Idle, &mut out);
-                    self.weights(&mut out);
-                    self.snapshot(&mut out);
-                }
-            }
-            ToWorker::Load(bytes) => {
-                self.run = run;
-                let Some(t) = self.trainer.as_mut() else {
-                    out.push(Out::Post(FromWorker::Error(WorkerError::Loading)));
-                    return out;
-                };
-                // Checked on a copy first: a refused file leaves the model as it was.
-                let mut m = t.model.clone();
-                match m.load_safetensors(&bytes) {
-                    Ok(()) => {
-                        t.model = m;
-                        self.in_flight = None;
-                        self.planned = None;
-                        self.pausing = false;
-                        self.set_status(Status::Idle, &mut out);
-                        self.weights(&mut out);
-                        self.snapshot(&mut out);
-                    }
-                    Err(e) => out.push(Out::Post(FromWorker::Error(WorkerError::Refused(
-                        Sentence::of(|l| e.message(l)),
-                    )))),
-                }
-            }
-            ToWorker::Watch(i) => {
-                self.watch = i;
-                self.snapshot(&mut out);
-            }
-        }
-        out
-    }
-
     /// A turn of the event loop: plans one batch if the run is going and none is in flight.
     /// With helpers ready it returns their jobs first, then [`Out::OwnShare`].
     pub fn tick(&mut self, _now: f64) -> Vec<Out> {
@@ -402,86 +254,6 @@ impl RunEngine {
                 job: self.jobs,
                 ms: HELPER_TIMEOUT_MS,
             });
-        }
-        out
-    }
-
-    /// A job could not be sent to a helper: its share would be missing from the update, so
-    /// the step is done again alone and the run goes on without helpers.
-    pub fn job_not_sent(&mut self) -> Vec<Out> {
-        self.without_helpers()
-    }
-
-    /// Helper `index` has its digits and takes jobs.
-    pub fn helper_ready(&mut self, index: usize) {
-        if let Some(h) = self.helpers.get_mut(index) {
-            *h = true;
-        }
-    }
-
-    /// Helper `index` finished `job` with `share` and its weighted gradients `grads`.
-    pub fn helper_done(
-        &mut self,
-        job: u64,
-        share: Share,
-        grads: Option<Vec<f32>>,
-        now: f64,
-    ) -> Vec<Out> {
-        let Some(f) = self.in_flight.as_mut().filter(|f| f.job == job) else {
-            return Vec::new();
-        };
-        let added = match (self.trainer.as_mut(), grads) {
-            (Some(t), Some(g)) => t.add_share(&g).is_ok(),
-            _ => false,
-        };
-        if !added {
-            return self.without_helpers();
-        }
-        f.shares.push(share);
-        f.waiting -= 1;
-        let mut out = Vec::new();
-        if f.waiting == 0 {
-            let f = self.in_flight.take().expect("in flight");
-            self.finish_batch(&f.shares, f.started, now, &mut out);
-        }
-        out
-    }
-
-    /// A helper could not do its job.
-    pub fn helper_failed(&mut self) -> Vec<Out> {
-        self.without_helpers()
-    }
-
-    /// The time for `job` ran out: if its step is still waiting, the helpers are dropped.
-    pub fn helper_timeout(&mut self, job: u64) -> Vec<Out> {
-        if self.in_flight.as_ref().is_some_and(|f| f.job == job) {
-            self.without_helpers()
-        } else {
-            Vec::new()
-        }
-    }
-
-    /// Trains alone from now on; a step in flight is done again from the start (its update was
-    /// not made), or a Pause that waited for it takes effect.
-    fn without_helpers(&mut self) -> Vec<Out> {
-        let mut out = vec![Out::DropHelpers];
-        self.helpers.clear();
-        if let Some(p) = self.planned.as_mut() {
-            // The own share is still to compute: it becomes the whole batch.
-            if let Some(t) = &self.trainer {
-                p.own = t.next_batch().to_vec();
-            }
-            p.waiting = 0;
-            return out;
-        }
-        if self.in_flight.take().is_some() {
-            if self.pausing {
-                self.pausing = false;
-                self.set_status(Status::Paused, &mut out);
-                self.weights(&mut out);
-            } else {
-                out.push(Out::Tick);
-            }
         }
         out
     }

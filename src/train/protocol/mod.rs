@@ -2,9 +2,13 @@
 //! as JSON text (serde), so both sides share these exact types; weights travel as safetensors
 //! bytes, the same format as export, import and storage.
 
+mod error;
+mod floats;
+
+pub use error::{Sentence, WorkerError};
+use floats::{any_f32, any_f32s};
+
 use super::{OptimizerKind, Share, TrainConfig};
-use crate::lang::Lang;
-use crate::text::fill;
 use serde::{Deserialize, Serialize};
 
 /// Settings the learner chooses (the subset of [`TrainConfig`] the page shows).
@@ -188,78 +192,6 @@ pub enum FromWorker {
     Error(WorkerError),
 }
 
-/// Why the worker refused a request or stopped a run.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum WorkerError {
-    /// A command that needs the digits came while they were still loading.
-    Loading,
-    /// The digits could not be fetched or decoded (the detail, as the browser gave it).
-    Digits(String),
-    /// A setting out of range: its key (`epochs`, `batch`, `lr`, `dropout`, `momentum`).
-    Setting(String),
-    /// The core refused weights or a model: its sentence in both languages.
-    Refused(Sentence),
-    /// The loss or the weights stopped being finite numbers at this batch; the weights from
-    /// before it were kept.
-    Diverged {
-        /// The batch of the run at which it happened, from 1.
-        step: usize,
-        /// Its loss.
-        #[serde(with = "any_f32")]
-        loss: f32,
-    },
-    /// A message the worker could not read.
-    Unreadable,
-    /// The worker stopped working: a panic, a trap, a script that did not load (the detail).
-    /// The page starts a fresh one with the last good weights.
-    Crashed(String),
-    /// The worker stopped working again and again, or could not be started; the page gave up.
-    Dead(String),
-}
-
-/// A sentence in both languages, for a refusal the core phrased where the page's language is
-/// not known.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Sentence {
-    /// English.
-    pub en: String,
-    /// Korean.
-    pub ko: String,
-}
-
-impl Sentence {
-    /// Both languages of `message`.
-    pub fn of(message: impl Fn(Lang) -> String) -> Sentence {
-        Sentence {
-            en: message(Lang::En),
-            ko: message(Lang::Ko),
-        }
-    }
-}
-
-impl WorkerError {
-    /// The error as a sentence in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        let t = crate::text::text(lang).train;
-        match self {
-            WorkerError::Loading => t.err_loading.to_string(),
-            WorkerError::Digits(detail) => fill(t.err_digits, &[("e", detail.clone())]),
-            WorkerError::Setting(key) => fill(t.bad_setting, &[("field", t.setting_name(key))]),
-            WorkerError::Refused(s) => match lang {
-                Lang::En => s.en.clone(),
-                Lang::Ko => s.ko.clone(),
-            },
-            WorkerError::Diverged { step, loss } => fill(
-                t.err_diverged,
-                &[("step", step.to_string()), ("loss", loss.to_string())],
-            ),
-            WorkerError::Unreadable => t.err_unreadable.to_string(),
-            WorkerError::Crashed(detail) => fill(t.err_crashed, &[("e", detail.clone())]),
-            WorkerError::Dead(detail) => fill(t.err_dead, &[("e", detail.clone())]),
-        }
-    }
-}
-
 /// A message with the run it belongs to. The page numbers runs: every Start, Step, Reset and
 /// Load carries a new number, the worker tags what it sends with the number of the run it is
 /// in, and the page drops the reports of a run it has discarded (say a batch already on its
@@ -270,81 +202,6 @@ pub struct Envelope<T> {
     pub run: u64,
     /// The message.
     pub msg: T,
-}
-
-/// `f32` fields that may hold NaN or ±∞ (a diverging run's loss). JSON has no such numbers
-/// (serde_json writes `null`, which it then cannot read back as a number), so they travel as
-/// the strings `"NaN"`, `"inf"` and `"-inf"`.
-mod any_f32 {
-    use serde::de::Error;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    pub(super) enum Number {
-        Finite(f32),
-        Named(String),
-    }
-
-    pub(super) fn name(v: f32) -> &'static str {
-        if v.is_nan() {
-            "NaN"
-        } else if v > 0.0 {
-            "inf"
-        } else {
-            "-inf"
-        }
-    }
-
-    pub(super) fn value<E: Error>(n: Number) -> Result<f32, E> {
-        match n {
-            Number::Finite(v) => Ok(v),
-            Number::Named(s) => match s.as_str() {
-                "NaN" => Ok(f32::NAN),
-                "inf" => Ok(f32::INFINITY),
-                "-inf" => Ok(f32::NEG_INFINITY),
-                _ => Err(E::custom("not a number")),
-            },
-        }
-    }
-
-    pub fn serialize<S: Serializer>(v: &f32, s: S) -> Result<S::Ok, S::Error> {
-        if v.is_finite() {
-            s.serialize_f32(*v)
-        } else {
-            s.serialize_str(name(*v))
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f32, D::Error> {
-        value(Number::deserialize(d)?)
-    }
-}
-
-/// `Vec<f32>` fields whose values may be NaN or ±∞, each written as [`any_f32`] writes one.
-mod any_f32s {
-    use super::any_f32::{name, value, Number};
-    use serde::ser::SerializeSeq;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(v: &[f32], s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(v.len()))?;
-        for &x in v {
-            if x.is_finite() {
-                seq.serialize_element(&x)?;
-            } else {
-                seq.serialize_element(name(x))?;
-            }
-        }
-        seq.end()
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f32>, D::Error> {
-        Vec::<Number>::deserialize(d)?
-            .into_iter()
-            .map(value)
-            .collect()
-    }
 }
 
 /// The training worker to a helper worker: compute the gradients of a share of a step. The
@@ -381,38 +238,40 @@ pub enum FromHelper {
     Failed(String),
 }
 
-impl ToWorker {
-    /// The message without its weights, and the weights, which travel beside the JSON.
-    pub fn split_bytes(self) -> (ToWorker, Option<Vec<u8>>) {
-        match self {
-            ToWorker::Load(b) => (ToWorker::Load(Vec::new()), Some(b)),
-            other => (other, None),
-        }
+/// A message that may carry weights, which travel beside its JSON as a transferred buffer.
+pub trait CarriesBytes: Sized {
+    /// The weights inside, if this kind of message has any.
+    fn bytes_mut(&mut self) -> Option<&mut Vec<u8>>;
+
+    /// The message without its weights, and the weights.
+    fn split_bytes(mut self) -> (Self, Option<Vec<u8>>) {
+        let bytes = self.bytes_mut().map(std::mem::take);
+        (self, bytes)
     }
 
-    /// Puts back the weights [`ToWorker::split_bytes`] took out.
-    pub fn join_bytes(self, bytes: Option<Vec<u8>>) -> ToWorker {
-        match (self, bytes) {
-            (ToWorker::Load(_), Some(b)) => ToWorker::Load(b),
-            (other, _) => other,
+    /// Puts back the weights [`CarriesBytes::split_bytes`] took out.
+    fn join_bytes(mut self, bytes: Option<Vec<u8>>) -> Self {
+        if let (Some(slot), Some(b)) = (self.bytes_mut(), bytes) {
+            *slot = b;
+        }
+        self
+    }
+}
+
+impl CarriesBytes for ToWorker {
+    fn bytes_mut(&mut self) -> Option<&mut Vec<u8>> {
+        match self {
+            ToWorker::Load(b) => Some(b),
+            _ => None,
         }
     }
 }
 
-impl FromWorker {
-    /// The message without its weights, and the weights, which travel beside the JSON.
-    pub fn split_bytes(self) -> (FromWorker, Option<Vec<u8>>) {
+impl CarriesBytes for FromWorker {
+    fn bytes_mut(&mut self) -> Option<&mut Vec<u8>> {
         match self {
-            FromWorker::Weights(b) => (FromWorker::Weights(Vec::new()), Some(b)),
-            other => (other, None),
-        }
-    }
-
-    /// Puts back the weights [`FromWorker::split_bytes`] took out.
-    pub fn join_bytes(self, bytes: Option<Vec<u8>>) -> FromWorker {
-        match (self, bytes) {
-            (FromWorker::Weights(_), Some(b)) => FromWorker::Weights(b),
-            (other, _) => other,
+            FromWorker::Weights(b) => Some(b),
+            _ => None,
         }
     }
 }
@@ -481,71 +340,6 @@ mod tests {
             msg: FromWorker::Error(WorkerError::Setting("lr".into())),
         };
         assert_eq!(decode::<Envelope<FromWorker>>(&encode(&e)), Some(e));
-    }
-
-    #[test]
-    fn numbers_that_are_not_finite_survive_the_trip() {
-        // A diverged batch used to become `"loss": null`, which the page could not read, so
-        // the report was dropped and the page froze.
-        for loss in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY, 1.5] {
-            let b = BatchReport {
-                step: 9,
-                total: 10,
-                epoch: 0,
-                batch: 9,
-                batches: 10,
-                loss,
-                accuracy: 0.1,
-                images_per_sec: 100.0,
-                workers: 1,
-            };
-            let back = decode::<BatchReport>(&encode(&b)).expect("decodes");
-            assert!(back.loss == loss || (back.loss.is_nan() && loss.is_nan()));
-        }
-        let s = Snapshot {
-            filters: vec![f32::NAN, 1.0],
-            digit: 3,
-            maps: vec![f32::NEG_INFINITY],
-            probs: vec![0.5],
-        };
-        let back = decode::<Snapshot>(&encode(&s)).expect("decodes");
-        assert!(back.filters[0].is_nan() && back.filters[1] == 1.0);
-        assert_eq!(back.maps, vec![f32::NEG_INFINITY]);
-        assert_eq!(decode::<Snapshot>(&encode(&s).replace("NaN", "nan?")), None);
-    }
-
-    #[test]
-    fn worker_errors_are_sentences_in_both_languages() {
-        let errors = [
-            WorkerError::Loading,
-            WorkerError::Digits("HTTP 404".into()),
-            WorkerError::Setting("batch".into()),
-            WorkerError::Refused(Sentence::of(|l| {
-                crate::nn::WeightsError::Missing("fc.weight".into()).message(l)
-            })),
-            WorkerError::Diverged {
-                step: 12,
-                loss: f32::NAN,
-            },
-            WorkerError::Unreadable,
-            WorkerError::Crashed("unreachable".into()),
-            WorkerError::Dead("404".into()),
-        ];
-        for e in &errors {
-            let (en, ko) = (e.message(Lang::En), e.message(Lang::Ko));
-            assert!(!en.contains('{') && !ko.contains('{'), "{en} / {ko}");
-            assert_ne!(en, ko);
-            assert!(!ko.is_ascii(), "{ko}");
-        }
-        assert!(WorkerError::Setting("batch".into())
-            .message(Lang::Ko)
-            .contains("배치"));
-        assert!(WorkerError::Diverged {
-            step: 12,
-            loss: f32::NAN
-        }
-        .message(Lang::En)
-        .contains("12"));
     }
 
     #[test]

@@ -1,0 +1,159 @@
+//! What the page's commands do to the run, and how it starts once the digits arrive.
+
+use super::{Out, RunEngine};
+use crate::data::Mnist;
+use crate::nn::ModelConfig;
+use crate::train::protocol::{FromWorker, Sentence, Settings, Status, ToWorker, WorkerError};
+use crate::train::Trainer;
+
+impl RunEngine {
+    /// The digits arrived: a fresh model, and the run is idle.
+    pub fn digits_loaded(&mut self, data: Mnist) -> Vec<Out> {
+        let mut out = Vec::new();
+        match data.split() {
+            Ok(split) => {
+                self.data = Some((data, split));
+                if self.new_run(&Settings::default(), true, &mut out) {
+                    self.set_status(Status::Idle, &mut out);
+                    self.weights(&mut out);
+                    self.snapshot(&mut out);
+                }
+            }
+            Err(e) => {
+                out.push(Out::Post(FromWorker::Error(WorkerError::Digits(
+                    e.message(crate::lang::Lang::En),
+                ))));
+                self.set_status(Status::Error, &mut out);
+            }
+        }
+        out
+    }
+
+    /// The digits could not be fetched (`detail` as the browser gave it).
+    pub fn digits_failed(&mut self, detail: String) -> Vec<Out> {
+        let mut out = vec![Out::Post(FromWorker::Error(WorkerError::Digits(detail)))];
+        self.set_status(Status::Error, &mut out);
+        out
+    }
+
+    /// A run with these settings from the current weights (fresh ones for `fresh`). Bad
+    /// settings are refused before the model is touched, so it is never lost.
+    pub(super) fn new_run(&mut self, settings: &Settings, fresh: bool, out: &mut Vec<Out>) -> bool {
+        let Some((_, split)) = &self.data else {
+            out.push(Out::Post(FromWorker::Error(WorkerError::Loading)));
+            return false;
+        };
+        let cfg = settings.config();
+        if let Err(e) = cfg.validate() {
+            Self::refuse(e, out);
+            return false;
+        }
+        let train = split.train.clone();
+        self.in_flight = None;
+        self.planned = None;
+        self.pausing = false;
+        self.settings = settings.clone();
+        let result = match (fresh, self.trainer.take()) {
+            (false, Some(t)) => Trainer::with_model(t.model, cfg, train),
+            _ => Trainer::new(&ModelConfig::seed(), cfg, train),
+        };
+        match result {
+            Ok(t) => {
+                self.trainer = Some(t);
+                self.seen = 0;
+                self.correct = 0;
+                true
+            }
+            Err(e) => {
+                Self::refuse(e, out);
+                // Keep a model no matter what: the page never loses one.
+                if self.trainer.is_none() {
+                    let seed = Settings::default().config();
+                    self.trainer = Trainer::new(&ModelConfig::seed(), seed, Vec::new()).ok();
+                }
+                false
+            }
+        }
+    }
+
+    /// A command of the page's run `run`.
+    pub fn command(&mut self, run: u64, msg: ToWorker) -> Vec<Out> {
+        let mut out = Vec::new();
+        match msg {
+            // A run is going: Start and One batch wait for it to pause or end.
+            ToWorker::Start(_) | ToWorker::Step(_) if self.status == Status::Running => {}
+            ToWorker::Start(s) => {
+                self.run = run;
+                if self.new_run(&s, false, &mut out) {
+                    self.step_once = false;
+                    self.set_status(Status::Running, &mut out);
+                    out.push(Out::Tick);
+                }
+            }
+            ToWorker::Pause => {
+                if self.status == Status::Running && self.in_flight.is_some() {
+                    self.pausing = true;
+                } else if self.status == Status::Running {
+                    self.set_status(Status::Paused, &mut out);
+                    self.weights(&mut out);
+                }
+            }
+            ToWorker::Resume => {
+                self.pausing = false;
+                if self.status == Status::Paused {
+                    self.step_once = false;
+                    self.set_status(Status::Running, &mut out);
+                    out.push(Out::Tick);
+                }
+            }
+            ToWorker::Step(s) => {
+                // One batch goes on with a paused run's settings; otherwise it starts a run.
+                let continuing = self.status == Status::Paused;
+                if !continuing {
+                    self.run = run;
+                }
+                if continuing || self.new_run(&s, false, &mut out) {
+                    self.step_once = true;
+                    self.set_status(Status::Running, &mut out);
+                    out.push(Out::Tick);
+                }
+            }
+            ToWorker::Reset(s) => {
+                self.run = run;
+                if self.new_run(&s, true, &mut out) {
+                    self.set_status(Status::Idle, &mut out);
+                    self.weights(&mut out);
+                    self.snapshot(&mut out);
+                }
+            }
+            ToWorker::Load(bytes) => {
+                self.run = run;
+                let Some(t) = self.trainer.as_mut() else {
+                    out.push(Out::Post(FromWorker::Error(WorkerError::Loading)));
+                    return out;
+                };
+                // Checked on a copy first: a refused file leaves the model as it was.
+                let mut m = t.model.clone();
+                match m.load_safetensors(&bytes) {
+                    Ok(()) => {
+                        t.model = m;
+                        self.in_flight = None;
+                        self.planned = None;
+                        self.pausing = false;
+                        self.set_status(Status::Idle, &mut out);
+                        self.weights(&mut out);
+                        self.snapshot(&mut out);
+                    }
+                    Err(e) => out.push(Out::Post(FromWorker::Error(WorkerError::Refused(
+                        Sentence::of(|l| e.message(l)),
+                    )))),
+                }
+            }
+            ToWorker::Watch(i) => {
+                self.watch = i;
+                self.snapshot(&mut out);
+            }
+        }
+        out
+    }
+}
