@@ -9,6 +9,7 @@ pub mod code;
 pub mod colour;
 pub mod conv;
 pub mod format;
+pub mod grid;
 pub mod kernels;
 pub mod maps;
 pub mod picture;

@@ -4,11 +4,9 @@
 use super::plan::ConvPlan;
 use crate::nn::{Conv2dConfig, NnError, Window};
 use crate::viz::format::fmt_num;
+use crate::viz::grid::{parse_numbers, query_numbers, Grid};
 use crate::viz::kernels::Kernel;
-use crate::viz::stepper::{
-    parse_numbers, query_numbers, settings_accessors, size_formula, Grid, KerasGap, Preset,
-    StepperSettings,
-};
+use crate::viz::stepper::{settings_accessors, size_formula, KerasGap, Preset, StepperSettings};
 
 /// Largest input side of the convolution stepper.
 pub const MAX_CONV_SIDE: usize = 12;

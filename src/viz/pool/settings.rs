@@ -3,10 +3,8 @@
 
 use super::plan::PoolPlan;
 use crate::nn::{MaxPool2dConfig, NnError};
-use crate::viz::stepper::{
-    parse_numbers, query_numbers, settings_accessors, size_formula, Grid, KerasGap, Preset,
-    StepperSettings,
-};
+use crate::viz::grid::{parse_numbers, query_numbers, Grid};
+use crate::viz::stepper::{settings_accessors, size_formula, KerasGap, Preset, StepperSettings};
 
 /// Largest input side of the pooling stepper (the MNIST model's 26×26 maps fit).
 pub const MAX_POOL_SIDE: usize = 28;
