@@ -162,6 +162,8 @@ test('two tabs stay in step about the kept model', async () => {
   assert.equal(await b.$(tid('model-saved')), null);
   await oneBatch(a);
   await a.waitForSelector(tid('model-saved'));
+  await a.waitForTimeout(300);
+  assert.equal(await a.$(tid('model-restored')), null, 'the saving tab hears nothing of its own news');
   // The other tab hears of it, shows it as kept and offers it to Draw, without touching its run.
   await b.waitForSelector(tid('model-saved'));
   await b.waitForSelector(tid('draw-model-trained'));

@@ -225,9 +225,10 @@ impl TrainLink {
             match storage::get_model().await {
                 Ok(Some(m)) if seed_model(&m.weights).is_ok() => {
                     link.models.trained.set(Some(Arc::new(m.weights.clone())));
-                    link.restored.set(Some(m.accuracy.map(|a| 100.0 * a)));
                     link.saved.set(Some(Ok(())));
                     if into_worker {
+                        // "Back from an earlier visit" is said only of the model found at load.
+                        link.restored.set(Some(m.accuracy.map(|a| 100.0 * a)));
                         link.load(m.weights);
                     }
                 }
@@ -274,10 +275,16 @@ pub fn provide_train_link() -> TrainLink {
     link
 }
 
+thread_local! {
+    // Which tab this is, so it ignores its own news on the channel (a channel also delivers to
+    // the other channel objects of the same page).
+    static TAB: f64 = js_sys::Math::random();
+}
+
 /// Tells the app's other tabs that the kept model changed, so they show the same one.
 fn tell_other_tabs() {
     if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-        let _ = channel.post_message(&JsValue::from_str("changed"));
+        let _ = channel.post_message(&JsValue::from_f64(TAB.with(|t| *t)));
         channel.close();
     }
 }
@@ -287,7 +294,12 @@ fn listen_to_other_tabs(link: TrainLink) {
     let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
         return;
     };
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| link.restore(false));
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            if ev.data().as_f64() != Some(TAB.with(|t| *t)) {
+                link.restore(false);
+            }
+        });
     channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     // The channel lives as long as the page.
