@@ -80,7 +80,7 @@ type Out2 = (u64, convlab::train::Share, Vec<f32>);
 /// A turn of the event loop as the worker runs it: plan, send the jobs (here: keep them in the
 /// list), compute the own share. The clock reads `now`, then 10 ms later.
 fn turn(e: &mut RunEngine, now: f64) -> Vec<Out> {
-    let mut out = e.tick(now);
+    let mut out = e.tick();
     if out.last() == Some(&Out::OwnShare) {
         out.pop();
         let t = std::cell::Cell::new(now);
@@ -173,7 +173,7 @@ fn pause_during_a_shared_step_takes_effect_when_the_step_ends() {
     let data = data();
     let mut e = started_with_a_helper();
     // The helper's job goes out before the trainer computes its own share, so both work at once.
-    let planned = e.tick(0.0);
+    let planned = e.tick();
     assert!(matches!(
         planned.as_slice(),
         [Out::Job { .. }, Out::OwnShare]

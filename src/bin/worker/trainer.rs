@@ -124,13 +124,14 @@ fn helper_count(scope: &DedicatedWorkerGlobalScope) -> usize {
     asked.unwrap_or(cores.saturating_sub(1)).min(MAX_HELPERS)
 }
 
-/// Starts the helpers; each answers through `on_helper` with its index.
-fn start_helpers(shell: &Rc<RefCell<Shell>>) {
+/// Starts `count` helpers; each answers through `on_helper` with its index. One that cannot be
+/// started never says Ready, so the engine never gives it a share.
+fn start_helpers(shell: &Rc<RefCell<Shell>>, count: usize) {
     let scope = shell.borrow().scope.clone();
     let href = scope.location().href();
     let options = web_sys::WorkerOptions::new();
     options.set_name(HELPER_NAME);
-    for index in 0..helper_count(&scope) {
+    for index in 0..count {
         let Ok(worker) = web_sys::Worker::new_with_options(&href, &options) else {
             break;
         };
@@ -171,24 +172,22 @@ pub fn start() {
     let Ok(tick) = MessageChannel::new() else {
         return;
     };
+    let helpers = helper_count(&scope);
     let shell = Rc::new_cyclic(|me| {
         RefCell::new(Shell {
             scope: scope.clone(),
-            engine: RunEngine::new(0),
+            engine: RunEngine::new(helpers),
             helpers: Vec::new(),
             tick,
             me: me.clone(),
         })
     });
-    start_helpers(&shell);
-    let helpers = shell.borrow().helpers.len();
-    shell.borrow_mut().engine = RunEngine::new(helpers);
+    start_helpers(&shell, helpers);
     let on_tick = {
         let shell = shell.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |_| {
             let mut s = shell.borrow_mut();
-            let t = now(&s.scope);
-            let outs = s.engine.tick(t);
+            let outs = s.engine.tick();
             s.apply(outs);
         })
     };

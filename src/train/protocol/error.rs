@@ -54,6 +54,23 @@ impl Sentence {
     }
 }
 
+impl From<crate::nn::NnError> for WorkerError {
+    /// A refusal of the core (weights that do not fit, a model that cannot be built), in both
+    /// languages.
+    fn from(e: crate::nn::NnError) -> Self {
+        WorkerError::Refused(Sentence::of(|l| e.message(l)))
+    }
+}
+
+impl From<crate::train::TrainError> for WorkerError {
+    fn from(e: crate::train::TrainError) -> Self {
+        match e {
+            crate::train::TrainError::Setting(key) => WorkerError::Setting(key.into()),
+            crate::train::TrainError::Model(e) => e.into(),
+        }
+    }
+}
+
 impl WorkerError {
     /// The error as a sentence in `lang`.
     pub fn message(&self, lang: Lang) -> String {

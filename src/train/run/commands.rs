@@ -3,7 +3,7 @@
 use super::{Out, RunEngine};
 use crate::data::Mnist;
 use crate::nn::ModelConfig;
-use crate::train::protocol::{FromWorker, Sentence, Settings, Status, ToWorker, WorkerError};
+use crate::train::protocol::{Settings, Status, ToWorker, WorkerError};
 use crate::train::Trainer;
 
 impl RunEngine {
@@ -20,9 +20,10 @@ impl RunEngine {
                 }
             }
             Err(e) => {
-                out.push(Out::Post(FromWorker::Error(WorkerError::Digits(
-                    e.message(crate::lang::Lang::En),
-                ))));
+                Self::fail(
+                    WorkerError::Digits(e.message(crate::lang::Lang::En)),
+                    &mut out,
+                );
                 self.set_status(Status::Error, &mut out);
             }
         }
@@ -31,7 +32,8 @@ impl RunEngine {
 
     /// The digits could not be fetched (`detail` as the browser gave it).
     pub fn digits_failed(&mut self, detail: String) -> Vec<Out> {
-        let mut out = vec![Out::Post(FromWorker::Error(WorkerError::Digits(detail)))];
+        let mut out = Vec::new();
+        Self::fail(WorkerError::Digits(detail), &mut out);
         self.set_status(Status::Error, &mut out);
         out
     }
@@ -40,12 +42,12 @@ impl RunEngine {
     /// settings are refused before the model is touched, so it is never lost.
     pub(super) fn new_run(&mut self, settings: &Settings, fresh: bool, out: &mut Vec<Out>) -> bool {
         let Some((_, split)) = &self.data else {
-            out.push(Out::Post(FromWorker::Error(WorkerError::Loading)));
+            Self::fail(WorkerError::Loading, out);
             return false;
         };
         let cfg = settings.config();
         if let Err(e) = cfg.validate() {
-            Self::refuse(e, out);
+            Self::fail(e, out);
             return false;
         }
         let train = split.train.clone();
@@ -65,7 +67,7 @@ impl RunEngine {
                 true
             }
             Err(e) => {
-                Self::refuse(e, out);
+                Self::fail(e, out);
                 // Keep a model no matter what: the page never loses one.
                 if self.trainer.is_none() {
                     let seed = Settings::default().config();
@@ -129,7 +131,7 @@ impl RunEngine {
             ToWorker::Load(bytes) => {
                 self.run = run;
                 let Some(t) = self.trainer.as_mut() else {
-                    out.push(Out::Post(FromWorker::Error(WorkerError::Loading)));
+                    Self::fail(WorkerError::Loading, &mut out);
                     return out;
                 };
                 // Checked on a copy first: a refused file leaves the model as it was.
@@ -144,9 +146,7 @@ impl RunEngine {
                         self.weights(&mut out);
                         self.snapshot(&mut out);
                     }
-                    Err(e) => out.push(Out::Post(FromWorker::Error(WorkerError::Refused(
-                        Sentence::of(|l| e.message(l)),
-                    )))),
+                    Err(e) => Self::fail(e, &mut out),
                 }
             }
             ToWorker::Watch(i) => {

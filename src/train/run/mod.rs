@@ -13,10 +13,8 @@ mod commands;
 mod helpers;
 mod reports;
 
-use super::protocol::{
-    BatchReport, FromWorker, HelperJob, Sentence, Settings, Status, WorkerError,
-};
-use super::{Share, TrainError, Trainer};
+use super::protocol::{BatchReport, FromWorker, HelperJob, Settings, Status, WorkerError};
+use super::{Share, Trainer};
 use crate::data::{Mnist, Split};
 use crate::nn::{ModelConfig, Sequential};
 
@@ -173,16 +171,14 @@ impl RunEngine {
         }
     }
 
-    fn refuse(e: TrainError, out: &mut Vec<Out>) {
-        out.push(Out::Post(FromWorker::Error(match e {
-            TrainError::Setting(key) => WorkerError::Setting(key.into()),
-            TrainError::Model(e) => WorkerError::Refused(Sentence::of(|l| e.message(l))),
-        })));
+    /// Tells the page why a request was refused or the run stopped.
+    fn fail(e: impl Into<WorkerError>, out: &mut Vec<Out>) {
+        out.push(Out::Post(FromWorker::Error(e.into())));
     }
 
     /// A turn of the event loop: plans one batch if the run is going and none is in flight.
     /// With helpers ready it returns their jobs first, then [`Out::OwnShare`].
-    pub fn tick(&mut self, _now: f64) -> Vec<Out> {
+    pub fn tick(&mut self) -> Vec<Out> {
         let mut out = Vec::new();
         if self.status != Status::Running || self.in_flight.is_some() || self.planned.is_some() {
             return out;
@@ -236,7 +232,7 @@ impl RunEngine {
         let own = match t.own_share(data, &own) {
             Ok(r) => r,
             Err(e) => {
-                Self::refuse(e, &mut out);
+                Self::fail(e, &mut out);
                 self.set_status(Status::Error, &mut out);
                 return out;
             }
@@ -297,10 +293,7 @@ impl RunEngine {
             workers: shares.len(),
         })));
         if diverged {
-            out.push(Out::Post(FromWorker::Error(WorkerError::Diverged {
-                step,
-                loss: r.loss,
-            })));
+            Self::fail(WorkerError::Diverged { step, loss: r.loss }, out);
             self.pausing = false;
             self.step_once = false;
             self.set_status(Status::Error, out);

@@ -5,7 +5,7 @@ use super::{Out, RunEngine};
 use crate::data::unit_pixel;
 use crate::nn::softmax;
 use crate::train::evaluate;
-use crate::train::protocol::{EpochReport, FromWorker, Sentence, Snapshot, WorkerError};
+use crate::train::protocol::{EpochReport, FromWorker, Snapshot};
 use ndarray::{ArrayD, Ix2, IxDyn};
 
 /// Held-out digits the model gets wrong that an epoch's report shows.
@@ -89,9 +89,7 @@ impl RunEngine {
                 };
                 out.push(Out::Post(FromWorker::Epoch(Box::new(report))));
             }
-            Err(err) => out.push(Out::Post(FromWorker::Error(WorkerError::Refused(
-                Sentence::of(|l| err.message(l)),
-            )))),
+            Err(err) => Self::fail(err, out),
         }
         self.seen = 0;
         self.correct = 0;
