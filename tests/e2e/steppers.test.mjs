@@ -273,3 +273,37 @@ test('the steppers in Korean: same numbers, Korean labels and errors', async () 
   assert.match(await text(page, 'pool-error'), /PyTorch는 최대 \(1, 1\)까지만 허용합니다/);
   await context.close();
 });
+
+test('every test id of the steppers and the summary is on the page, with what it should hold', async () => {
+  // Tests outside this repository find things by these ids; the steppers now build them from a
+  // prefix, so this checks each one by name.
+  const { page, context } = await open(browser, server, '/?lang=en');
+  const text = async (id) => (await page.textContent(`[data-testid="${id}"]`)).trim();
+  for (const p of ['conv', 'pool']) {
+    for (const id of [p, `${p}-preset`, `${p}-random`, `${p}-formula`, `${p}-size-h`, `${p}-size-w`, `${p}-pytorch`, `${p}-keras`]) {
+      assert.ok(await page.$(`[data-testid="${id}"]`), `${id} is on the page`);
+    }
+    assert.match(await text(`${p}-size-h`), /^H_out = /);
+    assert.match(await text(`${p}-size-w`), /^W_out = /);
+    assert.match(await text(`${p}-pytorch`), p === 'conv' ? /^nn\.Conv2d\(/ : /^nn\.MaxPool2d\(/);
+    assert.match(await text(`${p}-keras`), p === 'conv' ? /^Conv2D\(/ : /^MaxPool2D\(/);
+    assert.match(await text(`${p}-formula`), /Next step/);
+    await page.click(`[data-testid="${p}-next"]`);
+    assert.match(await text(`${p}-formula`), /=/);
+    // The examples menu sets the input size: "same" padding on 5×5, the MNIST pool on 26×26.
+    await page.selectOption(`[data-testid="${p}-preset"]`, p === 'conv' ? 'same' : 'mnist');
+    assert.equal(await page.inputValue(`[data-testid="${p}-input-h"]`), p === 'conv' ? '5' : '26');
+    const cells = async () => page.$$eval(`[data-testid^="${p}-in-"]`, (cs) => cs.map((c) => c.value).join());
+    const numbers = await cells();
+    await page.click(`[data-testid="${p}-random"]`);
+    await page.waitForFunction(([p, before]) => [...document.querySelectorAll(`[data-testid^="${p}-in-"]`)]
+      .map((c) => c.value).join() !== before, [p, numbers]);
+    assert.equal(await page.$(`[data-testid="${p}-error"]`), null);
+    // An impossible setting: a dilated kernel wider than the padded input, a window of 0.
+    await page.fill(`[data-testid="${p === 'conv' ? 'conv-dilation' : 'pool-kernel'}"]`, p === 'conv' ? '9' : '0');
+    await page.waitForSelector(`[data-testid="${p}-error"]`);
+  }
+  assert.ok(await page.$('[data-testid="conv-ch-formula"]'));
+  assert.match(await text('summary-total-params'), /^55,338$/);
+  await context.close();
+});
