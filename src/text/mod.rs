@@ -38,6 +38,7 @@ mod conv;
 mod data;
 mod draw;
 mod head;
+mod kept;
 mod layer;
 mod model;
 mod pool;
@@ -49,6 +50,7 @@ pub use conv::ConvText;
 pub use data::DataText;
 pub use draw::DrawText;
 pub use head::HeadText;
+pub use kept::KeptText;
 pub use layer::LayerText;
 pub use model::ModelText;
 pub use pool::PoolText;
@@ -79,6 +81,8 @@ pub struct Text {
     pub draw: &'static DrawText,
     /// The Train section.
     pub train: &'static TrainText,
+    /// The Train section's My models panel.
+    pub kept: &'static KeptText,
     /// Why a digits file was refused.
     pub data: &'static DataText,
 }
@@ -96,6 +100,7 @@ macro_rules! all_tables {
             model: &ModelText::$lang,
             draw: &DrawText::$lang,
             train: &TrainText::$lang,
+            kept: &KeptText::$lang,
             data: &DataText::$lang,
         }
     };
@@ -151,6 +156,7 @@ mod tests {
         ("model", ModelText::ALL),
         ("draw", DrawText::ALL),
         ("train", TrainText::ALL),
+        ("kept", KeptText::ALL),
         ("data", DataText::ALL),
     ];
 

@@ -295,11 +295,11 @@ table! {
             en: "Import weights (.safetensors)",
             ko: "가중치 가져오기(.safetensors)",
         }
-        /// Button in the Your model panel that deletes the copy stored in this browser
-        /// (`model-forget`).
+        /// Button in the Your model panel that deletes the model in use from this browser's My
+        /// models (`model-forget`).
         forget {
-            en: "Forget the stored model",
-            ko: "저장된 모델 지우기",
+            en: "Delete the model in use from this browser",
+            ko: "사용 중인 모델을 브라우저에서 삭제",
         }
         /// Note in the Your model panel when a reload brought the model back (`model-restored`);
         /// {a} is its held-out accuracy in %, or ? if unknown.
@@ -315,8 +315,8 @@ table! {
         }
         /// Status note in the Your model panel after the forget button (`model-forget`).
         forgotten {
-            en: "The stored model is forgotten.",
-            ko: "저장된 모델을 지웠습니다.",
+            en: "The model is deleted from this browser; the models in My models remain.",
+            ko: "이 모델을 브라우저에서 삭제했습니다. 내 모델 목록의 다른 모델은 그대로 남아 있습니다.",
         }
         /// Status note in the Your model panel after a successful import (`model-import`).
         imported {
@@ -357,8 +357,8 @@ table! {
         }
         /// Error under the Train controls (`train-error`) when the kept model could not be read.
         storage_unreadable {
-            en: "The model kept in this browser could not be read, so it was removed. Train or import a model to keep a new one.",
-            ko: "이 브라우저에 저장된 모델을 읽을 수 없어서 지웠습니다. 모델을 새로 학습하거나 가져오면 다시 저장됩니다.",
+            en: "A model kept in this browser could not be read, so it was removed; the others are unchanged.",
+            ko: "이 브라우저에 저장된 모델 하나를 읽을 수 없어서 지웠습니다. 나머지 모델은 그대로입니다.",
         }
         /// Error in the Your model panel (`model-save-error`) when a save failed; {e} the reason.
         save_failed {

@@ -3,6 +3,7 @@
 //! pretrained model natively (`src/bin/pretrain.rs`) and the learner's model in the browser.
 
 mod evaluate;
+pub mod kept;
 pub mod protocol;
 pub mod run;
 pub mod state;

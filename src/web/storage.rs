@@ -1,8 +1,9 @@
-//! Keeping the learner's model across reloads: IndexedDB (database `convlab`, store `models`),
-//! through web-sys directly; a handful of calls did not justify another dependency. The model
-//! and its facts are one record written in one transaction, and a write counts as done only
+//! Keeping the learner's models across reloads ("My models"): IndexedDB (database `convlab`,
+//! store `models`, one record per model), through web-sys directly; a handful of calls did not
+//! justify another dependency. A model are one record written in one transaction, and a write counts as done only
 //! when its transaction commits, so a full quota or blocked storage is reported, not hidden.
 
+use crate::train::kept::StoredRecord;
 use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -90,89 +91,98 @@ async fn request(
     out
 }
 
-/// The learner's model as it is kept: its weights and what is known of them.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StoredModel {
-    /// Safetensors bytes of the seed model.
-    pub weights: Vec<u8>,
-    /// Held-out accuracy in [0, 1], when it was evaluated.
-    pub accuracy: Option<f32>,
-}
-
-const MODEL_KEY: &str = "model";
-// Where an earlier version kept the weights and their accuracy, in two records.
+// Where earlier versions kept one model: a record `{weights, accuracy, saved}` under "model", and
+// before that the bytes and their accuracy (a percent, as text) in two records.
 const LEGACY_WEIGHTS: &str = "weights";
 const LEGACY_META: &str = "meta";
 
-/// Keeps `model`, weights and accuracy together in one record.
-pub async fn put_model(model: &StoredModel) -> Result<(), JsValue> {
+/// Keeps a model under `id`: its weights and its facts (JSON), one record in one transaction.
+pub async fn put_model(id: &str, weights: &[u8], facts: &str) -> Result<(), JsValue> {
     let record = js_sys::Object::new();
-    js_sys::Reflect::set(
-        &record,
-        &"weights".into(),
-        &Uint8Array::from(model.weights.as_slice()),
-    )?;
-    let acc = model
-        .accuracy
-        .map_or(JsValue::NULL, |a| JsValue::from_f64(a as f64));
-    js_sys::Reflect::set(&record, &"accuracy".into(), &acc)?;
-    js_sys::Reflect::set(&record, &"saved".into(), &js_sys::Date::now().into())?;
+    js_sys::Reflect::set(&record, &"weights".into(), &Uint8Array::from(weights))?;
+    js_sys::Reflect::set(&record, &"facts".into(), &JsValue::from_str(facts))?;
     request(IdbTransactionMode::Readwrite, |s| {
-        s.put_with_key(&record, &JsValue::from_str(MODEL_KEY))
+        s.put_with_key(&record, &JsValue::from_str(id))
     })
     .await?;
     Ok(())
 }
 
-/// The kept model, if any: the one record, else the two an earlier version wrote. A record that
-/// cannot be read is an error (the caller says so and removes it).
-pub async fn get_model() -> Result<Option<StoredModel>, JsValue> {
-    let record = request(IdbTransactionMode::Readonly, |s| {
-        s.get(&JsValue::from_str(MODEL_KEY))
-    })
-    .await?;
-    if record.is_undefined() {
-        let Some(weights) = get(LEGACY_WEIGHTS).await? else {
-            return Ok(None);
-        };
-        let accuracy = get(LEGACY_META)
-            .await?
-            .and_then(|m| String::from_utf8(m).ok())
-            .and_then(|m| m.parse::<f32>().ok())
-            .map(|percent| percent / 100.0);
-        return Ok(Some(StoredModel { weights, accuracy }));
+/// Every kept model's record, without copying any weights into the page's memory.
+pub async fn list_models() -> Result<Vec<StoredRecord>, JsValue> {
+    // Keys and values from one transaction, so another tab's write cannot fall between them.
+    let db = open().await?;
+    let read = async {
+        let tx = db.transaction_with_str(STORE)?;
+        let store = tx.object_store(STORE)?;
+        let keys = store.get_all_keys()?;
+        let values = store.get_all()?;
+        let keys: js_sys::Array = done(&keys).await?.dyn_into()?;
+        let values: js_sys::Array = done(&values).await?.dyn_into()?;
+        Ok::<_, JsValue>((keys, values))
     }
-    let weights = js_sys::Reflect::get(&record, &"weights".into())?
-        .dyn_into::<Uint8Array>()
-        .map_err(|_| JsValue::from_str("a kept model without weights"))?
-        .to_vec();
-    let accuracy = js_sys::Reflect::get(&record, &"accuracy".into())?
-        .as_f64()
-        .map(|a| a as f32);
-    Ok(Some(StoredModel { weights, accuracy }))
+    .await;
+    db.close();
+    let (keys, values) = read?;
+    let legacy_accuracy = keys
+        .iter()
+        .position(|k| k.as_string().as_deref() == Some(LEGACY_META))
+        .and_then(|i| values.get(i as u32).dyn_into::<Uint8Array>().ok())
+        .and_then(|m| String::from_utf8(m.to_vec()).ok())
+        .and_then(|m| m.parse::<f32>().ok())
+        .map(|percent| percent / 100.0);
+    let mut out = Vec::new();
+    for (key, value) in keys.iter().zip(values.iter()) {
+        let Some(id) = key.as_string() else { continue };
+        let field = |name: &str| js_sys::Reflect::get(&value, &name.into()).ok();
+        let record = match id.as_str() {
+            LEGACY_META => continue,
+            LEGACY_WEIGHTS => StoredRecord {
+                id,
+                accuracy: legacy_accuracy,
+                has_weights: value.is_instance_of::<Uint8Array>(),
+                ..Default::default()
+            },
+            _ => StoredRecord {
+                id,
+                facts: field("facts").and_then(|f| f.as_string()),
+                accuracy: field("accuracy").and_then(|a| a.as_f64()).map(|a| a as f32),
+                saved_ms: field("saved").and_then(|t| t.as_f64()),
+                has_weights: field("weights").is_some_and(|w| w.is_instance_of::<Uint8Array>()),
+            },
+        };
+        out.push(record);
+    }
+    Ok(out)
 }
 
-/// Removes the kept model (and what an earlier version kept).
-pub async fn forget_model() -> Result<(), JsValue> {
-    delete(MODEL_KEY).await?;
-    delete(LEGACY_WEIGHTS).await?;
-    delete(LEGACY_META).await
-}
-
-/// The bytes under `key`, if any.
-async fn get(key: &str) -> Result<Option<Vec<u8>>, JsValue> {
-    let v = request(IdbTransactionMode::Readonly, |s| {
-        s.get(&JsValue::from_str(key))
+/// The weights kept under `id`, if there are.
+pub async fn get_weights(id: &str) -> Result<Option<Vec<u8>>, JsValue> {
+    let value = request(IdbTransactionMode::Readonly, |s| {
+        s.get(&JsValue::from_str(id))
     })
     .await?;
-    Ok(v.dyn_into::<Uint8Array>().ok().map(|a| a.to_vec()))
+    let bytes = if value.is_instance_of::<Uint8Array>() {
+        value
+    } else if value.is_object() {
+        js_sys::Reflect::get(&value, &"weights".into())?
+    } else {
+        return Ok(None);
+    };
+    Ok(bytes.dyn_into::<Uint8Array>().ok().map(|a| a.to_vec()))
 }
 
-/// Removes `key`.
-async fn delete(key: &str) -> Result<(), JsValue> {
+/// Removes the model kept under `id` (with its accuracy, for the earliest format).
+pub async fn delete_model(id: &str) -> Result<(), JsValue> {
     request(IdbTransactionMode::Readwrite, |s| {
-        s.delete(&JsValue::from_str(key))
+        s.delete(&JsValue::from_str(id))
     })
     .await?;
+    if id == LEGACY_WEIGHTS {
+        request(IdbTransactionMode::Readwrite, |s| {
+            s.delete(&JsValue::from_str(LEGACY_META))
+        })
+        .await?;
+    }
     Ok(())
 }

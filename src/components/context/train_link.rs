@@ -3,15 +3,14 @@
 //! IndexedDB, restored after a reload). A worker that dies (a trap, running out of memory, a
 //! script that does not load) is replaced by a fresh one that gets the last good weights.
 
+use super::kept::{provide_my_models, MyModels};
 use crate::components::context::models::{seed_model, use_models, Models};
 use crate::train::protocol::{
     BatchReport, CarriesBytes, Envelope, FromWorker, Settings, Status, ToWorker, WorkerError,
 };
 use crate::train::state::{Effect, RunState};
-use crate::web::storage;
 use crate::web::wire::{read_with_array, with_array};
 use leptos::prelude::*;
-use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -42,9 +41,6 @@ pub fn worker_script() -> &'static str {
     }
 }
 
-/// The channel on which tabs of the app tell each other that the kept model changed.
-const CHANNEL: &str = "convlab-models";
-
 /// What components use to talk to the worker.
 #[derive(Clone, Copy)]
 pub struct TrainLink {
@@ -52,11 +48,8 @@ pub struct TrainLink {
     pub state: RwSignal<RunState>,
     /// The worker script in use (which SIMD build).
     pub script: RwSignal<&'static str>,
-    /// Held-out accuracy of a model restored from storage, in percent.
-    pub restored: RwSignal<Option<Option<f32>>>,
-    /// Whether the learner's model is safely kept in this browser: `None` before any save,
-    /// `Some(Err(detail))` when the last save failed.
-    pub saved: RwSignal<Option<Result<(), String>>>,
+    /// The kept models ("My models").
+    pub my: MyModels,
     /// The settings of the run in progress (what Resume and One batch go on with).
     pub run_settings: RwSignal<Option<Settings>>,
     models: Models,
@@ -101,10 +94,15 @@ impl TrainLink {
             ToWorker::Reset(_) | ToWorker::Load(_) => {
                 self.state.update(|s| s.discard(run));
                 self.run_settings.set(None);
+                self.my.new_run();
             }
-            ToWorker::Start(s) => self.run_settings.set(Some(s.clone())),
+            ToWorker::Start(s) => {
+                self.run_settings.set(Some(s.clone()));
+                self.my.new_run();
+            }
             ToWorker::Step(s) if self.status() != Some(Status::Paused) => {
-                self.run_settings.set(Some(s.clone()))
+                self.run_settings.set(Some(s.clone()));
+                self.my.new_run();
             }
             _ => {}
         }
@@ -172,82 +170,6 @@ impl TrainLink {
             self.pending.set_value(Some(bytes));
         }
     }
-
-    /// Makes `bytes` the learner's model: offered to Draw and stored in this browser, with its
-    /// held-out accuracy (in [0, 1]) when known. Weights the seed model refuses (damaged, or
-    /// not finite numbers) are never kept.
-    pub fn keep(&self, bytes: Vec<u8>, accuracy: Option<f32>) {
-        if seed_model(&bytes).is_err() {
-            return;
-        }
-        self.models.trained.set(Some(Arc::new(bytes.clone())));
-        let link = *self;
-        leptos::task::spawn_local(async move {
-            let model = storage::StoredModel {
-                weights: bytes,
-                accuracy,
-            };
-            match storage::put_model(&model).await {
-                Ok(()) => {
-                    link.saved.set(Some(Ok(())));
-                    tell_other_tabs();
-                }
-                Err(e) => {
-                    // A DOMException says what went wrong in its name (QuotaExceededError, …).
-                    let name = js_sys::Reflect::get(&e, &"name".into())
-                        .ok()
-                        .and_then(|n| n.as_string());
-                    let detail = e.as_string().or(name).unwrap_or_else(|| "IndexedDB".into());
-                    link.saved.set(Some(Err(detail)));
-                }
-            }
-        });
-    }
-
-    /// Forgets the stored model, here and in the other tabs.
-    pub fn forget(&self) {
-        let link = *self;
-        leptos::task::spawn_local(async move {
-            if storage::forget_model().await.is_ok() {
-                tell_other_tabs();
-            }
-            link.saved.set(None);
-        });
-        self.restored.set(None);
-    }
-
-    /// Reads the kept model and offers it to Draw; at load (`into_worker`) the worker gets it
-    /// too, once it is ready. When another tab changed it, this tab's run is left alone. An
-    /// unreadable record is reported and removed.
-    fn restore(&self, into_worker: bool) {
-        let link = *self;
-        leptos::task::spawn_local(async move {
-            match storage::get_model().await {
-                Ok(Some(m)) if seed_model(&m.weights).is_ok() => {
-                    link.models.trained.set(Some(Arc::new(m.weights.clone())));
-                    link.saved.set(Some(Ok(())));
-                    if into_worker {
-                        // "Back from an earlier visit" is said only of the model found at load.
-                        link.restored.set(Some(m.accuracy.map(|a| 100.0 * a)));
-                        link.load(m.weights);
-                    }
-                }
-                Ok(None) => {
-                    link.models.trained.set(None);
-                    link.restored.set(None);
-                    link.saved.set(None);
-                }
-                Ok(Some(_)) | Err(_) => {
-                    let _ = storage::forget_model().await;
-                    link.state.update(|s| {
-                        s.error = Some(WorkerError::Refused(crate::train::protocol::Sentence::of(
-                            |l| crate::text::text(l).train.storage_unreadable.to_string(),
-                        )))
-                    });
-                }
-            }
-        });
-    }
 }
 
 /// Starts the worker and provides the [`TrainLink`].
@@ -255,9 +177,8 @@ pub fn provide_train_link() -> TrainLink {
     let models = use_models();
     let link = TrainLink {
         state: RwSignal::new(RunState::default()),
-        restored: RwSignal::new(None),
         script: RwSignal::new(""),
-        saved: RwSignal::new(None),
+        my: provide_my_models(models),
         run_settings: RwSignal::new(None),
         models,
         worker: StoredValue::new_local(None),
@@ -270,40 +191,8 @@ pub fn provide_train_link() -> TrainLink {
     let script = worker_script();
     link.script.set(script);
     start_worker(link);
-    link.restore(true);
-    listen_to_other_tabs(link);
+    link.my.restore(move |bytes| link.load(bytes));
     link
-}
-
-thread_local! {
-    // Which tab this is, so it ignores its own news on the channel (a channel also delivers to
-    // the other channel objects of the same page).
-    static TAB: f64 = js_sys::Math::random();
-}
-
-/// Tells the app's other tabs that the kept model changed, so they show the same one.
-fn tell_other_tabs() {
-    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-        let _ = channel.post_message(&JsValue::from_f64(TAB.with(|t| *t)));
-        channel.close();
-    }
-}
-
-/// Re-reads the kept model whenever another tab of the app changed it.
-fn listen_to_other_tabs(link: TrainLink) {
-    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
-        return;
-    };
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            if ev.data().as_f64() != Some(TAB.with(|t| *t)) {
-                link.restore(false);
-            }
-        });
-    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    // The channel lives as long as the page.
-    std::mem::forget(channel);
 }
 
 /// Starts a worker (the build `link.script` names) and routes its messages and failures.
@@ -339,14 +228,20 @@ fn start_worker(link: TrainLink) {
             };
             link.show_held();
             let became_idle = matches!(msg, FromWorker::Status(Status::Idle));
+            if let FromWorker::Status(s) = msg {
+                link.my.status(s);
+            }
             let effect = link
                 .state
                 .try_update(|s| s.apply(run, msg))
                 .unwrap_or(Effect::None);
             if effect == Effect::Trained {
-                if let Some(bytes) = link.state.with_untracked(|s| s.weights.clone()) {
-                    link.keep(bytes, link.state.with_untracked(|s| s.test_accuracy()));
-                }
+                link.state.with_untracked(|s| {
+                    if let Some(bytes) = s.weights.clone() {
+                        link.run_settings
+                            .with_untracked(|r| link.my.keep_run(bytes, s, r.as_ref()));
+                    }
+                });
             }
             if became_idle {
                 link.try_restore();

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Offers `bytes` as a file download.
-fn download(bytes: &[u8], name: &str) -> Result<(), JsValue> {
+pub(super) fn download(bytes: &[u8], name: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("application/octet-stream");
@@ -91,7 +91,7 @@ pub fn ModelFiles() -> impl IntoView {
                     error.set(None);
                     note.set(Some(t().train.imported));
                     link.load(bytes.clone());
-                    link.keep(bytes, None);
+                    link.my.keep_import(bytes);
                 }
                 Err(e) => {
                     note.set(None);
@@ -104,19 +104,18 @@ pub fn ModelFiles() -> impl IntoView {
         });
     };
     let forget = move |_| {
-        link.forget();
-        models.trained.set(None);
+        link.my.delete_current();
         note.set(Some(t().train.forgotten));
     };
     let id = "field-model-import";
     view! {
         <div class="subpanel model-files">
             <h3>{move || t().train.model_title}</h3>
-            {move || link.restored.get().map(|acc| view! {
+            {move || link.my.restored.get().map(|acc| view! {
                 <p class="note" data-testid="model-restored">{fill(t().train.restored, &[("a", acc.map(|a| format!("{a:.2}")).unwrap_or_else(|| "?".into()))])}</p>
             })}
-            {move || (models.trained.with(|t| t.is_some()) && link.saved.with(|s| matches!(s, Some(Ok(()))))).then(|| view! { <p class="note" data-testid="model-saved">{move || t().train.saved}</p> })}
-            {move || link.saved.get().and_then(|s| s.err()).map(|e| view! { <p class="error" role="alert" data-testid="model-save-error">{move || fill(t().train.save_failed, &[("e", e.clone())])}</p> })}
+            {move || (models.trained.with(|t| t.is_some()) && link.my.saved.with(|s| matches!(s, Some(Ok(()))))).then(|| view! { <p class="note" data-testid="model-saved">{move || t().train.saved}</p> })}
+            {move || link.my.saved.get().and_then(|s| s.err()).map(|e| view! { <p class="error" role="alert" data-testid="model-save-error">{move || fill(t().train.save_failed, &[("e", e.clone())])}</p> })}
             <div class="buttons">
                 <button type="button" data-testid="model-export" on:click=export
                     disabled=move || link.state.with(|s| s.weights.is_none())>{move || t().train.export}</button>
@@ -125,7 +124,7 @@ pub fn ModelFiles() -> impl IntoView {
                     <input id=id type="file" accept=".safetensors,application/octet-stream" data-testid="model-import" on:change=import/>
                 </label>
                 <button type="button" data-testid="model-forget" on:click=forget
-                    disabled=move || models.trained.with(|t| t.is_none())>{move || t().train.forget}</button>
+                    disabled=move || link.my.current.with(|c| c.is_none())>{move || t().train.forget}</button>
             </div>
             <p class="note">{move || t().train.export_note}</p>
             {move || note.get().map(|n| view! { <p class="note" role="status">{n}</p> })}

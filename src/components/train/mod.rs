@@ -5,6 +5,7 @@ use crate::text::fill;
 mod charts;
 mod eval;
 mod files;
+mod kept;
 
 use crate::components::context::train_link::use_train_link;
 use crate::components::context::{use_lang, use_text};
@@ -13,6 +14,7 @@ use crate::train::protocol::{Settings, Status, ToWorker};
 use charts::Charts;
 use eval::{Confusion, Mistakes, Watch};
 use files::ModelFiles;
+use kept::MyModelsPanel;
 use leptos::prelude::*;
 
 /// A labelled number input. `parse` turns text into a value or `None` (refused).
@@ -151,7 +153,7 @@ fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
                 " · " {move || t().train.state(status())}
             </p>
             {move || message.get().map(|m| view! { <p class="error" role="alert" data-testid="train-message">{m}</p> })}
-            {move || link.state.with(|s| s.error.clone()).map(|e| view! { <p class="error" role="alert" data-testid="train-error">{move || e.message(lang.get())}</p> })}
+            {move || link.state.with(|s| s.error.clone()).or_else(|| link.my.unreadable.get()).map(|e| view! { <p class="error" role="alert" data-testid="train-error">{move || e.message(lang.get())}</p> })}
             {move || verdict().map(|v| view! { <p class="note" role="status" data-testid="train-verdict">{v}</p> })}
             {move || changed_while_paused().then(|| view! { <p class="note" data-testid="train-note">{move || t().train.settings_next_start}</p> })}
         </div>
@@ -168,7 +170,7 @@ fn Progress(settings: RwSignal<Settings>) -> impl IntoView {
         link.state
             .with(|s| s.test_accuracy())
             .map(|a| 100.0 * a)
-            .or_else(|| link.restored.get().flatten())
+            .or_else(|| link.my.restored.get().flatten())
     };
     let line = move || {
         let b = last()?;
@@ -223,6 +225,7 @@ pub fn TrainSection() -> impl IntoView {
             </div>
             <Watch/>
             <ModelFiles/>
+            <MyModelsPanel/>
         </section>
     }
 }
