@@ -31,8 +31,8 @@ table! {
         }
         /// Column: held-out accuracy of the last evaluation, in %.
         col_accuracy {
-            en: "Held-out accuracy",
-            ko: "시험 정확도",
+            en: "Held-out accuracy (%)",
+            ko: "시험 정확도(%)",
         }
         /// Column: epochs the run trained.
         col_epochs {
@@ -63,11 +63,6 @@ table! {
         col_actions {
             en: "Actions",
             ko: "작업",
-        }
-        /// An accuracy in the Held-out accuracy column; {a} is the percentage.
-        percent {
-            en: "{a} %",
-            ko: "{a}%",
         }
         /// A duration in the Training time column; {s} is seconds.
         seconds {

@@ -146,7 +146,7 @@ mod tests {
         out
     }
 
-    const TABLES: [(&str, Rows); 10] = [
+    const TABLES: [(&str, Rows); 11] = [
         ("shell", ShellText::ALL),
         ("layer", LayerText::ALL),
         ("stepper", StepperText::ALL),

@@ -119,6 +119,28 @@ test('an oversized file is refused unread; a padded one is kept without its padd
   await context.close();
 });
 
+test('an import made while the worker is still loading reaches it once it is ready', async () => {
+  const { page, context } = await openTrain(browser, server, '/?lang=en');
+  await oneBatch(page);
+  const trained = await exportBytes(page);
+  // Hold the digits back so the next worker is still loading when the file is chosen.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route('**/mnist-10k.bin', async (route) => { await held; await route.continue(); });
+  await page.evaluate(() => indexedDB.deleteDatabase('convlab'));
+  await page.reload();
+  await page.waitForSelector(tid('model-import'), { state: 'attached' });
+  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'loading');
+  await page.setInputFiles(tid('model-import'), tmp('while-loading.safetensors', trained));
+  await page.waitForFunction(() => /imported/.test(document.querySelector('.model-files')?.textContent ?? ''));
+  assert.equal(await text(page, 'train-status'), 'loading', 'the file was chosen while the worker loaded');
+  release();
+  await ready(page);
+  await page.waitForTimeout(500);
+  assert.ok((await exportBytes(page)).equals(trained), 'the worker got the imported weights');
+  await context.close();
+});
+
 test('settings changed while paused are said to wait for the next Start, in Korean too', async () => {
   const { page, context } = await openTrain(browser, server, '/?lang=ko');
   await page.fill(tid('train-batch'), '0');

@@ -88,7 +88,6 @@ impl MyModels {
     pub fn new_run(&self) {
         self.entry.set_value(None);
         self.clock.set_value(RunClock::default());
-        self.unreadable.set(None);
     }
 
     /// The worker's status changed (the run's clock runs only while it trains).

@@ -41,6 +41,9 @@ fn epochs(e: f32) -> String {
     }
 }
 
+/// What a cell shows when the fact does not apply (an imported model has no run).
+const DASH: &str = "–";
+
 /// One kept model's row.
 #[component]
 fn Row(model: KeptModel) -> impl IntoView {
@@ -99,12 +102,12 @@ fn Row(model: KeptModel) -> impl IntoView {
             <th scope="row">{stamp}
                 {move || current.get().then(|| view! { " " <span class="badge" data-testid="kept-current">{move || t().kept.in_use}</span> })}
             </th>
-            <td class="num" data-testid="kept-accuracy">{move || accuracy.clone().map(|a| fill(t().kept.percent, &[("a", a)])).unwrap_or_else(|| "–".into())}</td>
-            <td class="num">{trained.then(|| epochs(facts.epochs)).unwrap_or_else(|| "–".into())}</td>
+            <td class="num" data-testid="kept-accuracy">{accuracy.unwrap_or_else(|| DASH.into())}</td>
+            <td class="num">{if trained { epochs(facts.epochs) } else { DASH.into() }}</td>
             <td>{how}</td>
-            <td class="num">{batch.unwrap_or_else(|| "–".into())}</td>
-            <td class="num">{move || trained.then(|| fill(t().kept.seconds, &[("s", format!("{:.1}", facts.seconds))])).unwrap_or_else(|| "–".into())}</td>
-            <td class="num">{trained.then(|| format!("{:.0}", facts.images_per_sec)).unwrap_or_else(|| "–".into())}</td>
+            <td class="num">{batch.unwrap_or_else(|| DASH.into())}</td>
+            <td class="num">{move || if trained { fill(t().kept.seconds, &[("s", format!("{:.1}", facts.seconds))]) } else { DASH.into() }}</td>
+            <td class="num">{if trained { format!("{:.0}", facts.images_per_sec) } else { DASH.into() }}</td>
             <td class="actions">
                 <button type="button" data-testid="kept-use" aria-label=label(|t| t.kept.use_label)
                     disabled=current on:click=use_it>{move || t().kept.use_model}</button>
