@@ -60,7 +60,8 @@ pub struct TrainLink {
     held: StoredValue<Vec<(u64, BatchReport)>, LocalStorage>,
     // The number of the newest run the page asked for.
     run: StoredValue<u64, LocalStorage>,
-    // Workers started after one died; past MAX_RESTARTS the page stops trying.
+    // Workers started in a row after one died, none of which loaded; past MAX_RESTARTS the
+    // page stops trying.
     restarts: StoredValue<u32, LocalStorage>,
 }
 
@@ -244,6 +245,9 @@ fn start_worker(link: TrainLink) {
                 });
             }
             if became_idle {
+                // A worker that got this far loads; a later death is a new fault, not the
+                // same one again, so it may be restarted too.
+                link.restarts.set_value(0);
                 link.try_restore();
             }
         });
