@@ -83,9 +83,18 @@ impl Conv2dConfig {
     }
 
     /// Number of learnable scalars: `C_out·C_in·kH·kW + C_out` (the last term only with a bias).
-    pub fn num_params(&self) -> usize {
-        self.weight_shape().iter().product::<usize>()
-            + if self.bias { self.out_channels } else { 0 }
+    /// Counted in 64 bits, saturating: on wasm32 a `usize` overflows at 4.3 billion, which an
+    /// edited model can pass; any saturated count is far over every limit that refuses it.
+    pub fn num_params(&self) -> u64 {
+        let weights = self
+            .weight_shape()
+            .iter()
+            .fold(1u64, |n, &d| n.saturating_mul(d as u64));
+        weights.saturating_add(if self.bias {
+            self.out_channels as u64
+        } else {
+            0
+        })
     }
 
     /// # Shapes

@@ -2,6 +2,7 @@
 //! Each renders as a sentence that names the numbers, in English and Korean.
 
 use crate::lang::Lang;
+use crate::nn::summary::group_thousands;
 use std::fmt;
 
 /// A hyper-parameter that must be at least 1.
@@ -105,6 +106,21 @@ pub enum NnError {
     },
     /// A weight file could not be used; the model was left unchanged.
     Weights(WeightsError),
+    /// More parameters than a browser tab trains (refused before anything is allocated).
+    TooManyParams {
+        /// The model's parameters.
+        params: u64,
+        /// The most the app accepts.
+        max: u64,
+    },
+    /// Training would need more memory per worker than a browser tab gives (refused before
+    /// anything is allocated).
+    TooMuchMemory {
+        /// What one worker would need, in MiB.
+        mib: u64,
+        /// The most the app lets one worker use, in MiB.
+        max: u64,
+    },
     /// A flat vector of parameters (from another copy of the model) has the wrong length.
     ParamCount {
         /// The model's number of parameters.
@@ -141,6 +157,8 @@ pub enum WeightsError {
     },
     /// A tensor holds NaN or infinity.
     NotFinite(String),
+    /// The architecture the file states (in its metadata) cannot be read or built.
+    Architecture(String),
 }
 
 fn dims(shape: &[usize]) -> String {
@@ -217,6 +235,26 @@ impl NnError {
                 format!("{kind}-{index} 층: {}", source.message(lang))
             }
             (NnError::Weights(w), _) => w.message(lang),
+            (NnError::TooManyParams { params, max }, Lang::En) => format!(
+                "This model has {} parameters; a browser tab trains at most {}. Use fewer filters or a narrower hidden layer.",
+                group_thousands(*params),
+                group_thousands(*max)
+            ),
+            (NnError::TooManyParams { params, max }, Lang::Ko) => format!(
+                "이 모델의 파라미터는 {}개입니다. 브라우저 탭에서는 {}개까지만 학습할 수 있으니 필터 수나 은닉층 크기를 줄여 보세요.",
+                group_thousands(*params),
+                group_thousands(*max)
+            ),
+            (NnError::TooMuchMemory { mib, max }, Lang::En) => format!(
+                "Training this model would take about {} MiB in each worker; a browser tab allows {} MiB. Use fewer filters, more pooling or a smaller padding.",
+                group_thousands(*mib),
+                group_thousands(*max)
+            ),
+            (NnError::TooMuchMemory { mib, max }, Lang::Ko) => format!(
+                "이 모델을 학습하려면 워커마다 메모리가 약 {} MiB 필요한데, 브라우저 탭에서는 {} MiB까지만 쓸 수 있습니다. 필터 수를 줄이거나 풀링을 늘리거나 패딩을 줄여 보세요.",
+                group_thousands(*mib),
+                group_thousands(*max)
+            ),
             (NnError::ParamCount { expected, got }, Lang::En) => format!(
                 "The model has {expected} parameters, but {got} values arrived for them."
             ),
@@ -264,6 +302,7 @@ impl WeightsError {
                 got: quoted(got),
             },
             WeightsError::NotFinite(n) => WeightsError::NotFinite(quoted(n)),
+            WeightsError::Architecture(n) => WeightsError::Architecture(quoted(n)),
         }
     }
 
@@ -310,6 +349,12 @@ impl WeightsError {
             (WeightsError::NotFinite(n), Lang::Ko) => {
                 format!("텐서 \"{n}\"에 NaN 또는 무한대 값이 있습니다. 현재 모델은 그대로입니다.")
             }
+            (WeightsError::Architecture(why), Lang::En) => format!(
+                "The file describes a model this app cannot build ({why}). The current model is unchanged."
+            ),
+            (WeightsError::Architecture(why), Lang::Ko) => format!(
+                "파일에 적힌 모델 구조를 이 앱에서 만들 수 없습니다({why}). 현재 모델은 그대로입니다."
+            ),
         }
     }
 }

@@ -10,6 +10,12 @@ use safetensors::tensor::{Dtype, SafeTensors, TensorView};
 impl Sequential {
     /// The weights as a safetensors file (little-endian F32, PyTorch's names and shapes).
     pub fn to_safetensors(&self) -> Vec<u8> {
+        self.to_safetensors_with(&[])
+    }
+
+    /// The weights as a safetensors file with `metadata` in its header's `__metadata__` (string
+    /// pairs, as the format allows).
+    pub fn to_safetensors_with(&self, metadata: &[(&str, String)]) -> Vec<u8> {
         let params = self.named_parameters();
         let bytes: Vec<(String, Vec<usize>, Vec<u8>)> = params
             .iter()
@@ -27,7 +33,21 @@ impl Sequential {
                 )
             })
             .collect();
-        safetensors::serialize(views, None).expect("serialising in-memory f32 tensors cannot fail")
+        let metadata = (!metadata.is_empty()).then(|| {
+            metadata
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect()
+        });
+        safetensors::serialize(views, metadata)
+            .expect("serialising in-memory f32 tensors cannot fail")
+    }
+
+    /// The value under `key` in a safetensors file's `__metadata__`, if the file has one.
+    pub fn safetensors_metadata(bytes: &[u8], key: &str) -> Result<Option<String>, NnError> {
+        let (_, meta) =
+            SafeTensors::read_metadata(bytes).map_err(|e| WeightsError::Corrupt(e.to_string()))?;
+        Ok(meta.metadata().as_ref().and_then(|m| m.get(key).cloned()))
     }
 
     /// Replaces every parameter with the tensors of a safetensors file.

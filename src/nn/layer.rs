@@ -73,7 +73,7 @@ impl LayerConfig {
     }
 
     /// Number of learnable scalars.
-    pub fn num_params(&self) -> usize {
+    pub fn num_params(&self) -> u64 {
         match self {
             LayerConfig::Conv2d(c) => c.num_params(),
             LayerConfig::Linear(c) => c.num_params(),

@@ -38,9 +38,12 @@ impl LinearConfig {
         Ok(())
     }
 
-    /// Number of learnable scalars: `in·out + out` (the last term only with a bias).
-    pub fn num_params(&self) -> usize {
-        self.in_features * self.out_features + if self.bias { self.out_features } else { 0 }
+    /// Number of learnable scalars: `in·out + out` (the last term only with a bias), in 64 bits,
+    /// saturating (see [`Conv2dConfig::num_params`](super::Conv2dConfig::num_params)).
+    pub fn num_params(&self) -> u64 {
+        let (i, o) = (self.in_features as u64, self.out_features as u64);
+        i.saturating_mul(o)
+            .saturating_add(if self.bias { o } else { 0 })
     }
 
     /// # Shapes

@@ -6,6 +6,7 @@
 //! knows about the web.
 
 pub mod activation;
+pub mod arch;
 pub mod conv;
 pub mod dropout;
 pub mod error;

@@ -106,8 +106,10 @@ impl ModelConfig {
     }
 
     /// Total number of learnable scalars.
-    pub fn num_params(&self) -> usize {
-        self.layers.iter().map(|l| l.config.num_params()).sum()
+    pub fn num_params(&self) -> u64 {
+        self.layers
+            .iter()
+            .fold(0u64, |n, l| n.saturating_add(l.config.num_params()))
     }
 
     /// Checks every shape, then builds the model with weights drawn from `seed`.

@@ -13,8 +13,8 @@ pub struct SummaryRow {
     pub index: usize,
     /// Output shape with the batch dimension shown as −1.
     pub output_shape: Vec<i64>,
-    /// Learnable scalars in this layer.
-    pub params: usize,
+    /// Learnable scalars in this layer (64-bit: an edited model can pass 4.3 billion).
+    pub params: u64,
 }
 
 /// The whole table with its totals and memory estimates (MB = 2²⁰ bytes, 4 bytes per float).
@@ -23,9 +23,9 @@ pub struct Summary {
     /// One row per layer.
     pub rows: Vec<SummaryRow>,
     /// Sum of the rows' parameters.
-    pub total_params: usize,
+    pub total_params: u64,
     /// Parameters that train (all of them here).
-    pub trainable_params: usize,
+    pub trainable_params: u64,
     /// Size of one input sample in MB.
     pub input_mb: f64,
     /// torchsummary's forward/backward estimate: 2 × every layer's output, in MB.
@@ -52,17 +52,16 @@ impl Summary {
                 params: l.config.num_params(),
             })
             .collect();
-        let total_params: usize = rows.iter().map(|r| r.params).sum();
-        let mb = |floats: usize| floats as f64 * 4.0 / (1024.0 * 1024.0);
-        let outputs: usize = shapes
-            .iter()
-            .map(|s| s[1..].iter().product::<usize>())
-            .sum();
+        let total_params = model.num_params();
+        let mb = |floats: u64| floats as f64 * 4.0 / (1024.0 * 1024.0);
+        let outputs = shapes.iter().fold(0u64, |n, s| {
+            n.saturating_add(s[1..].iter().fold(1u64, |m, &d| m.saturating_mul(d as u64)))
+        });
         Ok(Summary {
             rows,
             total_params,
             trainable_params: total_params,
-            input_mb: mb(model.input.iter().product()),
+            input_mb: mb(model.input.iter().product::<usize>() as u64),
             forward_backward_mb: 2.0 * mb(outputs),
             params_mb: mb(total_params),
         })
@@ -113,7 +112,7 @@ pub fn shape_text(shape: &[i64]) -> String {
 }
 
 /// `55338 -> "55,338"`.
-pub fn group_thousands(n: usize) -> String {
+pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {

@@ -3,7 +3,6 @@
 //! and its code, feature-map layouts, pictures, colour scales and number formatting. No DOM; the
 //! numbers come from the `nn` layers themselves.
 
-pub mod arch;
 pub mod channels;
 pub mod code;
 pub mod colour;

@@ -4,10 +4,10 @@
 use crate::components::context::use_lang;
 use crate::components::context::use_text;
 use crate::components::widgets::controls::NumberField;
+use crate::nn::arch::{ArchSettings, MAX_BLOCKS};
 use crate::nn::summary::{group_thousands, shape_text};
 use crate::nn::{ModelConfig, Summary};
 use crate::text::{fill, Phrase};
-use crate::viz::arch::{ArchSettings, MAX_BLOCKS};
 use crate::viz::code::{keras_sequential, pytorch_class};
 use leptos::prelude::*;
 
@@ -53,10 +53,10 @@ fn ArchEditor(arch: RwSignal<ArchSettings>) -> impl IntoView {
     let blocks = move || {
         (0..count.get())
             .map(|i| {
-                let get = move |f: fn(&crate::viz::arch::ConvBlock) -> usize| {
+                let get = move |f: fn(&crate::nn::arch::ConvBlock) -> usize| {
                     Signal::derive(move || arch.with(|a| a.blocks.get(i).map_or(0, f)))
                 };
-                let set = move |f: fn(&mut crate::viz::arch::ConvBlock, usize)| {
+                let set = move |f: fn(&mut crate::nn::arch::ConvBlock, usize)| {
                     Callback::new(move |v: usize| arch.update(|a| if let Some(b) = a.blocks.get_mut(i) { f(b, v) }))
                 };
                 let tid = move |name: &str| format!("arch-c{}-{name}", i + 1);
