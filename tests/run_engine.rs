@@ -1,8 +1,11 @@
 //! The training worker's run rules, natively: one batch per press, Pause during a step shared
 //! with a helper, a helper that fails or goes silent, Reset in the middle of a run, refused
-//! settings, commands before the digits, and a step that diverges.
+//! settings, commands before the digits, a step that diverges, and runs of other architectures
+//! (a preset trained with a helper, a file that brings its architecture, a model too large).
 
 use convlab::data::Mnist;
+use convlab::lang::Lang;
+use convlab::nn::arch::{ArchPreset, ArchSettings};
 use convlab::train::protocol::{FromWorker, Settings, Status, ToWorker, WorkerError};
 use convlab::train::run::{Out, RunEngine};
 use convlab::train::Helper;
@@ -71,7 +74,8 @@ fn job(out: &[Out]) -> Option<convlab::train::protocol::HelperJob> {
 /// A helper's answer to `job`, computed by a real helper from the engine's weights.
 fn answer(e: &RunEngine, job: &convlab::train::protocol::HelperJob, data: &Mnist) -> Out2 {
     let cfg = job.settings.config();
-    let mut h = Helper::new(&convlab::nn::ModelConfig::seed(), &cfg, job.helper).unwrap();
+    let model = job.settings.arch.to_model();
+    let mut h = Helper::new(&model, &cfg, job.helper).unwrap();
     let (grads, share) = h.share(data, e.job_values(), &job.ids, job.weight).unwrap();
     (job.job, share, grads)
 }
@@ -274,4 +278,81 @@ fn snapshots_come_by_time_not_by_batch() {
     }
     // 12 batches over 1.1 s: the first one, then one every 500 ms.
     assert_eq!(snapshots, 3);
+}
+
+fn lenet() -> Settings {
+    Settings {
+        arch: ArchPreset::LeNet.settings(),
+        ..Settings::default()
+    }
+}
+
+#[test]
+fn another_architecture_trains_with_a_helper_and_its_weights_say_what_it_is() {
+    let d = data();
+    let mut e = loaded(1);
+    e.helper_ready(0);
+    e.command(1, ToWorker::Start(lenet()));
+    let out = turn(&mut e, 0.0);
+    let j = job(&out).expect("the helper gets a share");
+    assert_eq!(j.settings.arch, ArchPreset::LeNet.settings());
+    let (n, share, grads) = answer(&e, &j, &d);
+    let out = e.helper_done(n, share, Some(grads), 10.0);
+    assert_eq!(batches(&out)[0].2, 2, "two workers shared the step");
+    let out = e.command(1, ToWorker::Pause);
+    let bytes = weights(&out).expect("paused: the weights");
+    let (arch, model) = ArchSettings::load(&bytes, 256).unwrap();
+    assert_eq!(arch, ArchPreset::LeNet.settings());
+    assert_eq!(
+        model.flat_values(),
+        e.trainer().unwrap().model.flat_values()
+    );
+}
+
+#[test]
+fn a_new_architecture_starts_fresh_and_a_file_brings_its_own_back() {
+    let mut e = loaded(0);
+    e.command(1, ToWorker::Step(Settings::default()));
+    let seed_bytes = weights(&turn(&mut e, 0.0)).unwrap();
+    // Start another architecture: the seed weights cannot go on, a LeNet starts fresh.
+    e.command(2, ToWorker::Start(lenet()));
+    turn(&mut e, 1.0);
+    e.command(2, ToWorker::Pause);
+    assert_eq!(e.trainer().unwrap().model.num_params(), 51_902);
+    // Loading the seed model's file brings its architecture back.
+    let out = e.command(3, ToWorker::Load(seed_bytes.clone()));
+    assert!(errors(&out).is_empty(), "{:?}", errors(&out));
+    assert_eq!(e.trainer().unwrap().model.num_params(), 55_338);
+    let (arch, _) = ArchSettings::load(&weights(&out).unwrap(), 256).unwrap();
+    assert_eq!(arch, ArchSettings::default());
+}
+
+#[test]
+fn a_model_too_large_for_a_tab_is_refused_before_anything_is_allocated() {
+    let mut e = loaded(0);
+    let before = e.trainer().unwrap().model.flat_values();
+    let mut arch = ArchSettings::default();
+    arch.hidden = 100_000;
+    let out = e.command(
+        1,
+        ToWorker::Start(Settings {
+            arch,
+            ..Settings::default()
+        }),
+    );
+    let refused = errors(&out);
+    assert_eq!(refused.len(), 1);
+    assert!(
+        refused[0].message(Lang::En).contains("100,000")
+            || refused[0].message(Lang::En).contains("parameters"),
+        "{:?}",
+        refused[0]
+    );
+    assert!(refused[0].message(Lang::Ko).contains("파라미터"));
+    assert_eq!(e.status(), Status::Idle);
+    assert_eq!(
+        e.trainer().unwrap().model.flat_values(),
+        before,
+        "the model is untouched"
+    );
 }

@@ -314,6 +314,12 @@ impl Cost {
 pub const ARCH_KEY: &str = "convlab.arch";
 
 impl ArchSettings {
+    /// Whether a model of `other` has the same tensors as one of this (dropout may differ), so
+    /// its weights can go on training.
+    pub fn same_weights(&self, other: &ArchSettings) -> bool {
+        self.blocks == other.blocks && self.hidden == other.hidden
+    }
+
     /// The model, checked: every layer fits and a browser tab can train it.
     pub fn checked_model(&self, micro_batch: u64) -> Result<ModelConfig, NnError> {
         let model = self.to_model();

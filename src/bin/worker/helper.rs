@@ -3,9 +3,8 @@
 
 use super::wire::fetch_digits;
 use convlab::data::Mnist;
-use convlab::nn::ModelConfig;
 use convlab::train::protocol::{FromHelper, HelperJob, Settings};
-use convlab::train::{Helper, TrainConfig};
+use convlab::train::{Helper, TrainConfig, TrainError, MICRO_BATCH};
 use convlab::web::wire::{read_with_array, with_array};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -43,7 +42,11 @@ pub fn start_helper(scope: DedicatedWorkerGlobalScope) {
             };
             if helper.as_ref().map(|(s, _)| s) != Some(&job.settings) {
                 let cfg: TrainConfig = job.settings.config();
-                match Helper::new(&ModelConfig::seed(), &cfg, job.helper) {
+                let model = job.settings.arch.checked_model(MICRO_BATCH as u64);
+                match model
+                    .map_err(TrainError::from)
+                    .and_then(|m| Helper::new(&m, &cfg, job.helper))
+                {
                     Ok(h) => *helper = Some((job.settings.clone(), h)),
                     Err(e) => return reply(&FromHelper::Failed(format!("{e:?}")), None),
                 }

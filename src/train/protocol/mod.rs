@@ -9,6 +9,7 @@ pub use error::{Sentence, WorkerError};
 use floats::{any_f32, any_f32s};
 
 use super::{OptimizerKind, Share, TrainConfig};
+use crate::nn::arch::ArchSettings;
 use serde::{Deserialize, Serialize};
 
 /// Settings the learner chooses (the subset of [`TrainConfig`] the page shows).
@@ -28,6 +29,9 @@ pub struct Settings {
     pub dropout: f32,
     /// Seed of the weights and the batch order.
     pub seed: u64,
+    /// The architecture to train (the editor's; the seed model by default).
+    #[serde(default)]
+    pub arch: ArchSettings,
 }
 
 impl Default for Settings {
@@ -40,6 +44,7 @@ impl Default for Settings {
             sgd: false,
             dropout: c.dropout,
             seed: c.seed,
+            arch: ArchSettings::default(),
         }
     }
 }

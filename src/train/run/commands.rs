@@ -2,9 +2,10 @@
 
 use super::{Out, RunEngine};
 use crate::data::Mnist;
+use crate::nn::arch::ArchSettings;
 use crate::nn::ModelConfig;
 use crate::train::protocol::{Settings, Status, ToWorker, WorkerError};
-use crate::train::Trainer;
+use crate::train::{Trainer, MICRO_BATCH};
 
 impl RunEngine {
     /// The digits arrived: a fresh model, and the run is idle.
@@ -50,18 +51,32 @@ impl RunEngine {
             Self::fail(e, out);
             return false;
         }
+        // An architecture a tab cannot train is refused before anything is allocated.
+        let model = match settings.arch.checked_model(MICRO_BATCH as u64) {
+            Ok(m) => m,
+            Err(e) => {
+                Self::fail(e, out);
+                return false;
+            }
+        };
         let train = split.train.clone();
         self.in_flight = None;
         self.planned = None;
         self.pausing = false;
         self.settings = settings.clone();
+        // Another architecture cannot go on from these weights: it starts fresh.
+        let fresh = fresh || !self.arch.same_weights(&settings.arch);
         let result = match (fresh, self.trainer.take()) {
             (false, Some(t)) => Trainer::with_model(t.model, cfg, train),
-            _ => Trainer::new(&ModelConfig::seed(), cfg, train),
+            (_, old) => {
+                self.trainer = old;
+                Trainer::new(&model, cfg, train)
+            }
         };
         match result {
             Ok(t) => {
                 self.trainer = Some(t);
+                self.arch = settings.arch.clone();
                 self.seen = 0;
                 self.correct = 0;
                 true
@@ -72,6 +87,7 @@ impl RunEngine {
                 if self.trainer.is_none() {
                     let seed = Settings::default().config();
                     self.trainer = Trainer::new(&ModelConfig::seed(), seed, Vec::new()).ok();
+                    self.arch = ArchSettings::default();
                 }
                 false
             }
@@ -130,15 +146,22 @@ impl RunEngine {
             }
             ToWorker::Load(bytes) => {
                 self.run = run;
-                let Some(t) = self.trainer.as_mut() else {
+                let Some((_, split)) = &self.data else {
                     Self::fail(WorkerError::Loading, &mut out);
                     return out;
                 };
-                // Checked on a copy first: a refused file leaves the model as it was.
-                let mut m = t.model.clone();
-                match m.load_safetensors(&bytes) {
-                    Ok(()) => {
-                        t.model = m;
+                // Built and checked apart first: a refused file leaves the model as it was.
+                let loaded = ArchSettings::load(&bytes, MICRO_BATCH as u64)
+                    .map_err(WorkerError::from)
+                    .and_then(|(arch, m)| {
+                        let t =
+                            Trainer::with_model(m, self.settings.config(), split.train.clone())?;
+                        Ok((arch, t))
+                    });
+                match loaded {
+                    Ok((arch, t)) => {
+                        self.trainer = Some(t);
+                        self.arch = arch;
                         self.in_flight = None;
                         self.planned = None;
                         self.pausing = false;

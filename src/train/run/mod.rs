@@ -16,6 +16,7 @@ mod reports;
 use super::protocol::{BatchReport, FromWorker, HelperJob, Settings, Status, WorkerError};
 use super::{Share, Trainer};
 use crate::data::{Mnist, Split};
+use crate::nn::arch::ArchSettings;
 use crate::nn::{ModelConfig, Sequential};
 
 /// The shortest time between two snapshots of the filters and the watched digit during a run,
@@ -77,8 +78,11 @@ pub struct RunEngine {
     settings: Settings,
     data: Option<(Mnist, Split)>,
     trainer: Option<Trainer>,
-    /// A copy of the model for evaluation, so training buffers keep their batch shape.
-    eval: Sequential,
+    /// The architecture of the trainer's model.
+    arch: ArchSettings,
+    /// A copy of the model for evaluation, so training buffers keep their batch shape, and the
+    /// architecture it was built for.
+    eval: (ArchSettings, Sequential),
     helpers: Vec<bool>,
     planned: Option<Planned>,
     in_flight: Option<InFlight>,
@@ -106,7 +110,11 @@ impl RunEngine {
             settings: Settings::default(),
             data: None,
             trainer: None,
-            eval: ModelConfig::seed().build(0).expect("the seed model builds"),
+            arch: ArchSettings::default(),
+            eval: (
+                ArchSettings::default(),
+                ModelConfig::seed().build(0).expect("the seed model builds"),
+            ),
             helpers: vec![false; helpers],
             planned: None,
             in_flight: None,
@@ -167,7 +175,7 @@ impl RunEngine {
 
     fn weights(&self, out: &mut Vec<Out>) {
         if let Some(t) = &self.trainer {
-            out.push(Out::Post(FromWorker::Weights(t.model.to_safetensors())));
+            out.push(Out::Post(FromWorker::Weights(self.arch.export(&t.model))));
         }
     }
 

@@ -15,8 +15,13 @@ impl RunEngine {
     /// Copies the trained weights into the evaluation model; false without a model.
     fn sync_eval(&mut self) -> bool {
         let Some(t) = &self.trainer else { return false };
+        if !self.eval.0.same_weights(&self.arch) {
+            self.eval = (self.arch.clone(), t.model.clone());
+            return true;
+        }
         for (dst, (_, src)) in self
             .eval
+            .1
             .parameters_mut()
             .into_iter()
             .zip(t.model.named_parameters())
@@ -39,7 +44,7 @@ impl RunEngine {
         let Ok(x) = ArrayD::from_shape_vec(IxDyn(&[1, 1, 28, 28]), x) else {
             return;
         };
-        let Ok(trace) = self.eval.forward_trace(&x) else {
+        let Ok(trace) = self.eval.1.forward_trace(&x) else {
             return;
         };
         let probs = trace
@@ -47,7 +52,7 @@ impl RunEngine {
             .and_then(|l| l.view().into_dimensionality::<Ix2>().ok())
             .map(|l| softmax(l).iter().copied().collect())
             .unwrap_or_default();
-        let filters = self.eval.layers[0]
+        let filters = self.eval.1.layers[0]
             .params()
             .first()
             .map(|(_, p)| p.value.iter().copied().collect())
@@ -70,7 +75,7 @@ impl RunEngine {
         let Some((data, split)) = &self.data else {
             return;
         };
-        match evaluate(&mut self.eval, data, &split.test, 500) {
+        match evaluate(&mut self.eval.1, data, &split.test, 500) {
             Ok(e) => {
                 let mistakes = split
                     .test
