@@ -331,8 +331,10 @@ fn a_new_architecture_starts_fresh_and_a_file_brings_its_own_back() {
 fn a_model_too_large_for_a_tab_is_refused_before_anything_is_allocated() {
     let mut e = loaded(0);
     let before = e.trainer().unwrap().model.flat_values();
-    let mut arch = ArchSettings::default();
-    arch.hidden = 100_000;
+    let arch = ArchSettings {
+        hidden: 100_000,
+        ..ArchSettings::default()
+    };
     let out = e.command(
         1,
         ToWorker::Start(Settings {
