@@ -1,5 +1,6 @@
 //! The page: header with navigation and the language toggle, then one section per concept.
 
+use super::context::arch::provide_arch;
 use super::context::lang::{initial_lang, persist};
 use super::context::mnist::provide_mnist;
 use super::context::models::provide_models;
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     provide_mnist();
     provide_models();
+    provide_arch();
     provide_train_link();
     Effect::new(move |_| persist(lang.get()));
     let t = use_text();

@@ -291,6 +291,14 @@ impl Cost {
         bytes.div_ceil(1 << 20)
     }
 
+    /// Seconds of one epoch of `images` in one worker, scaled from a `reference` model measured
+    /// at `reference_ips` images per second on this device (a step's work grows with the
+    /// multiply-adds).
+    pub fn epoch_seconds(&self, reference: &Cost, reference_ips: f64, images: u64) -> f64 {
+        let ips = reference_ips * reference.macs.max(1) as f64 / self.macs.max(1) as f64;
+        images as f64 / ips.max(f64::MIN_POSITIVE)
+    }
+
     /// Refuses a model a browser tab cannot train, before anything is allocated.
     pub fn check(&self, micro_batch: u64) -> Result<(), NnError> {
         if self.params > MAX_PARAMS {
@@ -314,6 +322,34 @@ impl Cost {
 pub const ARCH_KEY: &str = "convlab.arch";
 
 impl ArchSettings {
+    /// The layers in short, the same in every language: `16@3×3+pool → 32@3×3+pool → 32 → 10`
+    /// (`/2` a stride, `d2` a dilation, `p1` a padding).
+    pub fn outline(&self) -> String {
+        let mut parts: Vec<String> = self
+            .blocks
+            .iter()
+            .map(|b| {
+                let mut s = format!("{}@{}×{}", b.out_channels, b.kernel, b.kernel);
+                if b.stride > 1 {
+                    s += &format!("/{}", b.stride);
+                }
+                if b.dilation > 1 {
+                    s += &format!(" d{}", b.dilation);
+                }
+                if b.padding > 0 {
+                    s += &format!(" p{}", b.padding);
+                }
+                if b.pool {
+                    s += "+pool";
+                }
+                s
+            })
+            .collect();
+        parts.push(self.hidden.to_string());
+        parts.push("10".into());
+        parts.join(" → ")
+    }
+
     /// Whether a model of `other` has the same tensors as one of this (dropout may differ), so
     /// its weights can go on training.
     pub fn same_weights(&self, other: &ArchSettings) -> bool {
@@ -385,6 +421,22 @@ mod tests {
         a.remove_block(0);
         a.remove_block(0);
         assert_eq!(a.blocks.len(), 1);
+    }
+
+    #[test]
+    fn outlines_say_each_block_in_short() {
+        assert_eq!(
+            ArchSettings::default().outline(),
+            "16@3×3+pool → 32@3×3+pool → 32 → 10"
+        );
+        assert_eq!(
+            ArchPreset::AllConv.settings().outline(),
+            "16@3×3/2 p1 → 32@3×3/2 p1 → 32 → 10"
+        );
+        assert_eq!(
+            ArchPreset::Dilated.settings().outline(),
+            "16@3×3 d2+pool → 32@3×3 d2+pool → 32 → 10"
+        );
     }
 
     #[test]

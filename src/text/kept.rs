@@ -29,6 +29,16 @@ table! {
             en: "Started",
             ko: "시작 시각",
         }
+        /// Column: the model's layers in short (`16@3×3+pool → …`).
+        col_model {
+            en: "Model",
+            ko: "모델 구조",
+        }
+        /// Column: the model's parameters.
+        col_params {
+            en: "Parameters",
+            ko: "파라미터 수",
+        }
         /// Column: held-out accuracy of the last evaluation, in %.
         col_accuracy {
             en: "Held-out accuracy (%)",

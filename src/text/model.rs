@@ -158,5 +158,69 @@ table! {
             en: "The diagram, table and code show the last model that worked.",
             ko: "그림, 표, 코드는 마지막으로 올바르던 모델을 보여 줍니다.",
         }
+        /// Label of the architecture editor's preset menu (`arch-preset`).
+        preset_label {
+            en: "Start from",
+            ko: "기본 구조 고르기",
+        }
+        /// Preset menu: the source post's model.
+        preset_seed {
+            en: "The post's model (two 3×3 blocks)",
+            ko: "글에 나온 모델(3×3 블록 두 개)",
+        }
+        /// Preset menu: one small block.
+        preset_tiny {
+            en: "Tiny and fast (one block of 8 filters)",
+            ko: "작고 빠른 모델(필터 8개짜리 블록 하나)",
+        }
+        /// Preset menu: LeNet-5's layout.
+        preset_lenet {
+            en: "LeNet-5-like (5×5 kernels, 6 and 16 filters)",
+            ko: "LeNet-5 방식(5×5 커널, 필터 6개와 16개)",
+        }
+        /// Preset menu: stride-2 convolutions instead of pooling.
+        preset_allconv {
+            en: "All-convolutional (stride 2 instead of pooling)",
+            ko: "합성곱만 쓰는 모델(풀링 대신 스트라이드 2)",
+        }
+        /// Preset menu: dilated kernels.
+        preset_dilated {
+            en: "Dilated (3×3 kernels covering 5×5)",
+            ko: "팽창 합성곱(5×5 범위를 덮는 3×3 커널)",
+        }
+        /// Preset menu entry shown when the editor holds an architecture of the learner's own.
+        preset_custom {
+            en: "Your own architecture",
+            ko: "직접 만든 구조",
+        }
+        /// What the edited model costs (`arch-cost`); {p} parameters, {m} millions of
+        /// multiply-adds per image, {b} memory per image while training, {s} estimated seconds
+        /// per epoch of 8,000 digits ("?" until measured).
+        cost {
+            en: "Cost: {p} parameters · {m} million multiply-adds per image · {b} per image while training · about {s} s per epoch of 8,000 digits on this device (one worker).",
+            ko: "비용: 파라미터 {p}개 · 이미지 한 장에 곱셈-덧셈 {m}백만 번 · 학습할 때 이미지 한 장당 메모리 {b} · 이 기기에서 숫자 8,000개짜리 에포크 한 번에 약 {s}초(워커 하나 기준).",
+        }
+        /// Note under the cost: the limits a browser tab trains within; {p} parameters, {mib}
+        /// MiB per worker.
+        limits {
+            en: "A browser tab trains models of up to {p} parameters that need at most {mib} MiB in each worker; larger ones are refused before anything is allocated.",
+            ko: "브라우저 탭에서는 파라미터 {p}개 이하, 워커마다 메모리 {mib} MiB 이하인 모델만 학습합니다. 이보다 큰 모델은 메모리를 잡기 전에 거절합니다.",
+        }
+    }
+}
+
+impl ModelText {
+    /// A preset's name as the editor's menu and the Train section say it; `None` is the
+    /// learner's own architecture.
+    pub fn preset(&self, preset: Option<crate::nn::arch::ArchPreset>) -> &'static str {
+        use crate::nn::arch::ArchPreset;
+        match preset {
+            Some(ArchPreset::Seed) => self.preset_seed,
+            Some(ArchPreset::Tiny) => self.preset_tiny,
+            Some(ArchPreset::LeNet) => self.preset_lenet,
+            Some(ArchPreset::AllConv) => self.preset_allconv,
+            Some(ArchPreset::Dilated) => self.preset_dilated,
+            None => self.preset_custom,
+        }
     }
 }

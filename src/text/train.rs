@@ -19,6 +19,17 @@ table! {
             en: "Train the model above on 8,000 real MNIST digits, here in your browser. Training runs in a background worker, so the page stays responsive; after every epoch the model is tested on 2,000 digits it never trained on.",
             ko: "위의 모델을 실제 MNIST 숫자 8,000개로, 바로 이 브라우저에서 학습시켜 보세요. 학습은 백그라운드 워커에서 돌아가므로 페이지가 멈추지 않습니다. 에포크가 끝날 때마다 학습에 쓰지 않은 숫자 2,000개로 모델을 시험합니다.",
         }
+        /// Which model Start trains (`train-model`); {name} is its preset name, {outline} its
+        /// layers in short, {p} its parameters.
+        model_line {
+            en: "Model: {name} ({outline}), {p} parameters. Edit it in the MNIST model section above.",
+            ko: "학습할 모델: {name}({outline}), 파라미터 {p}개. 위의 MNIST 모델 절에서 바꿀 수 있습니다.",
+        }
+        /// Added to `model_line` when the weights in training belong to another architecture.
+        model_fresh {
+            en: "The weights here belong to another architecture, so Start begins from fresh ones.",
+            ko: "지금 가중치는 다른 구조의 것이라서, ‘시작’을 누르면 새 가중치로 처음부터 학습합니다.",
+        }
         /// Label of the Train controls' epochs field (`train-epochs`).
         epochs {
             en: "Epochs",

@@ -8,6 +8,7 @@
 
 use super::protocol::{Settings, Status};
 use super::state::RunState;
+use crate::nn::arch::ArchSettings;
 use serde::{Deserialize, Serialize};
 
 /// At most this many points of each curve are kept per model, so a record stays small whatever
@@ -34,6 +35,9 @@ pub struct ModelFacts {
     pub saved_ms: f64,
     /// Where it came from.
     pub origin: Origin,
+    /// Its architecture (the seed model's in records older than architectures).
+    #[serde(default)]
+    pub arch: ArchSettings,
     /// The settings of its run.
     #[serde(default)]
     pub settings: Option<Settings>,
@@ -86,6 +90,7 @@ impl ModelFacts {
             created_ms,
             saved_ms: now_ms,
             origin: Origin::Trained,
+            arch: settings.map(|s| s.arch.clone()).unwrap_or_default(),
             settings: settings.cloned(),
             epochs,
             seconds,
@@ -96,12 +101,13 @@ impl ModelFacts {
         }
     }
 
-    /// The facts of a model imported from a file at `now_ms`.
-    pub fn imported(now_ms: f64) -> ModelFacts {
+    /// The facts of a model of `arch` imported from a file at `now_ms`.
+    pub fn imported(now_ms: f64, arch: ArchSettings) -> ModelFacts {
         ModelFacts {
             created_ms: now_ms,
             saved_ms: now_ms,
             origin: Origin::Imported,
+            arch,
             settings: None,
             epochs: 0.0,
             seconds: 0.0,
@@ -118,7 +124,7 @@ impl ModelFacts {
         ModelFacts {
             origin: Origin::Earlier,
             accuracy,
-            ..ModelFacts::imported(when)
+            ..ModelFacts::imported(when, ArchSettings::default())
         }
     }
 
@@ -310,7 +316,7 @@ mod tests {
 
     #[test]
     fn records_of_this_and_earlier_versions_are_read_and_broken_ones_refused() {
-        let facts = ModelFacts::imported(7.0);
+        let facts = ModelFacts::imported(7.0, ArchSettings::default());
         let ours = StoredRecord {
             id: "run-1".into(),
             facts: Some(facts.to_json()),
@@ -351,7 +357,7 @@ mod tests {
         assert_ne!(new_id(5.0, 0.25), new_id(5.0, 0.75));
         let kept = |id: &str, created_ms| KeptModel {
             id: id.into(),
-            facts: ModelFacts::imported(created_ms),
+            facts: ModelFacts::imported(created_ms, ArchSettings::default()),
         };
         let list = newest_first(vec![kept("x", 1.0), kept("y", 3.0), kept("z", 2.0)]);
         let ids: Vec<_> = list.iter().map(|k| k.id.as_str()).collect();

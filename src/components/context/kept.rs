@@ -2,7 +2,8 @@
 //! the current run writes to, and the tabs telling each other when the list changed. The rules
 //! (one entry per run, facts of a run, reading records) are `train::kept`.
 
-use super::models::{seed_model, Models};
+use super::models::{model_of, Models};
+use crate::nn::arch::ArchSettings;
 use crate::train::kept::{new_id, newest_first, KeptModel, ModelFacts, RunClock};
 use crate::train::protocol::{Sentence, Settings, Status, WorkerError};
 use crate::train::state::RunState;
@@ -107,16 +108,16 @@ impl MyModels {
         self.save(id, bytes, facts);
     }
 
-    /// Keeps imported (checked) weights as a new entry.
-    pub fn keep_import(&self, bytes: Vec<u8>) {
+    /// Keeps imported (checked) weights of `arch` as a new entry.
+    pub fn keep_import(&self, bytes: Vec<u8>, arch: ArchSettings) {
         let t = now();
-        self.save(new_id(t, random()), bytes, ModelFacts::imported(t));
+        self.save(new_id(t, random()), bytes, ModelFacts::imported(t, arch));
     }
 
     /// Makes `bytes` the current model under `id` and stores them; the list shows the entry once
     /// the write committed.
     fn save(&self, id: String, bytes: Vec<u8>, facts: ModelFacts) {
-        if seed_model(&bytes).is_err() {
+        if model_of(&bytes).is_err() {
             return;
         }
         self.models.trained.set(Some(Arc::new(bytes.clone())));
@@ -195,7 +196,7 @@ impl MyModels {
     /// and said to be unreadable.
     async fn weights(&self, id: &str) -> Option<Vec<u8>> {
         match storage::get_weights(id).await {
-            Ok(Some(bytes)) if seed_model(&bytes).is_ok() => Some(bytes),
+            Ok(Some(bytes)) if model_of(&bytes).is_ok() => Some(bytes),
             Ok(_) => {
                 self.remove_unreadable(id.to_string()).await;
                 None

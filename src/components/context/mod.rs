@@ -1,6 +1,7 @@
 //! Page-wide state, provided once by the app and read by any section: the language and its text,
 //! the shipped digits, the models that can classify a drawing, and the link to the training worker.
 
+pub mod arch;
 pub mod kept;
 pub mod lang;
 pub mod mnist;

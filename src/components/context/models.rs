@@ -2,7 +2,9 @@
 //! learner trained in the browser. Both are kept as safetensors bytes (the format of export,
 //! import and storage), shared as context.
 
-use crate::nn::{ModelConfig, NnError, Sequential};
+use crate::nn::arch::ArchSettings;
+use crate::nn::{NnError, Sequential};
+use crate::train::MICRO_BATCH;
 use crate::web::fetch::fetch_bytes;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -15,7 +17,7 @@ pub const PRETRAINED_URL: &str = "./public/pretrained.safetensors";
 pub enum Weights {
     /// Being fetched.
     Loading,
-    /// Checked safetensors bytes of the seed model.
+    /// Checked safetensors bytes.
     Ready(Arc<Vec<u8>>),
     /// Could not be fetched or does not fit the seed model (English detail).
     Failed(String),
@@ -30,11 +32,10 @@ pub struct Models {
     pub trained: RwSignal<Option<Arc<Vec<u8>>>>,
 }
 
-/// Builds the seed model from safetensors bytes (all or nothing).
-pub fn seed_model(bytes: &[u8]) -> Result<Sequential, NnError> {
-    let mut m = ModelConfig::seed().build(0)?;
-    m.load_safetensors(bytes)?;
-    Ok(m)
+/// The model a weights file holds, built in the architecture it states (the seed model when it
+/// states none), all or nothing.
+pub fn model_of(bytes: &[u8]) -> Result<(ArchSettings, Sequential), NnError> {
+    ArchSettings::load(bytes, MICRO_BATCH as u64)
 }
 
 /// Starts loading the pretrained weights and provides [`Models`] to the components below.
@@ -46,7 +47,7 @@ pub fn provide_models() -> Models {
     provide_context(models);
     leptos::task::spawn_local(async move {
         let state = match fetch_bytes(PRETRAINED_URL).await {
-            Ok(bytes) => match seed_model(&bytes) {
+            Ok(bytes) => match model_of(&bytes) {
                 Ok(_) => Weights::Ready(Arc::new(bytes)),
                 Err(e) => Weights::Failed(e.to_string()),
             },

@@ -4,7 +4,7 @@
 //! script that does not load) is replaced by a fresh one that gets the last good weights.
 
 use super::kept::{provide_my_models, MyModels};
-use crate::components::context::models::{seed_model, use_models, Models};
+use crate::components::context::models::{model_of, use_models, Models};
 use crate::train::protocol::{
     BatchReport, CarriesBytes, Envelope, FromWorker, Settings, Status, ToWorker, WorkerError,
 };
@@ -279,7 +279,7 @@ impl TrainLink {
         let last_good = self
             .state
             .with_untracked(|s| s.weights.clone())
-            .filter(|w| seed_model(w).is_ok())
+            .filter(|w| model_of(w).is_ok())
             .or_else(|| self.models.trained.get_untracked().map(|b| b.to_vec()));
         let restarts = self.restarts.get_value() + 1;
         self.restarts.set_value(restarts);

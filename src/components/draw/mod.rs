@@ -7,7 +7,7 @@ mod pad;
 mod prediction;
 mod steps;
 
-use crate::components::context::models::{seed_model, use_models, Weights};
+use crate::components::context::models::{model_of, use_models, Weights};
 use crate::components::context::use_text;
 use crate::data::draw::{prepare, Ink, Stroke};
 use crate::data::IMAGE_SIDE;
@@ -52,9 +52,9 @@ pub fn DrawSection() -> impl IntoView {
     let model_error = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         if let Weights::Ready(bytes) = weights.get() {
-            match seed_model(&bytes) {
+            match model_of(&bytes) {
                 Ok(m) => {
-                    ctx.model.set_value(Some(m));
+                    ctx.model.set_value(Some(m.1));
                     model_error.set(None);
                 }
                 Err(e) => model_error.set(Some(e.to_string())),

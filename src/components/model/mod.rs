@@ -1,14 +1,18 @@
 //! "The MNIST model": the architecture editor, a diagram of the layers with their shapes, the
 //! torchsummary table computed by the numeric core, and the model in PyTorch and Keras.
 
+use crate::components::context::arch::{use_arch, Architecture};
+mod cost;
+
 use crate::components::context::use_lang;
 use crate::components::context::use_text;
 use crate::components::widgets::controls::NumberField;
-use crate::nn::arch::{ArchSettings, MAX_BLOCKS};
+use crate::nn::arch::{ArchPreset, ArchSettings, MAX_BLOCKS};
 use crate::nn::summary::{group_thousands, shape_text};
 use crate::nn::{ModelConfig, Summary};
 use crate::text::{fill, Phrase};
 use crate::viz::code::{keras_sequential, pytorch_class};
+use cost::ArchCost;
 use leptos::prelude::*;
 
 /// The model section.
@@ -16,9 +20,11 @@ use leptos::prelude::*;
 pub fn ModelSection() -> impl IntoView {
     let t = use_text();
     let lang = use_lang();
-    let arch = RwSignal::new(ArchSettings::default());
-    let candidate = Memo::new(move |_| arch.with(|a| a.to_model()));
-    let checked = Memo::new(move |_| candidate.with(|m| Summary::of(m).map(|_| m.clone())));
+    let Architecture {
+        edit: arch,
+        checked,
+        ..
+    } = use_arch();
     // An impossible edit keeps the last model that worked on screen.
     let model = Memo::new(move |prev: Option<&ModelConfig>| match checked.get() {
         Ok(m) => m,
@@ -30,6 +36,7 @@ pub fn ModelSection() -> impl IntoView {
             <h2 id="model-title">{move || t().model.title}</h2>
             <p>{move || t().model.intro}</p>
             <ArchEditor arch/>
+            <ArchCost/>
             {move || error().map(|msg| view! {
                 <div class="error" role="alert" data-testid="arch-error"><p>{msg}</p><p>{move || t().model.arch_kept}</p></div>
             })}
@@ -99,6 +106,19 @@ fn ArchEditor(arch: RwSignal<ArchSettings>) -> impl IntoView {
         <div class="subpanel">
             <h3>{move || t().model.arch_title}</h3>
             <p>{move || t().model.arch_intro}</p>
+            <label class="field">
+                <span>{move || t().model.preset_label}</span>
+                <select data-testid="arch-preset"
+                    prop:value=move || arch.with(|a| ArchPreset::of(a).map_or("custom", |p| p.key()))
+                    on:change=move |ev| {
+                        if let Some(p) = ArchPreset::from_key(&event_target_value(&ev)) {
+                            arch.set(p.settings());
+                        }
+                    }>
+                    {ArchPreset::ALL.into_iter().map(|p| view! { <option value=p.key()>{move || t().model.preset(Some(p))}</option> }).collect_view()}
+                    <option value="custom" disabled=true>{move || t().model.preset_custom}</option>
+                </select>
+            </label>
             {blocks}
             <div class="config">
                 <button type="button" data-testid="arch-add" prop:disabled=move || { count.get() >= MAX_BLOCKS }

@@ -92,23 +92,34 @@ pub fn Watch() -> impl IntoView {
     let mnist = use_mnist();
     let snapshot = Memo::new(move |_| link.state.with(|s| s.snapshot.clone()));
     let index = RwSignal::new(0usize);
-    let tiles = |values: &[f32], n: usize, h: usize, w: usize| {
-        if values.len() != n * h * w {
+    // Tiles of `[n, …, h, w]` values, whatever the model's filter count and kernel size.
+    let tiles = |values: &[f32], shape: &[usize]| {
+        let (n, h, w) = match shape {
+            [n, .., h, w] => (*n, *h, *w),
+            _ => return Picture::blank(),
+        };
+        if n == 0 || values.len() % (n * h * w).max(1) != 0 || values.is_empty() {
             return Picture::blank();
         }
-        Picture::tiles(&TileLayout::new(n, h, w, 8), values, layer_scale(values))
+        // Several input channels: the first channel's weights are shown.
+        let per = values.len() / n;
+        let first: Vec<f32> = values
+            .chunks(per)
+            .flat_map(|c| c[..h * w].to_vec())
+            .collect();
+        Picture::tiles(&TileLayout::new(n, h, w, 8), &first, layer_scale(&first))
     };
     let filters = Signal::derive(move || {
         snapshot.with(|s| {
             s.as_ref()
-                .map(|s| tiles(&s.filters, 16, 3, 3))
+                .map(|s| tiles(&s.filters, &s.filter_shape))
                 .unwrap_or_else(Picture::blank)
         })
     });
     let maps = Signal::derive(move || {
         snapshot.with(|s| {
             s.as_ref()
-                .map(|s| tiles(&s.maps, 16, 26, 26))
+                .map(|s| tiles(&s.maps, &s.map_shape))
                 .unwrap_or_else(Picture::blank)
         })
     });

@@ -1,7 +1,8 @@
 //! The learner's model as a file: export (a .safetensors download), import (checked in full
 //! before anything changes), and forgetting the copy stored in this browser.
 
-use crate::components::context::models::{seed_model, use_models};
+use crate::components::context::arch::use_arch;
+use crate::components::context::models::{model_of, use_models};
 use crate::components::context::train_link::use_train_link;
 use crate::components::context::use_lang;
 use crate::components::context::use_text;
@@ -45,6 +46,7 @@ pub fn ModelFiles() -> impl IntoView {
     let lang = use_lang();
     let link = use_train_link();
     let models = use_models();
+    let use_arch_edit = use_arch().edit;
     let error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<&'static str>);
     let export = move |_| {
@@ -83,15 +85,17 @@ pub fn ModelFiles() -> impl IntoView {
                     return;
                 }
             };
-            match seed_model(&bytes) {
-                Ok(model) => {
-                    // Only the checked weights go on, written afresh: nothing else the file
-                    // held (metadata of any size) is kept, sent or stored.
-                    let bytes = model.to_safetensors();
+            match model_of(&bytes) {
+                Ok((arch, model)) => {
+                    // Only the checked weights and their architecture go on, written afresh:
+                    // nothing else the file held (metadata of any size) is kept, sent or
+                    // stored.
+                    let bytes = arch.export(&model);
+                    use_arch_edit.set(arch.clone());
                     error.set(None);
                     note.set(Some(t().train.imported));
                     link.load(bytes.clone());
-                    link.my.keep_import(bytes);
+                    link.my.keep_import(bytes, arch);
                 }
                 Err(e) => {
                     note.set(None);

@@ -2,10 +2,13 @@
 //! held-out accuracy), with Use, Export and Delete for each.
 
 use super::files::download;
+use crate::components::context::arch::use_arch;
 use crate::components::context::kept::KeptNews;
+use crate::components::context::models::model_of;
 use crate::components::context::train_link::use_train_link;
 use crate::components::context::{use_lang, use_text};
 use crate::lang::Lang;
+use crate::nn::summary::group_thousands;
 use crate::text::{fill, text};
 use crate::train::kept::{KeptModel, Origin};
 use crate::train::protocol::Status;
@@ -70,6 +73,9 @@ fn Row(model: KeptModel) -> impl IntoView {
         }
     };
     let trained = facts.origin == Origin::Trained;
+    let outline = facts.arch.outline();
+    let params = group_thousands(facts.arch.to_model().num_params());
+    let arch = use_arch().edit;
     let accuracy = facts.accuracy.map(|a| format!("{:.2}", 100.0 * a));
     let batch = facts.settings.as_ref().map(|s| s.batch.to_string());
     let use_it = {
@@ -78,7 +84,13 @@ fn Row(model: KeptModel) -> impl IntoView {
             if link.status() == Some(Status::Running) {
                 my.news.set(Some(KeptNews::UseRunning));
             } else {
-                my.use_model(id.clone(), move |bytes| link.load(bytes));
+                // The editor follows, so Start goes on training this model.
+                my.use_model(id.clone(), move |bytes| {
+                    if let Ok((a, _)) = model_of(&bytes) {
+                        arch.set(a);
+                    }
+                    link.load(bytes)
+                });
             }
         }
     };
@@ -102,6 +114,8 @@ fn Row(model: KeptModel) -> impl IntoView {
             <th scope="row">{stamp}
                 {move || current.get().then(|| view! { " " <span class="badge" data-testid="kept-current">{move || t().kept.in_use}</span> })}
             </th>
+            <td class="outline" translate="no" data-testid="kept-arch">{outline}</td>
+            <td class="num">{params}</td>
             <td class="num" data-testid="kept-accuracy">{accuracy.unwrap_or_else(|| DASH.into())}</td>
             <td class="num">{if trained { epochs(facts.epochs) } else { DASH.into() }}</td>
             <td>{how}</td>
@@ -147,6 +161,8 @@ pub fn MyModelsPanel() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{move || t().kept.col_when}</th>
+                            <th scope="col">{move || t().kept.col_model}</th>
+                            <th scope="col">{move || t().kept.col_params}</th>
                             <th scope="col">{move || t().kept.col_accuracy}</th>
                             <th scope="col">{move || t().kept.col_epochs}</th>
                             <th scope="col">{move || t().kept.col_optimizer}</th>

@@ -7,8 +7,12 @@ mod eval;
 mod files;
 mod kept;
 
+use crate::components::context::arch::use_arch;
 use crate::components::context::train_link::use_train_link;
 use crate::components::context::{use_lang, use_text};
+use crate::nn::arch::{ArchPreset, ArchSettings, ARCH_KEY};
+use crate::nn::summary::group_thousands;
+use crate::nn::Sequential;
 use crate::text::Phrase;
 use crate::train::protocol::{Settings, Status, ToWorker};
 use charts::Charts;
@@ -205,17 +209,71 @@ fn Progress(settings: RwSignal<Settings>) -> impl IntoView {
     }
 }
 
+/// Which model Start trains (`train-model`), and whether it starts from fresh weights.
+#[component]
+fn TrainModel(settings: RwSignal<Settings>) -> impl IntoView {
+    let t = use_text();
+    let link = use_train_link();
+    // The architecture of the weights in the worker, from the file's own metadata.
+    let current = Memo::new(move |_| {
+        link.state.with(|s| {
+            s.weights
+                .as_deref()
+                .and_then(|w| Sequential::safetensors_metadata(w, ARCH_KEY).ok())
+                .map(|m| {
+                    m.and_then(|j| serde_json::from_str::<ArchSettings>(&j).ok())
+                        .unwrap_or_default()
+                })
+        })
+    });
+    let line = move || {
+        settings.with(|s| {
+            let params = s.arch.to_model().num_params();
+            fill(
+                t().train.model_line,
+                &[
+                    (
+                        "name",
+                        t().model.preset(ArchPreset::of(&s.arch)).to_string(),
+                    ),
+                    ("outline", s.arch.outline()),
+                    ("p", group_thousands(params)),
+                ],
+            )
+        })
+    };
+    let fresh = move || {
+        current.with(|c| {
+            c.as_ref()
+                .is_some_and(|c| settings.with(|s| !c.same_weights(&s.arch)))
+        })
+    };
+    view! {
+        <p class="train-model" data-testid="train-model">
+            {line}
+            {move || fresh().then(|| view! { " " <span data-testid="train-model-fresh">{move || t().train.model_fresh}</span> })}
+        </p>
+    }
+}
+
 /// The whole section.
 #[component]
 pub fn TrainSection() -> impl IntoView {
     let t = use_text();
     let settings = RwSignal::new(Settings::default());
     let link = use_train_link();
+    // Start trains the editor's architecture (the last one that can be trained).
+    let arch = use_arch();
+    Effect::new(move |_| {
+        let a = arch.valid.get();
+        settings.update(|s| s.arch = a);
+    });
     view! {
         <section id="train" class="panel" data-testid="train" aria-labelledby="train-title"
             data-worker=move || link.script.get()>
             <h2 id="train-title">{move || t().train.title}</h2>
             <p>{move || t().train.intro}</p>
+            <TrainModel settings/>
             <Controls settings/>
             <Progress settings/>
             <Charts/>

@@ -100,8 +100,10 @@ mod tests {
         }
         let s = Snapshot {
             filters: vec![f32::NAN, 1.0],
+            filter_shape: vec![2, 1, 1, 1],
             digit: 3,
             maps: vec![f32::NEG_INFINITY],
+            map_shape: vec![1, 1, 1],
             probs: vec![0.5],
         };
         let back = decode::<Snapshot>(&encode(&s)).expect("decodes");

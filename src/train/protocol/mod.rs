@@ -164,14 +164,19 @@ pub struct EpochReport {
 /// What the model makes of the watched digit, and its first filters.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
-    /// conv1's weights, `[16, 1, 3, 3]` flattened.
+    /// The first convolution's weights, flattened (`[16, 1, 3, 3]` for the seed model).
     #[serde(with = "any_f32s")]
     pub filters: Vec<f32>,
+    /// Their shape `[filters, channels, kH, kW]`.
+    pub filter_shape: Vec<usize>,
     /// Index of the watched digit in the data.
     pub digit: usize,
-    /// conv1's outputs for it after ReLU, `[16, 26, 26]` flattened.
+    /// The first convolution's outputs for it after ReLU, flattened (`[16, 26, 26]` for the
+    /// seed model).
     #[serde(with = "any_f32s")]
     pub maps: Vec<f32>,
+    /// Their shape `[maps, H, W]`.
+    pub map_shape: Vec<usize>,
     /// Predicted probabilities for it.
     #[serde(with = "any_f32s")]
     pub probs: Vec<f32>,

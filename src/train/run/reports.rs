@@ -52,19 +52,22 @@ impl RunEngine {
             .and_then(|l| l.view().into_dimensionality::<Ix2>().ok())
             .map(|l| softmax(l).iter().copied().collect())
             .unwrap_or_default();
-        let filters = self.eval.1.layers[0]
+        // Every model of the editor begins with a convolution and its ReLU.
+        let (filters, filter_shape) = self.eval.1.layers[0]
             .params()
             .first()
-            .map(|(_, p)| p.value.iter().copied().collect())
+            .map(|(_, p)| (p.value.iter().copied().collect(), p.value.shape().to_vec()))
             .unwrap_or_default();
-        let maps = trace
+        let (maps, map_shape) = trace
             .get(1)
-            .map(|m| m.iter().copied().collect())
+            .map(|m| (m.iter().copied().collect(), m.shape()[1..].to_vec()))
             .unwrap_or_default();
         out.push(Out::Post(FromWorker::Snapshot(Snapshot {
             filters,
+            filter_shape,
             digit: i,
             maps,
+            map_shape,
             probs,
         })));
     }
