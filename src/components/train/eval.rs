@@ -98,7 +98,7 @@ pub fn Watch() -> impl IntoView {
             [n, .., h, w] => (*n, *h, *w),
             _ => return Picture::blank(),
         };
-        if n == 0 || values.len() % (n * h * w).max(1) != 0 || values.is_empty() {
+        if n == 0 || values.is_empty() || !values.len().is_multiple_of((n * h * w).max(1)) {
             return Picture::blank();
         }
         // Several input channels: the first channel's weights are shown.
