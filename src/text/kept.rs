@@ -94,6 +94,31 @@ table! {
             en: "in use",
             ko: "사용 중",
         }
+        /// Caption of the comparison chart (`compare-chart`), also its accessible name.
+        chart {
+            en: "Kept runs compared: held-out accuracy and loss over training time",
+            ko: "저장된 학습 비교: 학습 시간에 따른 시험 정확도와 손실",
+        }
+        /// Title of the comparison chart's accuracy panel.
+        chart_acc {
+            en: "Held-out accuracy (%)",
+            ko: "시험 정확도(%)",
+        }
+        /// Title of the comparison chart's loss panel.
+        chart_loss {
+            en: "Loss (smoothed)",
+            ko: "손실(평활)",
+        }
+        /// The comparison chart's time axis.
+        chart_time {
+            en: "training time (s)",
+            ko: "학습 시간(초)",
+        }
+        /// Shown instead of the comparison chart until a kept run has been evaluated.
+        chart_empty {
+            en: "The chart compares runs once one has finished an epoch.",
+            ko: "에포크를 하나 이상 마친 학습이 있으면 여기에서 비교해 볼 수 있습니다.",
+        }
         /// Row button: make this model the one Draw and training use (`kept-use`).
         use_model {
             en: "Use",

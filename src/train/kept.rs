@@ -128,6 +128,29 @@ impl ModelFacts {
         }
     }
 
+    /// `(seconds of training, held-out accuracy in %)` after each evaluated epoch, the time
+    /// spread evenly over the run's epochs, so runs of different speeds compare on one axis.
+    pub fn accuracy_over_time(&self) -> Vec<(f32, f32)> {
+        self.over_time(&self.accuracy_curve)
+            .map(|(t, a)| (t, 100.0 * a))
+            .collect()
+    }
+
+    /// `(seconds of training, smoothed loss)`, on the same axis as
+    /// [`ModelFacts::accuracy_over_time`].
+    pub fn loss_over_time(&self) -> Vec<(f32, f32)> {
+        self.over_time(&self.loss_curve).collect()
+    }
+
+    fn over_time<'a>(&self, curve: &'a [(f32, f32)]) -> impl Iterator<Item = (f32, f32)> + 'a {
+        let per_epoch = if self.epochs > 0.0 {
+            self.seconds / self.epochs
+        } else {
+            0.0
+        };
+        curve.iter().map(move |&(e, v)| (e * per_epoch, v))
+    }
+
     /// As stored.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
@@ -292,6 +315,21 @@ mod tests {
         assert_eq!((f.seconds, f.images_per_sec), (4.5, 3000.0));
         assert_eq!(f.settings.as_ref(), Some(&settings));
         assert_eq!(ModelFacts::from_json(&f.to_json()), Some(f));
+    }
+
+    #[test]
+    fn curves_over_time_spread_the_run_time_over_its_epochs() {
+        let f = ModelFacts {
+            epochs: 2.0,
+            seconds: 10.0,
+            accuracy_curve: vec![(1.0, 0.9), (2.0, 0.95)],
+            loss_curve: vec![(0.5, 1.0), (2.0, 0.2)],
+            ..ModelFacts::imported(0.0, ArchSettings::default())
+        };
+        assert_eq!(f.accuracy_over_time(), vec![(5.0, 90.0), (10.0, 95.0)]);
+        assert_eq!(f.loss_over_time(), vec![(2.5, 1.0), (10.0, 0.2)]);
+        let imported = ModelFacts::imported(0.0, ArchSettings::default());
+        assert!(imported.accuracy_over_time().is_empty());
     }
 
     #[test]

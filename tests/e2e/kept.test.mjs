@@ -25,6 +25,7 @@ test('every run is kept on its own; Use, Export and Delete act on the row they a
   const { page, context, log } = await openTrain(browser, server, '/?lang=en');
   assert.equal((await rows(page)).length, 0);
   await page.waitForSelector(tid('kept-empty'));
+  assert.ok(await page.isHidden(tid('compare-chart')), 'no empty axes before a run');
   // Run 1: one epoch.
   await page.fill(tid('train-epochs'), '1');
   await page.click(tid('train-start'));
@@ -33,6 +34,15 @@ test('every run is kept on its own; Use, Export and Delete act on the row they a
   const acc = await text(page, 'train-test-acc');
   const first = await exportBytes(page);
   assert.equal(await text(page, 'kept-accuracy'), acc);
+  // The comparison chart shows the evaluated run: coloured lines on white.
+  await page.waitForSelector(tid('compare-chart'), { state: 'visible' });
+  await page.waitForFunction(() => {
+    const c = document.querySelector('[data-testid="compare-chart"]');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let coloured = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 80) coloured++;
+    return coloured > 100;
+  });
   // Run 2: fresh weights and one batch. It used to replace the model of run 1 without a word.
   await page.click(tid('train-reset'));
   await waitStatus(page, 'idle');

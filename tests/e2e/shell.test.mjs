@@ -67,7 +67,9 @@ const allowed = new Set(['convlab', 'MNIST', 'PyTorch', 'torchsummary', 'English
   // Optimisers and the weight file's format and names, as PyTorch spells them.
   'Adam', 'SGD', 'safetensors', 'load_state_dict', 'conv1', 'weight',
   // Key names.
-  'Shift']);
+  'Shift',
+  // A model's name and units of memory.
+  'LeNet', 'KB', 'MiB']);
 
 test('no English leaks into the Korean UI', async () => {
   const { page, context } = await open(browser, server, '/?lang=ko');

@@ -1,6 +1,7 @@
 //! The My models panel: every kept model in one table (its run's settings, time, speed and
 //! held-out accuracy), with Use, Export and Delete for each.
 
+use super::compare::CompareChart;
 use super::files::download;
 use crate::components::context::arch::use_arch;
 use crate::components::context::kept::KeptNews;
@@ -177,6 +178,7 @@ pub fn MyModelsPanel() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <CompareChart/>
             {move || news().map(|(bad, n)| view! {
                 <p class=if bad { "error" } else { "note" } role=if bad { "alert" } else { "status" } data-testid="kept-message">{n}</p>
             })}

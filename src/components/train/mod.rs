@@ -3,6 +3,7 @@
 
 use crate::text::fill;
 mod charts;
+mod compare;
 mod eval;
 mod files;
 mod kept;
@@ -226,20 +227,24 @@ fn TrainModel(settings: RwSignal<Settings>) -> impl IntoView {
                 })
         })
     });
+    // The outline is notation, not words: it is set apart so no translator touches it.
     let line = move || {
         settings.with(|s| {
             let params = s.arch.to_model().num_params();
-            fill(
-                t().train.model_line,
-                &[
-                    (
-                        "name",
-                        t().model.preset(ArchPreset::of(&s.arch)).to_string(),
-                    ),
-                    ("outline", s.arch.outline()),
-                    ("p", group_thousands(params)),
-                ],
-            )
+            let values = [
+                (
+                    "name",
+                    t().model.preset(ArchPreset::of(&s.arch)).to_string(),
+                ),
+                ("p", group_thousands(params)),
+            ];
+            let template = t().train.model_line;
+            let (before, after) = template.split_once("{outline}").unwrap_or((template, ""));
+            view! {
+                {fill(before, &values)}
+                <span class="outline" translate="no">{s.arch.outline()}</span>
+                {fill(after, &values)}
+            }
         })
     };
     let fresh = move || {

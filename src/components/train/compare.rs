@@ -1,0 +1,146 @@
+//! One chart of the kept runs side by side: held-out accuracy and loss over training time,
+//! one colour per run, so "no pooling is slower and no better" is something a learner sees.
+
+use crate::components::context::train_link::use_train_link;
+use crate::components::context::use_text;
+use crate::text::KeptText;
+use crate::train::kept::KeptModel;
+use leptos::html;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+/// The most runs drawn: the newest ones; more lines than this cannot be told apart.
+const RUNS_SHOWN: usize = 6;
+
+/// One colour per run, distinct for readers with the common colour-vision deficiencies
+/// (Okabe and Ito's palette).
+const COLOURS: [RGBColor; RUNS_SHOWN] = [
+    RGBColor(0, 114, 178),
+    RGBColor(230, 159, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(86, 180, 233),
+    RGBColor(213, 94, 0),
+];
+
+type DrawResult = Result<(), Box<dyn std::error::Error>>;
+
+/// A run's series: its label and `(seconds, value)` points.
+type Series = (String, Vec<(f32, f32)>);
+
+fn panel(
+    area: &DrawingArea<CanvasBackend, plotters::coord::Shift>,
+    title: &str,
+    x_desc: &str,
+    series: &[Series],
+    y: std::ops::Range<f32>,
+) -> DrawResult {
+    let max_x = series
+        .iter()
+        .flat_map(|(_, p)| p.iter().map(|q| q.0))
+        .fold(1.0f32, f32::max)
+        * 1.05;
+    let mut chart = ChartBuilder::on(area)
+        .caption(title, ("sans-serif", 14))
+        .margin(8)
+        .x_label_area_size(30)
+        .y_label_area_size(40)
+        .build_cartesian_2d(0f32..max_x, y)?;
+    chart
+        .configure_mesh()
+        .x_desc(x_desc)
+        .light_line_style(WHITE.mix(0.0))
+        .draw()?;
+    for (i, (label, points)) in series.iter().enumerate() {
+        let colour = COLOURS[i % COLOURS.len()];
+        chart
+            .draw_series(LineSeries::new(
+                points.iter().copied(),
+                colour.stroke_width(2),
+            ))?
+            .label(label.clone())
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(2))
+            });
+        chart.draw_series(points.iter().map(|&p| Circle::new(p, 2, colour.filled())))?;
+    }
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK.mix(0.3))
+        .position(SeriesLabelPosition::UpperRight)
+        .draw()?;
+    Ok(())
+}
+
+fn draw(canvas: web_sys::HtmlCanvasElement, s: &KeptText, runs: &[KeptModel]) -> DrawResult {
+    let root = CanvasBackend::with_canvas_object(canvas)
+        .ok_or("no canvas")?
+        .into_drawing_area();
+    root.fill(&WHITE)?;
+    let (left, right) = root.split_horizontally(root.dim_in_pixel().0 / 2);
+    // Numbered as the table lists them, newest first.
+    let label = |i: usize, k: &KeptModel| format!("{} {}", i + 1, k.facts.arch.outline());
+    let acc: Vec<Series> = runs
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (label(i, k), k.facts.accuracy_over_time()))
+        .collect();
+    let loss: Vec<Series> = runs
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (label(i, k), k.facts.loss_over_time()))
+        .collect();
+    let min_acc = acc
+        .iter()
+        .flat_map(|(_, p)| p.iter().map(|q| q.1))
+        .fold(90.0f32, f32::min)
+        .floor()
+        .max(0.0);
+    let max_loss = loss
+        .iter()
+        .flat_map(|(_, p)| p.iter().map(|q| q.1))
+        .fold(0.5f32, f32::max)
+        .min(5.0)
+        * 1.05;
+    panel(&left, s.chart_acc, s.chart_time, &acc, min_acc..100.0)?;
+    panel(&right, s.chart_loss, s.chart_time, &loss, 0.0..max_loss)?;
+    root.present()?;
+    Ok(())
+}
+
+/// The comparison chart (`compare-chart`), redrawn when the list or the language changes.
+#[component]
+pub fn CompareChart() -> impl IntoView {
+    let t = use_text();
+    let my = use_train_link().my;
+    let canvas = NodeRef::<html::Canvas>::new();
+    let runs = Memo::new(move |_| {
+        my.list.with(|l| {
+            l.iter()
+                .filter(|k| !k.facts.accuracy_curve.is_empty())
+                .take(RUNS_SHOWN)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let empty = move || runs.with(|r| r.is_empty());
+    Effect::new(move |_| {
+        let s = t().kept;
+        if let Some(c) = canvas.get() {
+            runs.with(|r| {
+                if !r.is_empty() {
+                    if let Err(e) = draw(c, s, r) {
+                        web_sys::console::error_1(&format!("comparison chart: {e}").into());
+                    }
+                }
+            });
+        }
+    });
+    view! {
+        {move || empty().then(|| view! { <p class="note">{move || t().kept.chart_empty}</p> })}
+        <canvas node_ref=canvas width="720" height="280" role="img" data-testid="compare-chart"
+            class="compare-chart" hidden=empty aria-label=move || t().kept.chart></canvas>
+    }
+}
