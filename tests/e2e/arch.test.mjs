@@ -15,6 +15,11 @@ const LENET = '6@5×5 p2+pool → 16@5×5+pool → 120 → 10';
 
 test('a LeNet-5-like preset trains above 90 %, draws, and round-trips through a file', async () => {
   const { page, context, log } = await openTrain(browser, server, '/?lang=en');
+  // The editor's dropout p and the Train section's are one number.
+  await page.fill(tid('arch-dropout'), '0.5');
+  await page.waitForFunction(() => document.querySelector('[data-testid="train-dropout"]').value === '0.5');
+  await page.fill(tid('train-dropout'), '0.3');
+  await page.waitForFunction(() => document.querySelector('[data-testid="arch-dropout"]').value === '0.3');
   await page.selectOption(tid('arch-preset'), 'lenet');
   await page.waitForFunction(() => /51,902 parameters/.test(document.querySelector('[data-testid="arch-cost"]').textContent));
   assert.match(await text(page, 'arch-cost'), /multiply-adds per image.*per epoch/);

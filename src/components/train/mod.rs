@@ -267,11 +267,21 @@ pub fn TrainSection() -> impl IntoView {
     let t = use_text();
     let settings = RwSignal::new(Settings::default());
     let link = use_train_link();
-    // Start trains the editor's architecture (the last one that can be trained).
+    // Start trains the editor's architecture (the last one that can be trained), and the
+    // dropout field here is the editor's dropout p: one number, whichever field changed it.
     let arch = use_arch();
     Effect::new(move |_| {
         let a = arch.valid.get();
-        settings.update(|s| s.arch = a);
+        settings.update(|s| {
+            s.dropout = a.dropout;
+            s.arch = a;
+        });
+    });
+    Effect::new(move |_| {
+        let p = settings.with(|s| s.dropout);
+        if arch.edit.with_untracked(|a| a.dropout != p) {
+            arch.edit.update(|a| a.dropout = p);
+        }
     });
     view! {
         <section id="train" class="panel" data-testid="train" aria-labelledby="train-title"
