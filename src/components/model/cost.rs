@@ -9,28 +9,71 @@ use crate::nn::{Mode, ModelConfig};
 use crate::text::fill;
 use leptos::prelude::*;
 use ndarray::{ArrayD, IxDyn};
+use std::time::Duration;
 
 /// Training images of one epoch.
 const EPOCH_IMAGES: u64 = 8_000;
 
-/// Images per second of the seed model's training steps on this thread: three steps of 32
-/// images after one to warm up, about 40 ms on a laptop. `None` where there is no clock.
-fn calibrate() -> Option<f64> {
-    let perf = web_sys::window()?.performance()?;
-    let mut model = ModelConfig::seed().build(0).ok()?;
-    let x = ArrayD::from_elem(IxDyn(&[32, 1, 28, 28]), 0.5f32);
-    let mut step = || -> Option<()> {
-        let out = model.forward(&x, Mode::Train).ok()?.clone();
-        model.backward_params(&ArrayD::from_elem(out.raw_dim(), 0.01));
-        Some(())
-    };
-    step()?;
+/// Images in one calibration step.
+const CALIBRATION_IMAGES: usize = 16;
+
+/// Steps of the calibration; the first warms up, the median of the others counts.
+const CALIBRATION_STEPS: usize = 4;
+
+type Calibration = StoredValue<(crate::nn::Sequential, Vec<f64>), LocalStorage>;
+
+/// One calibration step, then the next in a later task; the last sets `ips`.
+fn calibration_step(
+    ips: RwSignal<Option<f64>>,
+    perf: web_sys::Performance,
+    x: ArrayD<f32>,
+    state: Calibration,
+) {
     let start = perf.now();
-    for _ in 0..3 {
-        step()?;
+    let ok = state.try_update_value(|(model, _)| {
+        let Ok(out) = model.forward(&x, Mode::Train) else {
+            return false;
+        };
+        let grad = ArrayD::from_elem(out.raw_dim(), 0.01);
+        model.backward_params(&grad);
+        true
+    });
+    if ok != Some(true) {
+        return;
     }
-    let seconds = (perf.now() - start) / 1000.0;
-    (seconds > 0.0).then(|| 96.0 / seconds)
+    let ms = perf.now() - start;
+    let times = state
+        .try_update_value(|(_, times)| {
+            times.push(ms);
+            times.clone()
+        })
+        .unwrap_or_default();
+    if times.len() < CALIBRATION_STEPS {
+        set_timeout(
+            move || calibration_step(ips, perf, x, state),
+            Duration::from_millis(50),
+        );
+        return;
+    }
+    let mut counted = times[1..].to_vec();
+    counted.sort_by(f64::total_cmp);
+    let median = counted[counted.len() / 2];
+    if median > 0.0 {
+        ips.set(Some(CALIBRATION_IMAGES as f64 * 1000.0 / median));
+    }
+}
+
+/// Measures the seed model's training steps on this thread, one short step (about 5 ms on a
+/// laptop) per task so the page never stalls, and sets `ips` to its images per second.
+fn calibrate(ips: RwSignal<Option<f64>>) {
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    let Ok(model) = ModelConfig::seed().build(0) else {
+        return;
+    };
+    let x = ArrayD::from_elem(IxDyn(&[CALIBRATION_IMAGES, 1, 28, 28]), 0.5f32);
+    calibration_step(ips, perf, x, StoredValue::new_local((model, Vec::new())));
 }
 
 /// A size in bytes as KB or MB (10⁶).
@@ -50,10 +93,7 @@ pub fn ArchCost() -> impl IntoView {
     // Measured once, after the page has painted, so the first view does not wait for it.
     let seed_ips = RwSignal::new(None::<f64>);
     request_animation_frame(move || {
-        set_timeout(
-            move || seed_ips.set(calibrate()),
-            std::time::Duration::from_millis(300),
-        )
+        set_timeout(move || calibrate(seed_ips), Duration::from_millis(300))
     });
     let line = move || {
         let model = arch.checked.with(|c| c.as_ref().ok().cloned())?;
