@@ -5,6 +5,7 @@ use crate::components::context::train_link::use_train_link;
 use crate::components::context::use_text;
 use crate::text::KeptText;
 use crate::train::kept::KeptModel;
+use crate::train::protocol::Status;
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -114,7 +115,8 @@ fn draw(canvas: web_sys::HtmlCanvasElement, s: &KeptText, runs: &[KeptModel]) ->
 #[component]
 pub fn CompareChart() -> impl IntoView {
     let t = use_text();
-    let my = use_train_link().my;
+    let link = use_train_link();
+    let my = link.my;
     let canvas = NodeRef::<html::Canvas>::new();
     let runs = Memo::new(move |_| {
         my.list.with(|l| {
@@ -126,8 +128,14 @@ pub fn CompareChart() -> impl IntoView {
         })
     });
     let empty = move || runs.with(|r| r.is_empty());
+    // plotters lays out the page for every label it measures, so two panels take about 50 ms
+    // of the page's thread: redrawn while no run trains, never between its batches.
+    let training = Memo::new(move |_| link.status() == Some(Status::Running));
     Effect::new(move |_| {
         let s = t().kept;
+        if training.get() {
+            return;
+        }
         if let Some(c) = canvas.get() {
             runs.with(|r| {
                 if !r.is_empty() {
