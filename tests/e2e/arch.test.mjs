@@ -30,6 +30,11 @@ test('a LeNet-5-like preset trains above 90 %, draws, and round-trips through a 
   await page.waitForSelector(tid('train-model-fresh'));
   await page.fill(tid('train-epochs'), '1');
   await page.click(tid('train-start'));
+  // An edit during the run does not change what the run trains, nor what the page says of it.
+  await waitStatus(page, 'running');
+  await page.selectOption(tid('arch-preset'), 'tiny');
+  assert.match(await text(page, 'train-model'), /LeNet-5-like/);
+  await page.selectOption(tid('arch-preset'), 'lenet');
   await waitStatus(page, 'done', 120000);
   const acc = Number(await text(page, 'train-test-acc'));
   assert.ok(acc > 90, `LeNet-like after one epoch: ${acc} %`);

@@ -227,22 +227,26 @@ fn TrainModel(settings: RwSignal<Settings>) -> impl IntoView {
                 })
         })
     });
+    // During a run, the run's model; otherwise the editor's, which Start would train.
+    let shown = Memo::new(move |_| {
+        let in_run = matches!(link.status(), Some(Status::Running | Status::Paused));
+        link.run_settings
+            .with(|r| r.as_ref().filter(|_| in_run).map(|r| r.arch.clone()))
+            .unwrap_or_else(|| settings.with(|s| s.arch.clone()))
+    });
     // The outline is notation, not words: it is set apart so no translator touches it.
     let line = move || {
-        settings.with(|s| {
-            let params = s.arch.to_model().num_params();
+        shown.with(|a| {
+            let params = a.to_model().num_params();
             let values = [
-                (
-                    "name",
-                    t().model.preset(ArchPreset::of(&s.arch)).to_string(),
-                ),
+                ("name", t().model.preset(ArchPreset::of(a)).to_string()),
                 ("p", group_thousands(params)),
             ];
             let template = t().train.model_line;
             let (before, after) = template.split_once("{outline}").unwrap_or((template, ""));
             view! {
                 {fill(before, &values)}
-                <span class="outline" translate="no">{s.arch.outline()}</span>
+                <span class="outline" translate="no">{a.outline()}</span>
                 {fill(after, &values)}
             }
         })
