@@ -3,6 +3,7 @@
 
 use crate::lang::Lang;
 use crate::nn::summary::group_thousands;
+use crate::text::particle::{attach, Particle};
 use std::fmt;
 
 /// A hyper-parameter that must be at least 1.
@@ -171,7 +172,7 @@ impl NnError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (NnError::Zero(f), Lang::En) => format!("{} must be at least 1, not 0.", capitalise(f.name(lang))),
-            (NnError::Zero(f), Lang::Ko) => format!("{}는 0이 될 수 없고 1 이상이어야 합니다.", f.name(lang)),
+            (NnError::Zero(f), Lang::Ko) => format!("{} 0이 될 수 없고 1 이상이어야 합니다.", attach(f.name(lang), Particle::Topic)),
             (NnError::KernelTooLarge { kernel, dilation, span, padded }, Lang::En) => {
                 let dil = if *dilation == (1, 1) {
                     String::new()
@@ -226,7 +227,7 @@ impl NnError {
                 format!("The dropout probability must be at least 0 and below 1, not {p}.")
             }
             (NnError::Probability(p), Lang::Ko) => {
-                format!("드롭아웃 확률은 0 이상 1 미만이어야 합니다({p}은 안 됩니다).")
+                format!("드롭아웃 확률은 0 이상 1 미만이어야 합니다({} 안 됩니다).", attach(&p.to_string(), Particle::Topic))
             }
             (NnError::InLayer { index, kind, source }, Lang::En) => {
                 format!("Layer {kind}-{index}: {}", source.message(lang))
@@ -259,7 +260,7 @@ impl NnError {
                 "The model has {expected} parameters, but {got} values arrived for them."
             ),
             (NnError::ParamCount { expected, got }, Lang::Ko) => format!(
-                "모델의 매개변수는 {expected}개인데, 값은 {got}개가 들어왔습니다."
+                "모델의 파라미터는 {expected}개인데, 값은 {got}개가 들어왔습니다."
             ),
         }
     }
@@ -333,9 +334,9 @@ impl WeightsError {
                 dims(expected)
             ),
             (WeightsError::Shape { name, expected, got }, Lang::Ko) => format!(
-                "텐서 \"{name}\"의 모양은 {}인데 모델에는 {}가 필요합니다. 현재 모델은 그대로입니다.",
+                "텐서 \"{name}\"의 모양은 {}인데 모델에는 {} 필요합니다. 현재 모델은 그대로입니다.",
                 dims(got),
-                dims(expected)
+                attach(&dims(expected), Particle::Subject)
             ),
             (WeightsError::Dtype { name, got }, Lang::En) => format!(
                 "Tensor \"{name}\" is stored as {got}; only F32 (float32) is supported. The current model is unchanged."

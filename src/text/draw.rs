@@ -142,7 +142,7 @@ table! {
         /// under the feature maps for what is pointed at; {c} is the map or unit, from 0.
         weights_of {
             en: "The weights that produce map or unit {c}",
-            ko: "맵 또는 유닛 {c}을(를) 만드는 가중치",
+            ko: "맵 또는 유닛 {c|을} 만드는 가중치",
         }
         /// Note above those weights when the pointed layer has no weights of its own (ReLU,
         /// pooling); {layer} is its name.

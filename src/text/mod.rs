@@ -41,6 +41,7 @@ mod head;
 mod kept;
 mod layer;
 mod model;
+pub mod particle;
 mod pool;
 mod shell;
 mod stepper;
@@ -124,10 +125,27 @@ pub fn text(lang: Lang) -> &'static Text {
 }
 
 /// Fills `{name}` placeholders in a template string.
+///
+/// A Korean template names the particle after a value by either of its forms, `{d|라고}`, and
+/// gets the form the value takes when read aloud ([`particle`]): "1이라고", "2라고".
 pub fn fill(template: &str, pairs: &[(&str, String)]) -> String {
-    pairs.iter().fold(template.to_string(), |acc, (k, v)| {
+    let mut out = pairs.iter().fold(template.to_string(), |acc, (k, v)| {
         acc.replace(&format!("{{{k}}}"), v)
-    })
+    });
+    for (k, v) in pairs {
+        let open = format!("{{{k}|");
+        while let Some(start) = out.find(&open) {
+            let rest = &out[start + open.len()..];
+            let Some(end) = rest.find('}') else { break };
+            let form = &rest[..end];
+            let with = match particle::Particle::from_form(form) {
+                Some(p) => particle::attach(v, p),
+                None => format!("{v}{form}"),
+            };
+            out.replace_range(start..start + open.len() + end + 1, &with);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -140,6 +158,7 @@ mod tests {
             .split('{')
             .skip(1)
             .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .map(|name| name.split('|').next().unwrap_or(name))
             .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric()))
             .collect();
         out.sort_unstable();
@@ -191,6 +210,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn fill_attaches_the_particle_a_value_takes() {
+        let t = "모델은 {d|라고} 합니다. {p|은} 안 됩니다.";
+        assert_eq!(
+            fill(t, &[("d", "1".into()), ("p", "0.5".into())]),
+            "모델은 1이라고 합니다. 0.5는 안 됩니다."
+        );
+        assert_eq!(
+            fill(t, &[("d", "2".into()), ("p", "3".into())]),
+            "모델은 2라고 합니다. 3은 안 됩니다."
+        );
     }
 
     #[test]
