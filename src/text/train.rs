@@ -16,8 +16,8 @@ table! {
         }
         /// Intro paragraph under the Train heading.
         intro {
-            en: "Train the model above on 8,000 real MNIST digits, here in your browser. Training runs in a background worker, so the page stays responsive; after every epoch the model is tested on 2,000 digits it never trained on.",
-            ko: "위의 모델을 실제 MNIST 숫자 8,000개로, 바로 이 브라우저에서 학습시켜 보세요. 학습은 백그라운드 워커에서 돌아가므로 페이지가 멈추지 않습니다. 에포크가 끝날 때마다 학습에 쓰지 않은 숫자 2,000개로 모델을 시험합니다.",
+            en: "Train the model above on 8,000 real MNIST digits, here in your browser. Training runs in a background worker, so the page stays responsive; after every epoch the model is tested on 2,000 digits it never trained on. The loss it minimises is the cross-entropy between the model's logits and the true digit (PyTorch's nn.CrossEntropyLoss, which applies log-softmax itself, so the model ends in logits, not probabilities).",
+            ko: "위의 모델을 실제 MNIST 숫자 8,000개로, 바로 이 브라우저에서 학습시켜 보세요. 학습은 백그라운드 워커에서 돌아가므로 페이지가 멈추지 않습니다. 에포크가 끝날 때마다 학습에 쓰지 않은 숫자 2,000개로 모델을 시험합니다. 학습이 줄여 나가는 손실은 모델의 로짓과 정답 숫자 사이의 교차 엔트로피입니다. PyTorch의 nn.CrossEntropyLoss가 log-softmax까지 직접 계산하므로, 모델의 마지막 출력은 확률이 아니라 로짓입니다.",
         }
         /// Which model Start trains (`train-model`); {name} is its preset name, {outline} its
         /// layers in short, {p} its parameters.
@@ -289,7 +289,7 @@ table! {
         /// is the predicted digit, {p} its probability, {t} the true digit.
         watch_says {
             en: "The model says {d} with probability {p}; it is a {t}.",
-            ko: "모델은 {p}의 확률로 {d}라고 합니다. 정답은 {t}입니다.",
+            ko: "모델은 {p}의 확률로 {d|라고} 합니다. 정답은 {t}입니다.",
         }
         /// Heading (h3) of the Train section's Your model panel (export, import, forget).
         model_title {
@@ -347,14 +347,14 @@ table! {
         }
         /// Note under the Your model panel's buttons: the file uses PyTorch's parameter names.
         export_note {
-            en: "The file holds the weights under PyTorch's names (conv1.0.weight, …); load_state_dict of the seed's PyTorch class accepts it.",
-            ko: "파일에는 PyTorch 이름(conv1.0.weight 등)으로 가중치가 들어 있어, 기본 모델의 PyTorch 클래스에서 load_state_dict로 불러올 수 있습니다.",
+            en: "The file holds the weights under PyTorch's names (conv1.0.weight, …) and the architecture in its metadata; load_state_dict of the PyTorch class shown in the MNIST model section accepts it.",
+            ko: "파일에는 PyTorch 이름(conv1.0.weight 등)으로 된 가중치와, 메타데이터에 적힌 모델 구조가 들어 있습니다. MNIST 모델 절에 나온 PyTorch 클래스에서 load_state_dict로 불러올 수 있습니다.",
         }
         /// Error in the Your model panel (`model-error`) for a file over the size limit; {size}
         /// and {max} in MiB.
         import_too_large {
             en: "Not imported: the file is {size}, more than the {max} a weights file of this app can be. The current model is unchanged.",
-            ko: "가져오지 않았습니다. 파일 크기가 {size}로, 이 앱의 가중치 파일 상한인 {max}를 넘습니다. 현재 모델은 그대로입니다.",
+            ko: "가져오지 않았습니다. 파일 크기가 {size|로}, 이 앱의 가중치 파일 상한인 {max|를} 넘습니다. 현재 모델은 그대로입니다.",
         }
         /// Error in the Your model panel (`model-error`) when the browser could not read the file.
         import_unreadable {
