@@ -15,7 +15,27 @@ table! {
             en: "After the convolutions, the model turns a (32, 7, 7) block of feature maps into 10 scores, one per digit: Flatten, Linear, ReLU, Dropout, Linear, then Softmax and argmax.",
             ko: "합성곱 뒤에서 모델은 (32, 7, 7) 모양의 특징 맵 묶음을 숫자마다 하나씩, 모두 10개의 점수로 바꿉니다. 순서는 Flatten, Linear, ReLU, Dropout, Linear이고, 마지막에 Softmax와 argmax를 거칩니다.",
         }
-        /// Heading (h3) of the Flatten demo in the Activations and classifier section.
+        /// Heading (h3) of the ReLU demo (`relu`) in the Activations and classifier section.
+        relu_title {
+            en: "ReLU: negative values become 0",
+            ko: "ReLU: 음수는 0이 됩니다",
+        }
+        /// Paragraph under the ReLU heading.
+        relu_intro {
+            en: "After each convolution the model applies ReLU, max(0, x), to every value of every feature map: a negative value becomes 0, a positive one passes unchanged. Without it, stacked convolutions and linear layers would collapse into one linear map; with it, the network can draw curved boundaries between digits. Edit the values above the line; the line below is ReLU's output.",
+            ko: "모델은 합성곱을 거칠 때마다 특징 맵의 모든 값에 ReLU, 즉 max(0, x)를 적용합니다. 음수는 0이 되고 양수는 그대로 통과합니다. ReLU가 없으면 합성곱층과 선형층을 아무리 쌓아도 선형 변환 하나와 같아지지만, ReLU가 있으면 숫자 사이의 굽은 경계도 그릴 수 있습니다. 위 줄의 값을 바꾸면 아래 줄에 ReLU의 출력이 나옵니다.",
+        }
+        /// How many inputs ReLU turned into 0 (`relu-zeroed`); {n} of {m}.
+        relu_zeroed {
+            en: "{n} of {m} values were negative and became 0.",
+            ko: "값 {m}개 가운데 음수였던 {n}개가 0이 되었습니다.",
+        }
+        /// Note under the ReLU code: what inplace=False means.
+        relu_inplace {
+            en: "inplace=False (PyTorch's default) writes the result to a new tensor and leaves x as it was; inplace=True overwrites x to save memory, which is safe only when nothing else needs x afterwards.",
+            ko: "inplace=False(PyTorch 기본값)는 결과를 새 텐서에 쓰고 x는 그대로 둡니다. inplace=True는 메모리를 아끼려고 x를 덮어쓰므로, 그 뒤에 x를 다시 쓸 일이 없을 때만 안전합니다.",
+        }
+        /// Heading (h3) of the Flatten demo.
         flatten_title {
             en: "Flatten",
             ko: "평탄화(Flatten)",
@@ -44,8 +64,8 @@ table! {
         /// Paragraph under the Linear demo's heading: y = W·x + b; invites editing the inputs
         /// (`head-x-I`).
         linear_intro {
-            en: "A linear layer multiplies the input vector by a weight matrix and adds a bias: y = W·x + b, with W of shape (out, in). Edit the inputs.",
-            ko: "선형 층은 입력 벡터에 가중치 행렬을 곱하고 편향을 더합니다: y = W·x + b, W의 모양은 (출력 수, 입력 수)입니다. 입력을 바꿔 보세요.",
+            en: "A linear layer, also called a fully connected layer, multiplies the input vector by a weight matrix and adds a bias: y = W·x + b, with W of shape (out, in). Every output depends on every input. The model's last linear layer has as many outputs as there are labels: 10, one per digit. Edit the inputs.",
+            ko: "선형 층은 완전 연결층(fully connected layer)이라고도 하며, 입력 벡터에 가중치 행렬을 곱하고 편향을 더합니다: y = W·x + b, W의 모양은 (출력 수, 입력 수)입니다. 모든 출력이 모든 입력에 연결됩니다. 모델의 마지막 선형 층은 레이블 수만큼, 곧 숫자마다 하나씩 10개를 출력합니다. 입력을 바꿔 보세요.",
         }
         /// Last paragraph of the Linear demo: how to count a linear layer's parameters.
         linear_params {
@@ -59,8 +79,8 @@ table! {
         }
         /// Paragraph under the Dropout demo's heading: Dropout in training and in evaluation.
         dropout_intro {
-            en: "In training, Dropout(p) sets each value to 0 with probability p and multiplies the kept ones by 1/(1−p), so the sum stays the same on average. In evaluation it changes nothing.",
-            ko: "학습 중 Dropout(p)는 각 값을 확률 p로 0으로 만들고, 남은 값에는 1/(1−p)를 곱합니다. 그래서 합은 평균적으로 그대로입니다. 평가 때는 아무것도 바꾸지 않습니다.",
+            en: "In training, Dropout(p) sets each value to 0 with probability p and multiplies the kept ones by 1/(1−p), so the sum stays the same on average. In evaluation it changes nothing. Since no unit can count on any other being there, the network cannot memorise the training digits through a few units: it overfits less and does better on digits it has not seen. PyTorch's default is p = 0.5; the post's model uses 0.3.",
+            ko: "학습 중 Dropout(p)는 각 값을 확률 p로 0으로 만들고, 남은 값에는 1/(1−p)를 곱합니다. 그래서 합은 평균적으로 그대로입니다. 평가 때는 아무것도 바꾸지 않습니다. 어떤 유닛도 다른 유닛이 늘 있으리라 기대할 수 없으니, 신경망이 몇몇 유닛에 기대어 학습 숫자를 외워 버리지 못합니다. 그래서 과적합이 줄고 처음 보는 숫자에서도 더 잘 맞힙니다(일반화). PyTorch의 기본값은 p = 0.5이고, 글의 모델은 0.3을 씁니다.",
         }
         /// Option of the Dropout demo's Mode menu (`head-drop-mode`): training mode.
         train_mode {
@@ -96,8 +116,8 @@ table! {
         /// Paragraph under the Softmax demo's heading: softmax keeps the logits' order; invites
         /// editing the logits.
         softmax_intro {
-            en: "The last layer gives 10 scores (logits). Softmax turns them into probabilities: exp(z_i) / Σ exp(z_j). It keeps their order, so the largest logit is also the largest probability: argmax is the same before and after softmax. Edit the logits.",
-            ko: "마지막 층은 점수(로짓) 10개를 냅니다. 소프트맥스는 이를 확률 exp(z_i) / Σ exp(z_j)로 바꿉니다. 순서는 그대로이므로 가장 큰 로짓이 가장 큰 확률이 됩니다. 즉 argmax는 소프트맥스 전후가 같습니다. 로짓을 바꿔 보세요.",
+            en: "The last layer gives 10 scores (logits). Softmax turns them into probabilities: exp(z_i) / Σ exp(z_j). Every probability is between 0 and 1 and together they sum to 1. It keeps their order, so the largest logit is also the largest probability: argmax is the same before and after softmax. In PyTorch: nn.Softmax(dim=-1) or F.softmax(logits, dim=-1) (leaving out dim is deprecated), and logits.argmax(dim=-1) for the prediction. The demo starts from the ten logits the post prints for its example. Edit the logits.",
+            ko: "마지막 층은 점수(로짓) 10개를 냅니다. 소프트맥스는 이를 확률 exp(z_i) / Σ exp(z_j)로 바꿉니다. 순서는 그대로이므로 가장 큰 로짓이 가장 큰 확률이 됩니다. 즉 argmax는 소프트맥스 전후가 같습니다. 확률은 모두 0과 1 사이이고, 다 더하면 1입니다. PyTorch에서는 nn.Softmax(dim=-1)이나 F.softmax(logits, dim=-1)로 쓰고(dim을 빼는 방식은 더 이상 권장되지 않습니다), 예측은 logits.argmax(dim=-1)로 구합니다. 처음 값은 글의 예시가 출력한 로짓 10개입니다. 로짓을 바꿔 보세요.",
         }
         /// Line under the Softmax demo's bars (`head-argmax`); {d} is the argmax digit, {p} its
         /// probability.

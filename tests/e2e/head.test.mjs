@@ -1,4 +1,4 @@
-// The classifier head in a real browser: Flatten's index mapping, Linear's arithmetic,
+// The classifier head in a real browser: ReLU on its own, Flatten's index mapping, Linear's arithmetic,
 // Dropout's masks and scaling, Softmax and argmax.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +9,24 @@ before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 const tid = (id) => `[data-testid="${id}"]`;
 const text = async (page, id) => (await page.textContent(tid(id))).trim();
+
+test('ReLU: max(0, x) of each value, the count of zeros, and its code, in both languages', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en');
+  const outs = () => Promise.all([...Array(8).keys()].map((i) => text(page, `relu-out-${i}`)));
+  assert.deepEqual(await outs(), ['0', '1.5', '0', '0', '3', '0', '0.25', '2']);
+  assert.equal(await text(page, 'relu-zeroed'), '3 of 8 values were negative and became 0.');
+  assert.match(await text(page, 'relu-code'), /nn\.ReLU\(inplace=False\)/);
+  await page.fill(tid('relu-in-1'), '-4');
+  await page.waitForFunction(() => document.querySelector('[data-testid="relu-out-1"]').textContent.trim() === '0');
+  assert.equal(await text(page, 'relu-zeroed'), '4 of 8 values were negative and became 0.');
+  await page.fill(tid('relu-in-0'), '7');
+  await page.waitForFunction(() => document.querySelector('[data-testid="relu-out-0"]').textContent.trim() === '7');
+  await context.close();
+  const ko = await open(browser, server, '/?lang=ko');
+  assert.equal(await text(ko.page, 'relu-zeroed'), '값 8개 가운데 음수였던 3개가 0이 되었습니다.');
+  assert.match(await ko.page.textContent(tid('relu')), /음수는 0이 됩니다/);
+  await ko.context.close();
+});
 
 test('flatten shows where (c, h, w) goes; linear computes W·x + b', async () => {
   const { page, context, log } = await open(browser, server, '/?lang=en');
@@ -51,6 +69,10 @@ test('softmax: probabilities sum to 1, keep the order of the logits, argmax foll
   const probs = () => Promise.all([...Array(10).keys()].map((d) => text(page, `head-prob-${d}`).then(Number)));
   let p = await probs();
   assert.ok(Math.abs(p.reduce((a, b) => a + b) - 1) < 1e-3);
+  // It starts from the post's ten logits, and gives what the post prints: p(1) = 0.9997.
+  const logits = await Promise.all([...Array(10).keys()].map((d) => page.inputValue(tid(`head-logit-${d}`)).then(Number)));
+  assert.deepEqual(logits, [-7.427, 8.698, 0.407, -4.99, -4.264, -3.783, -4.286, -3.159, -2.024, -4.415]);
+  assert.equal(await text(page, 'head-prob-1'), '0.9997');
   assert.match(await text(page, 'head-argmax'), /^Prediction \(argmax\): 1, with probability/);
   await page.fill(tid('head-logit-7'), '9');
   p = await probs();

@@ -1,5 +1,7 @@
-//! "Activations and classifier": Flatten, Linear, Dropout, Softmax and argmax, each small and
-//! interactive, computed by the `nn` layers.
+//! "Activations and classifier": ReLU, Flatten, Linear, Dropout, Softmax and argmax, each small
+//! and interactive, computed by the `nn` layers.
+
+mod relu;
 
 use crate::components::context::use_text;
 use crate::components::widgets::grid::NumberCell;
@@ -8,6 +10,7 @@ use crate::text::fill;
 use crate::viz::{fmt_num, fmt_term};
 use leptos::prelude::*;
 use ndarray::{ArrayD, IxDyn};
+use relu::ReluDemo;
 
 /// The section.
 #[component]
@@ -17,6 +20,7 @@ pub fn HeadSection() -> impl IntoView {
         <section id="head" class="panel" aria-labelledby="head-title">
             <h2 id="head-title">{move || t().head.title}</h2>
             <p>{move || t().head.intro}</p>
+            <ReluDemo/>
             <FlattenDemo/>
             <LinearDemo/>
             <DropoutDemo/>
@@ -210,8 +214,9 @@ fn DropoutDemo() -> impl IntoView {
 #[component]
 fn SoftmaxDemo() -> impl IntoView {
     let t = use_text();
+    // The ten logits the source post prints for its example digit, a 1.
     let logits = RwSignal::new(vec![
-        -7.427f32, 8.698, 0.407, -1.2, -3.1, -2.5, -4.0, 1.9, 0.3, -0.8,
+        -7.427f32, 8.698, 0.407, -4.990, -4.264, -3.783, -4.286, -3.159, -2.024, -4.415,
     ]);
     let probs = Memo::new(move |_| logits.with(|z| classify(z)));
     let bars = (0..10)
