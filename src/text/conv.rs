@@ -12,8 +12,8 @@ table! {
         }
         /// Intro paragraph under the Convolution heading.
         intro {
-            en: "A small grid of weights, the kernel, slides over the input. At each position, every weight is multiplied by the input value under it, and the products are added up: that sum is one output cell. Step through it, or change any number and setting.",
-            ko: "가중치로 이루어진 작은 격자인 커널이 입력 위를 미끄러지듯 이동합니다. 위치마다 각 가중치를 그 아래 입력값과 곱하고, 곱한 값들을 모두 더합니다. 그 합이 출력 칸 하나가 됩니다. 한 단계씩 따라가 보거나, 숫자와 설정을 마음대로 바꿔 보세요.",
+            en: "A small grid of weights, the kernel, slides over the input. At each position, every weight is multiplied by the input value under it, and the products are added up: that sum is one output cell. The grid of output cells is a feature map: it shows where in the input the kernel's pattern appears. Padding adds cells around the input first (0 for Conv2d; max pooling pads with −∞), so the kernel can also sit on the edges. Dilation spreads the kernel's taps apart: a 3×3 kernel with dilation 2 covers 5×5, since D·(K−1)+1 = 2·2+1, and sees a wider area with the same nine weights; that is why dilated convolutions are used where wide context matters, as in segmentation. Step through it, or change any number and setting.",
+            ko: "가중치로 이루어진 작은 격자인 커널이 입력 위를 미끄러지듯 이동합니다. 위치마다 각 가중치를 그 아래 입력값과 곱하고, 곱한 값들을 모두 더합니다. 그 합이 출력 칸 하나가 되고, 출력 칸들이 이루는 격자가 특징 맵(feature map)입니다. 특징 맵은 커널이 찾는 무늬가 입력의 어디에 있는지 보여 줍니다. 패딩은 먼저 입력 둘레에 칸을 덧붙여 커널이 가장자리에도 놓일 수 있게 합니다(Conv2d는 0을, 최대 풀링은 −∞를 채웁니다). 팽창(dilation)은 커널의 칸 사이를 벌립니다. 팽창이 2인 3×3 커널은 D·(K−1)+1 = 2·2+1이므로 5×5 범위를 덮고, 같은 가중치 9개로 더 넓은 영역을 봅니다. 그래서 분할(segmentation)처럼 넓은 맥락이 필요한 곳에 팽창 합성곱을 씁니다. 한 단계씩 따라가 보거나, 값과 설정을 마음대로 바꿔 보세요.",
         }
         /// Highlighted note (`.truth`) under the Convolution intro: libraries compute
         /// cross-correlation.
@@ -99,8 +99,8 @@ table! {
         }
         /// Paragraph under the multi-channel example's heading: filters, weight tensor and bias.
         ch_intro {
-            en: "With several input channels, a filter holds one kernel per input channel. The weights form a tensor of shape (out_channels, in_channels, kH, kW). Each output map sums the products over all input channels, then adds its filter's bias. With 1 input and 4 output channels, one image becomes 4 feature maps.",
-            ko: "입력 채널이 여러 개이면 필터 하나가 입력 채널마다 커널을 하나씩 가집니다. 가중치는 (out_channels, in_channels, kH, kW) 모양의 텐서입니다. 각 출력 맵은 모든 입력 채널에 걸친 곱을 더한 뒤 그 필터의 편향을 더합니다. 입력 채널 1개, 출력 채널 4개이면 이미지 하나가 특징 맵 4개가 됩니다.",
+            en: "With several input channels, a filter holds one kernel per input channel. The weights form a tensor of shape (out_channels, in_channels, kH, kW). Each output map sums the products over all input channels, then adds its filter's bias. With 1 input and 4 output channels, one image becomes 4 feature maps. A greyscale image such as an MNIST digit has 1 input channel; a colour (RGB) image has 3.",
+            ko: "입력 채널이 여러 개이면 필터 하나가 입력 채널마다 커널을 하나씩 가집니다. 가중치는 (out_channels, in_channels, kH, kW) 모양의 텐서입니다. 각 출력 맵은 모든 입력 채널에 걸친 곱을 더한 뒤 그 필터의 편향을 더합니다. 입력 채널 1개, 출력 채널 4개이면 이미지 하나가 특징 맵 4개가 됩니다. MNIST 숫자 같은 흑백(그레이스케일) 이미지는 입력 채널이 1개이고, 컬러(RGB) 이미지는 3개입니다.",
         }
         /// Label of the multi-channel example's input-channel count field (`conv-ch-in`).
         in_channels {
@@ -115,7 +115,7 @@ table! {
         /// Button in the multi-channel example that draws new random numbers (`conv-ch-new`).
         new_example {
             en: "New numbers",
-            ko: "새 숫자",
+            ko: "새 값으로 바꾸기",
         }
         /// Heading (h4) above the multi-channel example's filters; {shape} is the weight tensor's
         /// shape, e.g. (4, 1, 3, 3).
@@ -185,7 +185,7 @@ table! {
         /// Option of the digit example's Kernel menu (`conv-digit-kernel`): the conv stepper's own
         /// kernel and settings.
         k_current {
-            en: "The kernel from the stepper above",
+            en: "The kernel from the step-by-step view above",
             ko: "위 단계별 보기의 커널",
         }
         /// Button in the digit example that shows another MNIST digit (`conv-digit-next`).

@@ -128,8 +128,8 @@ table! {
         }
         /// Button in the architecture editor that restores the seed model (`arch-seed`).
         seed_arch {
-            en: "Back to the seed model",
-            ko: "기본 모델로 되돌리기",
+            en: "Back to the post's model",
+            ko: "글에 나온 모델로 되돌리기",
         }
         /// Heading (h3) above the MNIST model section's layer diagram (`arch-diagram`).
         diagram_title {

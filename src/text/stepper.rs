@@ -23,7 +23,7 @@ table! {
         /// (`conv-random`, `pool-random`).
         randomise {
             en: "Random numbers",
-            ko: "무작위 숫자",
+            ko: "무작위 값 넣기",
         }
         /// Caption of both steppers' padded input grid (cells `conv-in-R-C`, `pool-in-R-C`).
         input_grid {
@@ -32,8 +32,8 @@ table! {
         }
         /// Caption of both steppers' output grid (cells `conv-out-R-C`, `pool-out-R-C`).
         output_grid {
-            en: "Output",
-            ko: "출력",
+            en: "Output (feature map)",
+            ko: "출력(특징 맵)",
         }
         /// Accessible name of an editable cell of a stepper's input grid (`conv-in-R-C`,
         /// `pool-in-R-C`); {r} is its row and {c} its column, from 0.

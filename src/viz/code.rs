@@ -79,7 +79,8 @@ pub fn pytorch_class(model: &ModelConfig) -> String {
 /// ReLU, zero padding equals PyTorch's −∞ padding because the inputs are ≥ 0.
 pub fn keras_sequential(model: &ModelConfig) -> String {
     let (c, h, w) = (model.input[0], model.input[1], model.input[2]);
-    let mut s = format!("from tensorflow import keras\nfrom keras import layers\n\nmodel = keras.Sequential([\n    keras.Input(shape=({h}, {w}, {c})),\n");
+    // One source for both names (Keras 3); mixing tensorflow.keras and keras is two libraries.
+    let mut s = format!("import keras\nfrom keras import layers\n\nmodel = keras.Sequential([\n    keras.Input(shape=({h}, {w}, {c})),\n");
     let mut after_relu = false;
     for l in &model.layers {
         match &l.config {
@@ -88,19 +89,30 @@ pub fn keras_sequential(model: &ModelConfig) -> String {
                 if win.padding != (0, 0) {
                     s += &format!("    layers.ZeroPadding2D(padding={}),\n", pair(win.padding));
                 }
-                s += &format!(
-                    "    layers.Conv2D({}, {}, strides={}, dilation_rate={}),\n",
-                    c.out_channels,
-                    pair(win.kernel),
-                    pair(win.stride),
-                    pair(win.dilation)
-                );
+                let mut conv = format!("layers.Conv2D({}, {}", c.out_channels, pair(win.kernel));
+                if win.stride != (1, 1) {
+                    conv += &format!(", strides={}", pair(win.stride));
+                }
+                if win.dilation != (1, 1) {
+                    conv += &format!(", dilation_rate={}", pair(win.dilation));
+                }
+                conv += ")";
+                // Keras refuses strides > 1 together with dilation_rate > 1: say so, and do not
+                // write a line it would reject.
+                let strided = win.stride.0 > 1 || win.stride.1 > 1;
+                let dilated = win.dilation.0 > 1 || win.dilation.1 > 1;
+                if strided && dilated {
+                    s += "    # Keras's Conv2D cannot combine strides above 1 with dilation_rate above 1:\n";
+                    s += &format!("    # {conv} would be refused; this layer has no exact Keras form.\n");
+                } else {
+                    s += &format!("    {conv},\n");
+                }
             }
             LayerConfig::ReLU => s += "    layers.ReLU(),\n",
             LayerConfig::MaxPool2d(c) => {
                 let win = c.window;
                 if win.padding != (0, 0) {
-                    let why = if after_relu { "  # = PyTorch's −∞ padding: inputs are ≥ 0 after ReLU" } else { "  # not PyTorch's −∞ padding for negative inputs" };
+                    let why = if after_relu { "  # = PyTorch's −∞ padding: inputs are ≥ 0 after ReLU" } else { "  # differs from PyTorch's −∞ padding where a window's real cells are all negative" };
                     s += &format!("    layers.ZeroPadding2D(padding={}),{why}\n", pair(win.padding));
                 }
                 if win.dilation != (1, 1) {
@@ -116,7 +128,7 @@ pub fn keras_sequential(model: &ModelConfig) -> String {
         }
         after_relu = matches!(l.config, LayerConfig::ReLU);
     }
-    s + "])\n"
+    s + "])\n# The last layer gives logits: train with\n# keras.losses.SparseCategoricalCrossentropy(from_logits=True).\n"
 }
 
 #[cfg(test)]
@@ -132,8 +144,32 @@ mod tests {
         assert!(py.contains("return self.classifier(self.conv2(self.conv1(x)))"));
         let k = keras_sequential(&m);
         assert!(k.contains("keras.Input(shape=(28, 28, 1))"));
-        assert!(k.contains("layers.Conv2D(16, 3, strides=1, dilation_rate=1)"));
+        assert!(k.starts_with("import keras\nfrom keras import layers\n"));
+        assert!(k.contains("layers.Conv2D(16, 3),"));
+        assert!(k.contains("from_logits=True"));
         assert!(k.contains("layers.ZeroPadding2D(padding=1),  # = PyTorch's −∞ padding"));
         assert!(k.contains("layers.Dense(10)"));
+    }
+
+    #[test]
+    fn no_keras_line_combines_strides_and_dilation_above_1() {
+        // Every stride and dilation the editor allows in a block, in either block.
+        for stride in 1..=3 {
+            for dilation in 1..=3 {
+                let mut a = crate::nn::arch::ArchSettings::default();
+                a.blocks[1].stride = stride;
+                a.blocks[1].dilation = dilation;
+                let k = keras_sequential(&a.to_model());
+                for line in k.lines().filter(|l| !l.trim_start().starts_with('#')) {
+                    let both = line.contains("strides=") && line.contains("dilation_rate=");
+                    assert!(!both, "stride {stride}, dilation {dilation}: {line}");
+                }
+                if stride > 1 && dilation > 1 {
+                    assert!(k.contains("no exact Keras form"));
+                } else {
+                    assert!(!k.contains("no exact Keras form"));
+                }
+            }
+        }
     }
 }
