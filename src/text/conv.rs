@@ -148,8 +148,8 @@ table! {
         }
         /// Paragraph under the digit example's heading: padding 1, map colours, then ReLU.
         digit_intro {
-            en: "The same arithmetic on a 28×28 MNIST digit, with padding 1 so the map keeps its size. The feature map is blue where the sum is negative and orange where it is positive. ReLU then sets every negative value to 0.",
-            ko: "같은 계산을 28×28 MNIST 숫자 이미지에 적용합니다. 패딩 1을 써서 맵 크기가 그대로 유지됩니다. 특징 맵에서 합이 음수인 곳은 파란색, 양수인 곳은 주황색입니다. 이어서 ReLU가 음수를 모두 0으로 바꿉니다.",
+            en: "The same arithmetic on a 28×28 MNIST digit. The example kernels are 3×3 with padding 1, so the map keeps its size; the kernel from the step-by-step view keeps its own padding and stride, so its map can be smaller. The feature map is blue where the sum is negative and orange where it is positive. ReLU then sets every negative value to 0.",
+            ko: "같은 계산을 28×28 MNIST 숫자 이미지에 적용합니다. 예시 커널은 3×3에 패딩 1이라 맵 크기가 그대로 유지됩니다. 위 단계별 보기의 커널은 그 패딩과 스트라이드를 그대로 쓰므로 맵이 더 작아질 수 있습니다. 특징 맵에서 합이 음수인 곳은 파란색, 양수인 곳은 주황색입니다. 이어서 ReLU가 음수를 모두 0으로 바꿉니다.",
         }
         /// Label of the digit example's kernel menu (`conv-digit-kernel`).
         kernel_choice {

@@ -76,6 +76,16 @@ table! {
             en: "−1 stands for the batch dimension: any number of images can go through at once.",
             ko: "−1은 배치 차원입니다. 이미지를 몇 장이든 한꺼번에 넣을 수 있다는 뜻입니다.",
         }
+        /// Note under the summary table: why it differs from the source post's table.
+        post_note {
+            en: "The post's table has no Flatten row and says 0.27 and 0.49 MB. For the post's own code torchsummary prints the Flatten-7 row (nn.Flatten is a module there, so it gets a row) and 0.28 and 0.50, as here. torchsummary is a separate package (pip install torchsummary), not part of PyTorch, and its \"MB\" are MiB (2²⁰ bytes).",
+            ko: "글의 표에는 Flatten 행이 없고 크기가 0.27 MB와 0.49 MB로 나옵니다. 하지만 글에 나온 코드 그대로라면 torchsummary는 Flatten-7 행(nn.Flatten이 모듈이어서 행이 생깁니다)과 0.28, 0.50을 출력하며, 여기 표도 그렇습니다. torchsummary는 PyTorch에 들어 있지 않은 별도 패키지(pip install torchsummary)이고, 표의 \"MB\"는 실제로는 MiB(2²⁰바이트)입니다.",
+        }
+        /// Note under the Keras listing: the post's Keras shorthand and its pooling mismatch.
+        keras_note {
+            en: "Keras can also put the activation inside the layer, as the post does: layers.Conv2D(16, 3, activation=\"relu\") is the same as Conv2D followed by layers.ReLU(). The post's Keras MaxPool2D(pool_size=(2, 2), strides=(1, 1)) does not match its PyTorch model: stride 1 turns 26×26 into 25×25, not 14×14; the PyTorch model pools with stride 2 and padding 1.",
+            ko: "Keras에서는 글처럼 활성화 함수를 층 안에 넣을 수도 있습니다. layers.Conv2D(16, 3, activation=\"relu\")는 Conv2D 뒤에 layers.ReLU()를 둔 것과 같습니다. 글의 Keras 코드에 있는 MaxPool2D(pool_size=(2, 2), strides=(1, 1))는 PyTorch 모델과 맞지 않습니다. 스트라이드가 1이면 26×26이 14×14가 아니라 25×25가 됩니다. PyTorch 모델은 스트라이드 2, 패딩 1로 풀링합니다.",
+        }
         /// Heading (h3) of the architecture editor in the MNIST model section.
         arch_title {
             en: "Change the architecture",

@@ -17,8 +17,8 @@ table! {
         /// Highlighted note (`.truth`) under the Max pooling intro: PyTorch pads max pooling with
         /// −∞.
         truth {
-            en: "PyTorch pads max pooling with −∞, not 0, so a padded cell can never be the maximum. With non-negative inputs (as after ReLU) this gives the same result as zero padding; with negative inputs it does not.",
-            ko: "PyTorch는 최대 풀링의 패딩을 0이 아니라 −∞로 채웁니다. 그래서 패딩 칸은 절대 최댓값이 될 수 없습니다. 입력이 음수가 아니면(ReLU 뒤처럼) 0으로 채운 것과 결과가 같지만, 음수 입력에서는 다릅니다.",
+            en: "PyTorch pads max pooling with −∞, not 0, so a padded cell can never be the maximum. With non-negative inputs (as after ReLU) this gives the same result as zero padding. With negative inputs it can differ, but only where a window touching the padding has all of its real cells negative: zero padding would then give 0, PyTorch gives the largest of those negatives.",
+            ko: "PyTorch는 최대 풀링의 패딩을 0이 아니라 −∞로 채웁니다. 그래서 패딩 칸은 절대 최댓값이 될 수 없습니다. 입력이 음수가 아니면(ReLU 뒤처럼) 0으로 채운 것과 결과가 같습니다. 음수 입력에서는 달라질 수 있지만, 패딩에 걸친 창에서 실제 칸이 모두 음수일 때뿐입니다. 그때 0으로 채우면 0이 나오고, PyTorch는 그 음수들 가운데 가장 큰 값을 냅니다.",
         }
         /// Note under the pool stepper's settings fields: the stride starts equal to the kernel
         /// size.

@@ -63,7 +63,7 @@ const allowed = new Set(['convlab', 'MNIST', 'PyTorch', 'torchsummary', 'English
   'padding', 'strides', 'dilation_rate', 'ZeroPadding2D', 'in_channels', 'out_channels', 'kH', 'kW', 'p',
   // Symbols of formulas and API names written inside Korean sentences.
   'Softmax', 'argmax', 'C', 'H', 'W', 'c', 'h', 'w', 'y', 'b', 'classifier', 'model', 'train', 'eval', 'exp',
-  'z_i', 'z_j', 'max', 'inplace', 'False', 'True', 'CrossEntropyLoss', 'log', 'softmax', 'feature', 'map', 'segmentation', 'D', 'K', 'RGB', 'fully', 'connected', 'layer', 'dim', 'F', 'logits',
+  'z_i', 'z_j', 'max', 'inplace', 'False', 'True', 'CrossEntropyLoss', 'log', 'softmax', 'feature', 'map', 'segmentation', 'D', 'K', 'RGB', 'fully', 'connected', 'layer', 'dim', 'F', 'logits', 'pip', 'install', 'activation', 'relu', 'pool_size', 'layers',
   // Optimisers and the weight file's format and names, as PyTorch spells them.
   'Adam', 'SGD', 'safetensors', 'load_state_dict', 'conv1', 'weight',
   // Key names.

@@ -48,6 +48,7 @@ pub fn ModelSection() -> impl IntoView {
                 <pre class="code" translate="no" data-testid="arch-pytorch">{move || model.with(pytorch_class)}</pre>
                 <pre class="code" translate="no" data-testid="arch-keras">{move || model.with(keras_sequential)}</pre>
             </div>
+            <p class="note" data-testid="arch-keras-note">{move || t().model.keras_note}</p>
         </section>
     }
 }
@@ -237,6 +238,7 @@ pub fn SummaryTable(#[prop(into)] model: Signal<ModelConfig>) -> impl IntoView {
                 </table>
                 <dl class="summary-totals">{totals}</dl>
                 <p class="note">{move || t().model.batch_note}</p>
+                <p class="note" data-testid="summary-post-note">{move || t().model.post_note}</p>
             }
             .into_any()
         }
