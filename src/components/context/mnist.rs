@@ -1,6 +1,7 @@
 //! The shipped MNIST digits, fetched once from the app's own origin and shared as context.
 
 use crate::data::Mnist;
+use crate::train::protocol::Sentence;
 use crate::web::fetch::fetch_bytes;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -12,9 +13,9 @@ pub enum MnistState {
     Loading,
     /// Ready to use.
     Ready(Arc<Mnist>),
-    /// The file could not be fetched or decoded; the sentence says why (English; the UI adds
-    /// its own translated lead).
-    Failed(String),
+    /// The file could not be fetched or decoded; the sentence says why, in both languages (the
+    /// UI adds its own lead).
+    Failed(Sentence),
 }
 
 /// Starts loading the digits and provides their state to every component below.
@@ -25,8 +26,9 @@ pub fn provide_mnist() -> RwSignal<MnistState> {
         let result = match fetch_bytes("./public/mnist-10k.bin").await {
             Ok(bytes) => Mnist::decode(&bytes)
                 .map(|m| MnistState::Ready(Arc::new(m)))
-                .unwrap_or_else(|e| MnistState::Failed(e.to_string())),
-            Err(e) => MnistState::Failed(e),
+                .unwrap_or_else(|e| MnistState::Failed(Sentence::of(|l| e.message(l)))),
+            // The browser's detail (an HTTP status, a network error) is the same in both.
+            Err(e) => MnistState::Failed(Sentence::of(|_| e.clone())),
         };
         state.set(result);
     });

@@ -4,6 +4,7 @@
 
 use crate::nn::arch::ArchSettings;
 use crate::nn::{NnError, Sequential};
+use crate::train::protocol::Sentence;
 use crate::train::MICRO_BATCH;
 use crate::web::fetch::fetch_bytes;
 use leptos::prelude::*;
@@ -19,8 +20,8 @@ pub enum Weights {
     Loading,
     /// Checked safetensors bytes.
     Ready(Arc<Vec<u8>>),
-    /// Could not be fetched or does not fit the seed model (English detail).
-    Failed(String),
+    /// Could not be fetched or does not fit a model: why, in both languages.
+    Failed(Sentence),
 }
 
 /// The models, as context.
@@ -49,9 +50,10 @@ pub fn provide_models() -> Models {
         let state = match fetch_bytes(PRETRAINED_URL).await {
             Ok(bytes) => match model_of(&bytes) {
                 Ok(_) => Weights::Ready(Arc::new(bytes)),
-                Err(e) => Weights::Failed(e.to_string()),
+                Err(e) => Weights::Failed(Sentence::of(|l| e.message(l))),
             },
-            Err(e) => Weights::Failed(e),
+            // The browser's detail (an HTTP status, a network error) is the same in both.
+            Err(e) => Weights::Failed(Sentence::of(|_| e.clone())),
         };
         models.pretrained.set(state);
     });

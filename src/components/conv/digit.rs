@@ -179,7 +179,7 @@ pub fn DigitDemo(current: RwSignal<ConvSettings>) -> impl IntoView {
             </div>
             {move || match mnist.get() {
                 MnistState::Loading => view! { <p class="note">{move || t().conv.loading_digits}</p> }.into_any(),
-                MnistState::Failed(why) => view! { <p class="error" role="alert">{move || t().conv.digits_failed}" "{why.clone()}</p> }.into_any(),
+                MnistState::Failed(why) => view! { <p class="error" role="alert">{move || t().conv.digits_failed}" "{move || why.get(lang.get()).to_string()}</p> }.into_any(),
                 MnistState::Ready(_) => ().into_any(),
             }}
             {move || plan.get().and_then(|p| p.err()).map(|e| view! {

@@ -8,11 +8,12 @@ mod prediction;
 mod steps;
 
 use crate::components::context::models::{model_of, use_models, Weights};
-use crate::components::context::use_text;
+use crate::components::context::{use_lang, use_text};
 use crate::data::draw::{prepare, Ink, Stroke};
 use crate::data::IMAGE_SIDE;
 use crate::nn::Sequential;
 use crate::text::{fill, Phrase};
+use crate::train::protocol::Sentence;
 use leptos::prelude::*;
 use maps::{FeatureMaps, MapsContext};
 use ndarray::{ArrayD, IxDyn};
@@ -32,6 +33,7 @@ enum Choice {
 #[component]
 pub fn DrawSection() -> impl IntoView {
     let t = use_text();
+    let lang = use_lang();
     let models = use_models();
     let strokes = RwSignal::new(Vec::<Stroke>::new());
     let ink = RwSignal::new(Ink::new(GRID));
@@ -49,7 +51,7 @@ pub fn DrawSection() -> impl IntoView {
         (Choice::Trained, Some(bytes)) => Weights::Ready(bytes),
         _ => models.pretrained.get(),
     });
-    let model_error = RwSignal::new(None::<String>);
+    let model_error = RwSignal::new(None::<Sentence>);
     Effect::new(move |_| {
         if let Weights::Ready(bytes) = weights.get() {
             match model_of(&bytes) {
@@ -57,7 +59,7 @@ pub fn DrawSection() -> impl IntoView {
                     ctx.model.set_value(Some(m.1));
                     model_error.set(None);
                 }
-                Err(e) => model_error.set(Some(e.to_string())),
+                Err(e) => model_error.set(Some(Sentence::of(|l| e.message(l)))),
             }
             ctx.model_version.update(|v| *v += 1);
         }
@@ -85,10 +87,16 @@ pub fn DrawSection() -> impl IntoView {
     let has_model = Memo::new(move |_| ctx.model_version.get() > 0);
     let status = move || match weights.get() {
         Weights::Loading => Some(t().draw.model_loading.to_string()),
-        Weights::Failed(e) => Some(fill(t().draw.model_failed, &[("e", e)])),
-        Weights::Ready(_) => model_error
-            .get()
-            .map(|e| fill(t().draw.model_failed, &[("e", e)])),
+        Weights::Failed(e) => Some(fill(
+            t().draw.model_failed,
+            &[("e", e.get(lang.get()).to_string())],
+        )),
+        Weights::Ready(_) => model_error.get().map(|e| {
+            fill(
+                t().draw.model_failed,
+                &[("e", e.get(lang.get()).to_string())],
+            )
+        }),
     };
     let chooser = move || {
         models.trained.with(|t| t.is_some()).then(|| {

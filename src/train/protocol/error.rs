@@ -52,6 +52,14 @@ impl Sentence {
             ko: message(Lang::Ko),
         }
     }
+
+    /// The sentence in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ko => &self.ko,
+        }
+    }
 }
 
 impl From<crate::nn::NnError> for WorkerError {
