@@ -268,16 +268,16 @@ table! {
             ko: "학습 과정 지켜보기",
         }
         /// Caption and accessible name of conv1's filters in the Watching it learn panel
-        /// (`train-filters`).
+        /// (`train-filters`); {n} is their count, {k} their size ("3 × 3").
         filters {
-            en: "conv1's 16 filters (3 × 3)",
-            ko: "conv1의 필터 16개(3 × 3)",
+            en: "conv1's {n} filters ({k})",
+            ko: "conv1의 필터 {n}개({k})",
         }
         /// Caption and accessible name of conv1's maps of the watched digit in the Watching it
         /// learn panel (`train-maps`).
         watch_maps {
-            en: "conv1's 16 feature maps (after ReLU) of one held-out digit",
-            ko: "시험 숫자 하나에 대한 conv1의 특징 맵 16개(ReLU 뒤)",
+            en: "conv1's {n} feature maps (after ReLU) of one held-out digit",
+            ko: "시험 숫자 하나에 대한 conv1의 특징 맵 {n}개(ReLU 뒤)",
         }
         /// Label of the Watching it learn panel's digit-index field (`train-watch`); also the
         /// accessible name of the watched digit (`train-watch-digit`).

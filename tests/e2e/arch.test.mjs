@@ -39,6 +39,9 @@ test('a LeNet-5-like preset trains above 90 %, draws, and round-trips through a 
   const acc = Number(await text(page, 'train-test-acc'));
   assert.ok(acc > 90, `LeNet-like after one epoch: ${acc} %`);
   assert.equal(await page.$(tid('train-model-fresh')), null);
+  // Watching it learn shows the first convolution as it is: six 5×5 filters.
+  await page.waitForFunction(() => /6 filters \(5 × 5\)/.test(document.querySelector('[data-testid="train-filters"]').getAttribute('aria-label')));
+  assert.match(await page.getAttribute(tid('train-maps'), 'aria-label'), /conv1's 6 feature maps/);
   await page.waitForSelector(tid('kept-arch'));
   assert.equal(await text(page, 'kept-arch'), LENET);
   // Draw uses it: a stroke gets a prediction from the trained LeNet.

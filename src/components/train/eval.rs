@@ -123,6 +123,26 @@ pub fn Watch() -> impl IntoView {
                 .unwrap_or_else(Picture::blank)
         })
     });
+    // Captions say the first convolution's own numbers, whatever the architecture.
+    let shape = move || {
+        snapshot.with(|s| {
+            s.as_ref()
+                .map(|s| s.filter_shape.clone())
+                .unwrap_or_else(|| vec![16, 1, 3, 3])
+        })
+    };
+    let filters_caption = move || {
+        let s = shape();
+        let (n, k) = match s.as_slice() {
+            [n, .., h, w] => (*n, format!("{h} × {w}")),
+            _ => (0, String::new()),
+        };
+        fill(t().train.filters, &[("n", n.to_string()), ("k", k)])
+    };
+    let maps_caption = move || {
+        let n = shape().first().copied().unwrap_or(0);
+        fill(t().train.watch_maps, &[("n", n.to_string())])
+    };
     let digit = Signal::derive(move || match (mnist.get(), snapshot.get()) {
         (MnistState::Ready(d), Some(s)) if s.digit < d.len() => Picture::digit(d.image(s.digit)),
         _ => Picture::blank(),
@@ -169,12 +189,12 @@ pub fn Watch() -> impl IntoView {
                     <figcaption>{says}</figcaption>
                 </figure>
                 <figure>
-                    <PixelMap pixels=filters label=Signal::derive(move || t().train.filters.to_string()) testid="train-filters"/>
-                    <figcaption>{move || t().train.filters}</figcaption>
+                    <PixelMap pixels=filters label=Signal::derive(filters_caption) testid="train-filters"/>
+                    <figcaption>{filters_caption}</figcaption>
                 </figure>
                 <figure>
-                    <PixelMap pixels=maps label=Signal::derive(move || t().train.watch_maps.to_string()) testid="train-maps"/>
-                    <figcaption>{move || t().train.watch_maps}</figcaption>
+                    <PixelMap pixels=maps label=Signal::derive(maps_caption) testid="train-maps"/>
+                    <figcaption>{maps_caption}</figcaption>
                 </figure>
             </div>
         </Subpanel>
