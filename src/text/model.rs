@@ -203,12 +203,12 @@ table! {
             en: "Your own architecture",
             ko: "직접 만든 구조",
         }
-        /// What the edited model costs (`arch-cost`); {p} parameters, {m} millions of
-        /// multiply-adds per image, {b} memory per image while training, {s} estimated seconds
+        /// What the edited model costs (`arch-cost`); {p} parameters, {m} multiply-adds per
+        /// image, {b} memory per image while training, {s} estimated seconds
         /// per epoch of 8,000 digits ("?" until measured).
         cost {
-            en: "Cost: {p} parameters · {m} million multiply-adds per image · {b} per image while training · about {s} s per epoch of 8,000 digits on this device (one worker).",
-            ko: "비용: 파라미터 {p}개 · 이미지 한 장에 곱셈-덧셈 {m}백만 번 · 학습할 때 이미지 한 장당 메모리 {b} · 이 기기에서 숫자 8,000개짜리 에포크 한 번에 약 {s}초(워커 하나 기준).",
+            en: "Cost: {p} parameters · {m} multiply-adds per image · {b} per image while training · about {s} s per epoch of 8,000 digits on this device (one worker).",
+            ko: "비용: 파라미터 {p}개 · 이미지 한 장에 곱셈-덧셈 {m}번 · 학습할 때 이미지 한 장당 메모리 {b} · 이 기기에서 숫자 8,000개짜리 에포크 한 번에 약 {s}초(워커 하나 기준).",
         }
         /// Note under the cost: the limits a browser tab trains within; {p} parameters, {mib}
         /// MiB per worker.

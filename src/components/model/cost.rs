@@ -112,7 +112,7 @@ pub fn ArchCost() -> impl IntoView {
             t().model.cost,
             &[
                 ("p", group_thousands(cost.params)),
-                ("m", format!("{:.2}", cost.macs as f64 / 1e6)),
+                ("m", group_thousands(cost.macs)),
                 ("b", bytes(cost.bytes_per_image)),
                 ("s", seconds),
             ],
