@@ -29,7 +29,7 @@ table! {
         /// Option of the conv stepper's Example menu (`conv-preset`): 3×3 input, 2×2 kernel.
         preset_classic {
             en: "3×3 input, 2×2 kernel (4 steps)",
-            ko: "3×3 입력, 2×2 커널 (4단계)",
+            ko: "3×3 입력, 2×2 커널(4단계)",
         }
         /// Option of the conv stepper's Example menu (`conv-preset`): a dilated 3×3 kernel.
         preset_dilated {
@@ -74,12 +74,12 @@ table! {
         /// Label of the conv stepper's vertical-stride field (`conv-stride-h`).
         stride_rows {
             en: "Stride (rows)",
-            ko: "스트라이드 (행)",
+            ko: "스트라이드(행)",
         }
         /// Label of the conv stepper's horizontal-stride field (`conv-stride-w`).
         stride_cols {
             en: "Stride (columns)",
-            ko: "스트라이드 (열)",
+            ko: "스트라이드(열)",
         }
         /// Caption of the conv stepper's editable kernel grid (cells `conv-kernel-R-C`).
         kernel_grid {
@@ -170,7 +170,7 @@ table! {
         /// edges.
         k_edge {
             en: "All edges (Laplacian)",
-            ko: "모든 경계 (라플라시안)",
+            ko: "모든 경계(라플라시안)",
         }
         /// Option of the digit example's Kernel menu (`conv-digit-kernel`): blur.
         k_blur {
@@ -197,13 +197,13 @@ table! {
         /// its index among the 10,000 digits, {l} its label.
         digit_label {
             en: "Digit #{i} (label {l})",
-            ko: "숫자 #{i} (정답 {l})",
+            ko: "숫자 #{i}(정답 {l})",
         }
         /// Caption and accessible name of the digit example's map before ReLU (`conv-digit-map`);
         /// {v} is the colour scale's end, the largest absolute value.
         feature_map {
             en: "Feature map, before ReLU (scale ±{v})",
-            ko: "특징 맵, ReLU 전 (범위 ±{v})",
+            ko: "특징 맵, ReLU 전(범위 ±{v})",
         }
         /// Caption and accessible name of the digit example's map after ReLU (`conv-digit-relu`).
         relu_map {

@@ -85,12 +85,12 @@ table! {
         /// Option of the Dropout demo's Mode menu (`head-drop-mode`): training mode.
         train_mode {
             en: "training (model.train())",
-            ko: "학습 모드 (model.train())",
+            ko: "학습 모드(model.train())",
         }
         /// Option of the Dropout demo's Mode menu (`head-drop-mode`): evaluation mode.
         eval_mode {
             en: "evaluation (model.eval())",
-            ko: "평가 모드 (model.eval())",
+            ko: "평가 모드(model.eval())",
         }
         /// Label of the Dropout demo's Mode menu (`head-drop-mode`).
         mode_label {

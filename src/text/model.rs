@@ -24,7 +24,7 @@ table! {
         /// Conv2d-1.
         col_layer {
             en: "Layer (type)",
-            ko: "층 (종류)",
+            ko: "층(종류)",
         }
         /// Header of the summary table's second column (`summary`): each layer's output shape.
         col_shape {
@@ -54,22 +54,22 @@ table! {
         /// Term in the totals list under the summary table: size of one input image in MB.
         input_size {
             en: "Input size (MB)",
-            ko: "입력 크기 (MB)",
+            ko: "입력 크기(MB)",
         }
         /// Term in the totals list under the summary table: forward/backward pass size in MB.
         pass_size {
             en: "Forward/backward pass size (MB)",
-            ko: "순전파/역전파 크기 (MB)",
+            ko: "순전파/역전파 크기(MB)",
         }
         /// Term in the totals list under the summary table: size of the parameters in MB.
         params_size {
             en: "Parameters size (MB)",
-            ko: "파라미터 크기 (MB)",
+            ko: "파라미터 크기(MB)",
         }
         /// Term in the totals list under the summary table: estimated total size in MB.
         total_size {
             en: "Estimated total size (MB)",
-            ko: "예상 전체 크기 (MB)",
+            ko: "예상 전체 크기(MB)",
         }
         /// Note under the summary table's totals: what the −1 in the output shapes means.
         batch_note {

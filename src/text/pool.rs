@@ -29,7 +29,7 @@ table! {
         /// Option of the pool stepper's Example menu (`pool-preset`): a 4×4 input pooled to 2×2.
         preset_classic {
             en: "4×4 → 2×2 (4 steps)",
-            ko: "4×4 → 2×2 (4단계)",
+            ko: "4×4 → 2×2(4단계)",
         }
         /// Option of the pool stepper's Example menu (`pool-preset`): the MNIST model's pooling
         /// layer.
@@ -40,7 +40,7 @@ table! {
         /// Option of the pool stepper's Example menu (`pool-preset`): negative inputs with padding.
         preset_negative {
             en: "Negative inputs with padding (−∞ matters)",
-            ko: "패딩이 있는 음수 입력 (−∞가 중요한 경우)",
+            ko: "패딩이 있는 음수 입력(−∞가 중요한 경우)",
         }
         /// Tooltip (`title`) of the pool stepper's input cell that holds the current window's
         /// maximum (outlined, `pool-in-R-C`).
