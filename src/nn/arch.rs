@@ -369,15 +369,21 @@ impl ArchSettings {
         model.to_safetensors_with(&[(ARCH_KEY, json)])
     }
 
-    /// The architecture a weights file states (the seed model when it states none, as files
-    /// saved by PyTorch or by earlier versions do) and the model with its weights. All or
+    /// The architecture a weights file states in its metadata, read from the header alone: the
+    /// seed model when it states none (files saved by PyTorch or by earlier versions).
+    pub fn stated_in(bytes: &[u8]) -> Result<ArchSettings, NnError> {
+        match Sequential::safetensors_metadata(bytes, ARCH_KEY)? {
+            Some(json) => serde_json::from_str::<ArchSettings>(&json)
+                .map_err(|e| WeightsError::Architecture(e.to_string()).into()),
+            None => Ok(ArchSettings::default()),
+        }
+    }
+
+    /// The architecture a weights file states ([`ArchSettings::stated_in`]) and the model with
+    /// its weights. All or
     /// nothing: a file whose tensors do not match its architecture is refused with a sentence.
     pub fn load(bytes: &[u8], micro_batch: u64) -> Result<(ArchSettings, Sequential), NnError> {
-        let arch = match Sequential::safetensors_metadata(bytes, ARCH_KEY)? {
-            Some(json) => serde_json::from_str::<ArchSettings>(&json)
-                .map_err(|e| WeightsError::Architecture(e.to_string()))?,
-            None => ArchSettings::default(),
-        };
+        let arch = ArchSettings::stated_in(bytes)?;
         let config = arch
             .checked_model(micro_batch)
             .map_err(|e| WeightsError::Architecture(e.message(crate::lang::Lang::En)))?;

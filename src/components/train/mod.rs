@@ -11,9 +11,8 @@ mod kept;
 use crate::components::context::arch::use_arch;
 use crate::components::context::train_link::use_train_link;
 use crate::components::context::{use_lang, use_text};
-use crate::nn::arch::{ArchPreset, ArchSettings, ARCH_KEY};
+use crate::nn::arch::{ArchPreset, ArchSettings};
 use crate::nn::summary::group_thousands;
-use crate::nn::Sequential;
 use crate::text::Phrase;
 use crate::train::protocol::{Settings, Status, ToWorker};
 use charts::Charts;
@@ -220,11 +219,7 @@ fn TrainModel(settings: RwSignal<Settings>) -> impl IntoView {
         link.state.with(|s| {
             s.weights
                 .as_deref()
-                .and_then(|w| Sequential::safetensors_metadata(w, ARCH_KEY).ok())
-                .map(|m| {
-                    m.and_then(|j| serde_json::from_str::<ArchSettings>(&j).ok())
-                        .unwrap_or_default()
-                })
+                .and_then(|w| ArchSettings::stated_in(w).ok())
         })
     });
     // During a run, the run's model; otherwise the editor's, which Start would train.
