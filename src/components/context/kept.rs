@@ -96,8 +96,12 @@ impl MyModels {
         self.clock.update_value(|c| c.status(status, now()));
     }
 
-    /// Keeps the weights of the run `state` shows, in the run's own entry.
+    /// Keeps the weights of the run `state` shows, in the run's own entry. Weights no model
+    /// takes (damaged, or not finite numbers) are never kept.
     pub fn keep_run(&self, bytes: Vec<u8>, state: &RunState, settings: Option<&Settings>) {
+        if model_of(&bytes).is_err() {
+            return;
+        }
         let t = now();
         let (id, created) = self
             .entry
@@ -108,18 +112,15 @@ impl MyModels {
         self.save(id, bytes, facts);
     }
 
-    /// Keeps imported (checked) weights of `arch` as a new entry.
+    /// Keeps imported weights of `arch`, already checked by [`model_of`], as a new entry.
     pub fn keep_import(&self, bytes: Vec<u8>, arch: ArchSettings) {
         let t = now();
         self.save(new_id(t, random()), bytes, ModelFacts::imported(t, arch));
     }
 
-    /// Makes `bytes` the current model under `id` and stores them; the list shows the entry once
-    /// the write committed.
+    /// Makes the checked `bytes` the current model under `id` and stores them; the list shows
+    /// the entry once the write committed.
     fn save(&self, id: String, bytes: Vec<u8>, facts: ModelFacts) {
-        if model_of(&bytes).is_err() {
-            return;
-        }
         self.models.trained.set(Some(Arc::new(bytes.clone())));
         if self.current.get_untracked().as_deref() != Some(id.as_str()) {
             self.current.set(Some(id.clone()));
@@ -192,17 +193,20 @@ impl MyModels {
         }
     }
 
-    /// The weights kept under `id`, checked; a record whose weights no model takes is removed
-    /// and said to be unreadable.
-    async fn weights(&self, id: &str) -> Option<Vec<u8>> {
-        match storage::get_weights(id).await {
-            Ok(Some(bytes)) if model_of(&bytes).is_ok() => Some(bytes),
-            Ok(_) => {
-                self.remove_unreadable(id.to_string()).await;
-                None
-            }
+    /// The weights kept under `id` with the architecture they state, checked; a record whose
+    /// weights no model takes is removed and said to be unreadable.
+    pub async fn weights(&self, id: &str) -> Option<(ArchSettings, Vec<u8>)> {
+        let bytes = match storage::get_weights(id).await {
+            Ok(bytes) => bytes,
             Err(e) => {
                 self.news.set(Some(KeptNews::Failed(reason(&e))));
+                return None;
+            }
+        };
+        match bytes.map(|b| (model_of(&b).map(|(arch, _)| arch), b)) {
+            Some((Ok(arch), bytes)) => Some((arch, bytes)),
+            _ => {
+                self.remove_unreadable(id.to_string()).await;
                 None
             }
         }
@@ -214,25 +218,26 @@ impl MyModels {
         self.unreadable.set(Some(unreadable_sentence()));
     }
 
-    /// Makes the kept model `id` the one Draw uses and gives it to `load` (the worker).
-    pub fn use_model(&self, id: String, load: impl FnOnce(Vec<u8>) + 'static) {
+    /// Makes the stored model `id` (checked `bytes`) the one Draw uses.
+    fn adopt(&self, id: String, bytes: &[u8]) {
+        self.models.trained.set(Some(Arc::new(bytes.to_vec())));
+        self.current.set(Some(id));
+        self.saved.set(Some(Ok(())));
+    }
+
+    /// Makes the kept model `id` the one Draw uses and gives it, with its architecture, to
+    /// `load` (the worker and the editor).
+    pub fn use_model(&self, id: String, load: impl FnOnce(ArchSettings, Vec<u8>) + 'static) {
         let my = *self;
         let created = self.created(&id);
         leptos::task::spawn_local(async move {
-            if let Some(bytes) = my.weights(&id).await {
-                my.models.trained.set(Some(Arc::new(bytes.clone())));
-                my.current.set(Some(id));
-                my.saved.set(Some(Ok(())));
+            if let Some((arch, bytes)) = my.weights(&id).await {
+                my.adopt(id, &bytes);
                 my.restored.set(None);
-                load(bytes);
+                load(arch, bytes);
                 my.news.set(created.map(KeptNews::Used));
             }
         });
-    }
-
-    /// The weights of the kept model `id`, for an export.
-    pub async fn bytes(&self, id: &str) -> Option<Vec<u8>> {
-        self.weights(id).await
     }
 
     /// Reads the list at load: the newest model becomes the current one and goes to `load`
@@ -273,10 +278,8 @@ impl MyModels {
             let Some((id, accuracy)) = newest else {
                 return;
             };
-            if let Some(bytes) = my.weights(&id).await {
-                my.models.trained.set(Some(Arc::new(bytes.clone())));
-                my.current.set(Some(id));
-                my.saved.set(Some(Ok(())));
+            if let Some((_, bytes)) = my.weights(&id).await {
+                my.adopt(id, &bytes);
                 if let Some(load) = load {
                     // "Back from an earlier visit" is said only of the model found at load.
                     my.restored.set(Some(accuracy.map(|a| 100.0 * a)));

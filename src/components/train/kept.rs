@@ -5,7 +5,6 @@ use super::compare::CompareChart;
 use super::files::download;
 use crate::components::context::arch::use_arch;
 use crate::components::context::kept::KeptNews;
-use crate::components::context::models::model_of;
 use crate::components::context::train_link::use_train_link;
 use crate::components::context::{use_lang, use_text};
 use crate::lang::Lang;
@@ -86,10 +85,8 @@ fn Row(model: KeptModel) -> impl IntoView {
                 my.news.set(Some(KeptNews::UseRunning));
             } else {
                 // The editor follows, so Start goes on training this model.
-                my.use_model(id.clone(), move |bytes| {
-                    if let Ok((a, _)) = model_of(&bytes) {
-                        arch.set(a);
-                    }
+                my.use_model(id.clone(), move |a, bytes| {
+                    arch.set(a);
                     link.load(bytes)
                 });
             }
@@ -100,7 +97,7 @@ fn Row(model: KeptModel) -> impl IntoView {
         move |_| {
             let id = id.clone();
             leptos::task::spawn_local(async move {
-                if let Some(bytes) = my.bytes(&id).await {
+                if let Some((_, bytes)) = my.weights(&id).await {
                     let _ = download(&bytes, &format!("convlab-{id}.safetensors"));
                 }
             });
