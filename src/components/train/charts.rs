@@ -19,9 +19,9 @@ const DIVERGED: RGBColor = RGBColor(217, 45, 32);
 /// The shortest time between two redraws of the loss chart.
 const LOSS_REDRAW: std::time::Duration = std::time::Duration::from_millis(1000);
 
-type DrawResult = Result<(), Box<dyn std::error::Error>>;
+pub(super) type DrawResult = Result<(), Box<dyn std::error::Error>>;
 type Area = DrawingArea<CanvasBackend, plotters::coord::Shift>;
-type Chart<'a> = ChartContext<
+pub(super) type Chart<'a> = ChartContext<
     'a,
     CanvasBackend,
     Cartesian2d<plotters::coord::types::RangedCoordf32, plotters::coord::types::RangedCoordf32>,
@@ -57,14 +57,20 @@ fn frame<'a>(
     Ok(chart)
 }
 
-/// The legend box in a corner, and the picture shown.
-fn finish(mut chart: Chart<'_>, root: &Area, corner: SeriesLabelPosition) -> DrawResult {
+/// The legend box in a corner, as every chart of the section draws it.
+pub(super) fn legend(chart: &mut Chart<'_>, corner: SeriesLabelPosition) -> DrawResult {
     chart
         .configure_series_labels()
         .background_style(WHITE.mix(0.85))
         .border_style(BLACK.mix(0.3))
         .position(corner)
         .draw()?;
+    Ok(())
+}
+
+/// The legend box in a corner, and the picture shown.
+fn finish(mut chart: Chart<'_>, root: &Area, corner: SeriesLabelPosition) -> DrawResult {
+    legend(&mut chart, corner)?;
     root.present()?;
     Ok(())
 }

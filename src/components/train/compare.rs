@@ -1,6 +1,7 @@
 //! One chart of the kept runs side by side: held-out accuracy and loss over training time,
 //! one colour per run, so "no pooling is slower and no better" is something a learner sees.
 
+use super::charts::{legend, DrawResult};
 use crate::components::context::train_link::use_train_link;
 use crate::components::context::use_text;
 use crate::text::KeptText;
@@ -24,8 +25,6 @@ const COLOURS: [RGBColor; RUNS_SHOWN] = [
     RGBColor(86, 180, 233),
     RGBColor(213, 94, 0),
 ];
-
-type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
 /// A run's series: its label and `(seconds, value)` points.
 type Series = (String, Vec<(f32, f32)>);
@@ -66,13 +65,7 @@ fn panel(
             });
         chart.draw_series(points.iter().map(|&p| Circle::new(p, 2, colour.filled())))?;
     }
-    chart
-        .configure_series_labels()
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .position(SeriesLabelPosition::UpperRight)
-        .draw()?;
-    Ok(())
+    legend(&mut chart, SeriesLabelPosition::UpperRight)
 }
 
 fn draw(canvas: web_sys::HtmlCanvasElement, s: &KeptText, runs: &[KeptModel]) -> DrawResult {
