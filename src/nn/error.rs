@@ -190,7 +190,7 @@ impl NnError {
                 let dil = if *dilation == (1, 1) {
                     String::new()
                 } else {
-                    format!(" (팽창 {}×{})", dilation.0, dilation.1)
+                    format!("(팽창 {}×{})", dilation.0, dilation.1)
                 };
                 format!(
                     "{}×{} 커널{}은 {}×{} 영역을 덮지만, 패딩을 더한 입력은 {}×{}뿐입니다.",
@@ -202,14 +202,14 @@ impl NnError {
                 padding.0, padding.1, kernel.0, kernel.1, kernel.0 / 2, kernel.1 / 2
             ),
             (NnError::PoolPadding { padding, kernel }, Lang::Ko) => format!(
-                "패딩 ({}, {})이 {}×{} 풀링 커널의 절반보다 큽니다. PyTorch는 최대 ({}, {})까지만 허용합니다.",
+                "패딩({}, {})은 {}×{} 풀링 커널의 절반보다 큽니다. PyTorch는 최대 ({}, {})까지만 허용합니다.",
                 padding.0, padding.1, kernel.0, kernel.1, kernel.0 / 2, kernel.1 / 2
             ),
             (NnError::Channels { expected, got }, Lang::En) => {
                 format!("The layer expects {expected} input channels, but the input has {got}.")
             }
             (NnError::Channels { expected, got }, Lang::Ko) => {
-                format!("이 층은 입력 채널 {expected}개를 기대하지만 입력에는 {got}개가 있습니다.")
+                format!("이 층에는 입력 채널이 {expected}개 필요하지만, 들어온 입력의 채널은 {got}개입니다.")
             }
             (NnError::Features { expected, got }, Lang::En) => format!(
                 "The linear layer has in_features = {expected}, but {got} values reach it after flattening."
@@ -227,7 +227,7 @@ impl NnError {
                 format!("The dropout probability must be at least 0 and below 1, not {p}.")
             }
             (NnError::Probability(p), Lang::Ko) => {
-                format!("드롭아웃 확률은 0 이상 1 미만이어야 합니다({} 안 됩니다).", attach(&p.to_string(), Particle::Topic))
+                format!("드롭아웃 확률은 0 이상 1 미만이어야 하는데, 지금 값은 {p}입니다.")
             }
             (NnError::InLayer { index, kind, source }, Lang::En) => {
                 format!("Layer {kind}-{index}: {}", source.message(lang))
@@ -242,7 +242,7 @@ impl NnError {
                 group_thousands(*max)
             ),
             (NnError::TooManyParams { params, max }, Lang::Ko) => format!(
-                "이 모델의 파라미터는 {}개입니다. 브라우저 탭에서는 {}개까지만 학습할 수 있으니 필터 수나 은닉층 크기를 줄여 보세요.",
+                "이 모델의 파라미터는 {}개입니다. 브라우저 탭에서는 {}개까지만 학습할 수 있으니 필터 수나 은닉 유닛 수를 줄여 보세요.",
                 group_thousands(*params),
                 group_thousands(*max)
             ),
@@ -260,7 +260,7 @@ impl NnError {
                 "The model has {expected} parameters, but {got} values arrived for them."
             ),
             (NnError::ParamCount { expected, got }, Lang::Ko) => format!(
-                "모델의 파라미터는 {expected}개인데, 값은 {got}개가 들어왔습니다."
+                "모델의 파라미터는 {expected}개인데, 들어온 값은 {got}개입니다."
             ),
         }
     }
@@ -326,7 +326,7 @@ impl WeightsError {
                 "The file holds a tensor \"{n}\" that this model does not have. The current model is unchanged."
             ),
             (WeightsError::Unexpected(n), Lang::Ko) => {
-                format!("파일에 이 모델에 없는 텐서 \"{n}\"가 있습니다. 현재 모델은 그대로입니다.")
+                format!("파일에 이 모델에 없는 텐서(\"{n}\")가 있습니다. 현재 모델은 그대로입니다.")
             }
             (WeightsError::Shape { name, expected, got }, Lang::En) => format!(
                 "Tensor \"{name}\" has shape {}, but the model needs {}. The current model is unchanged.",
@@ -342,7 +342,7 @@ impl WeightsError {
                 "Tensor \"{name}\" is stored as {got}; only F32 (float32) is supported. The current model is unchanged."
             ),
             (WeightsError::Dtype { name, got }, Lang::Ko) => format!(
-                "텐서 \"{name}\"는 {got} 형식입니다. F32(float32)만 지원합니다. 현재 모델은 그대로입니다."
+                "텐서 \"{name}\"의 형식은 {got}입니다. F32(float32)만 지원합니다. 현재 모델은 그대로입니다."
             ),
             (WeightsError::NotFinite(n), Lang::En) => format!(
                 "Tensor \"{n}\" contains NaN or infinite values. The current model is unchanged."

@@ -59,7 +59,7 @@ table! {
         /// Option of the conv stepper's Example menu (`conv-preset`): a sharpen kernel.
         preset_sharpen {
             en: "Sharpen",
-            ko: "선명하게(sharpen)",
+            ko: "선명화(sharpen)",
         }
         /// Label of the conv stepper's kernel-rows field (`conv-kernel-h`).
         kernel_rows {
@@ -100,7 +100,7 @@ table! {
         /// Paragraph under the multi-channel example's heading: filters, weight tensor and bias.
         ch_intro {
             en: "With several input channels, a filter holds one kernel per input channel. The weights form a tensor of shape (out_channels, in_channels, kH, kW). Each output map sums the products over all input channels, then adds its filter's bias. With 1 input and 4 output channels, one image becomes 4 feature maps. A greyscale image such as an MNIST digit has 1 input channel; a colour (RGB) image has 3.",
-            ko: "입력 채널이 여러 개이면 필터 하나가 입력 채널마다 커널을 하나씩 가집니다. 가중치는 (out_channels, in_channels, kH, kW) 모양의 텐서입니다. 각 출력 맵은 모든 입력 채널에 걸친 곱을 더한 뒤 그 필터의 편향을 더합니다. 입력 채널 1개, 출력 채널 4개이면 이미지 하나가 특징 맵 4개가 됩니다. MNIST 숫자 같은 흑백(그레이스케일) 이미지는 입력 채널이 1개이고, 컬러(RGB) 이미지는 3개입니다.",
+            ko: "입력 채널이 여러 개이면 필터 하나에 입력 채널마다 커널이 하나씩 있습니다. 가중치는 (out_channels, in_channels, kH, kW) 모양(shape)의 텐서입니다. 각 출력 맵은 모든 입력 채널에 걸친 곱을 더한 뒤 그 필터의 편향을 더합니다. 입력 채널 1개, 출력 채널 4개이면 이미지 하나가 특징 맵 4개가 됩니다. MNIST 숫자 같은 흑백(그레이스케일) 이미지는 입력 채널이 1개이고, 컬러(RGB) 이미지는 3개입니다.",
         }
         /// Label of the multi-channel example's input-channel count field (`conv-ch-in`).
         in_channels {
@@ -127,7 +127,7 @@ table! {
         /// {b} its bias.
         filter_label {
             en: "Filter {o} (bias {b})",
-            ko: "필터 {o} (편향 {b})",
+            ko: "필터 {o}(편향 {b})",
         }
         /// Caption of one input channel's grid in the multi-channel example (`conv-ch-in-C-R-C`);
         /// {c} is the channel, from 0.
@@ -149,7 +149,7 @@ table! {
         /// Paragraph under the digit example's heading: padding 1, map colours, then ReLU.
         digit_intro {
             en: "The same arithmetic on a 28×28 MNIST digit. The example kernels are 3×3 with padding 1, so the map keeps its size; the kernel from the step-by-step view keeps its own padding and stride, so its map can be smaller. The feature map is blue where the sum is negative and orange where it is positive. ReLU then sets every negative value to 0.",
-            ko: "같은 계산을 28×28 MNIST 숫자 이미지에 적용합니다. 예시 커널은 3×3에 패딩 1이라 맵 크기가 그대로 유지됩니다. 위 단계별 보기의 커널은 그 패딩과 스트라이드를 그대로 쓰므로 맵이 더 작아질 수 있습니다. 특징 맵에서 합이 음수인 곳은 파란색, 양수인 곳은 주황색입니다. 이어서 ReLU가 음수를 모두 0으로 바꿉니다.",
+            ko: "같은 계산을 28×28 MNIST 숫자 이미지에 적용합니다. 예시 커널은 모두 3×3에 패딩 1이라 맵 크기가 그대로 유지됩니다. ‘위 단계별 보기의 커널’을 고르면 거기서 정한 패딩과 스트라이드를 그대로 쓰므로 맵이 더 작아질 수 있습니다. 특징 맵에서 합이 음수인 곳은 파란색, 양수인 곳은 주황색입니다. 이어서 ReLU가 음수를 모두 0으로 바꿉니다.",
         }
         /// Label of the digit example's kernel menu (`conv-digit-kernel`).
         kernel_choice {
@@ -180,7 +180,7 @@ table! {
         /// Option of the digit example's Kernel menu (`conv-digit-kernel`): sharpen.
         k_sharpen {
             en: "Sharpen",
-            ko: "선명하게(sharpen)",
+            ko: "선명화(sharpen)",
         }
         /// Option of the digit example's Kernel menu (`conv-digit-kernel`): the conv stepper's own
         /// kernel and settings.
@@ -191,13 +191,13 @@ table! {
         /// Button in the digit example that shows another MNIST digit (`conv-digit-next`).
         another_digit {
             en: "Another digit",
-            ko: "다른 숫자",
+            ko: "다른 숫자 보기",
         }
         /// Caption and accessible name of the digit example's digit (`conv-digit-image`); {i} is
-        /// its index among the 10,000 digits, {l} its label.
+        /// its index among the built-in held-out samples, {l} its label.
         digit_label {
-            en: "Digit #{i} (label {l})",
-            ko: "숫자 #{i}(정답 {l})",
+            en: "Held-out sample {i} (label {l})",
+            ko: "학습에 쓰지 않은 예시 {i}(정답 {l})",
         }
         /// Caption and accessible name of the digit example's map before ReLU (`conv-digit-map`);
         /// {v} is the colour scale's end, the largest absolute value.
@@ -215,17 +215,6 @@ table! {
         negatives {
             en: "{n} of {m} values were negative; ReLU set them to 0 (shown grey).",
             ko: "{m}개 값 중 {n}개가 음수였고, ReLU가 0으로 바꿨습니다(회색으로 표시).",
-        }
-        /// Note in the digit example while the MNIST digits load.
-        loading_digits {
-            en: "Loading the digits…",
-            ko: "숫자 데이터를 불러오는 중…",
-        }
-        /// Start of the digit example's error (role alert) when the MNIST digits cannot be loaded;
-        /// the reason follows.
-        digits_failed {
-            en: "The digits could not be loaded:",
-            ko: "숫자 데이터를 불러오지 못했습니다:",
         }
     }
 }

@@ -23,7 +23,7 @@ table! {
         /// Paragraph under the ReLU heading.
         relu_intro {
             en: "After each convolution the model applies ReLU, max(0, x), to every value of every feature map: a negative value becomes 0, a positive one passes unchanged. Without it, stacked convolutions and linear layers would collapse into one linear map; with it, the network can draw curved boundaries between digits. Edit the values above the line; the line below is ReLU's output.",
-            ko: "모델은 합성곱을 거칠 때마다 특징 맵의 모든 값에 ReLU, 즉 max(0, x)를 적용합니다. 음수는 0이 되고 양수는 그대로 통과합니다. ReLU가 없으면 합성곱층과 선형층을 아무리 쌓아도 선형 변환 하나와 같아지지만, ReLU가 있으면 숫자 사이의 굽은 경계도 그릴 수 있습니다. 위 줄의 값을 바꾸면 아래 줄에 ReLU의 출력이 나옵니다.",
+            ko: "모델은 합성곱을 거칠 때마다 특징 맵의 모든 값에 ReLU, 즉 max(0, x)를 적용합니다. 음수는 0이 되고 양수는 그대로 통과합니다. ReLU가 없으면 합성곱 층과 선형 층을 아무리 쌓아도 선형 변환 하나와 같아지지만, ReLU가 있으면 숫자 사이의 굽은 경계도 그릴 수 있습니다. 위 줄의 값을 바꾸면 아래 줄에 ReLU의 출력이 나옵니다.",
         }
         /// How many inputs ReLU turned into 0 (`relu-zeroed`); {n} of {m}.
         relu_zeroed {
@@ -65,7 +65,7 @@ table! {
         /// (`head-x-I`).
         linear_intro {
             en: "A linear layer, also called a fully connected layer, multiplies the input vector by a weight matrix and adds a bias: y = W·x + b, with W of shape (out, in). Every output depends on every input. The model's last linear layer has as many outputs as there are labels: 10, one per digit. Edit the inputs.",
-            ko: "선형 층은 완전 연결층(fully connected layer)이라고도 하며, 입력 벡터에 가중치 행렬을 곱하고 편향을 더합니다: y = W·x + b, W의 모양은 (출력 수, 입력 수)입니다. 모든 출력이 모든 입력에 연결됩니다. 모델의 마지막 선형 층은 레이블 수만큼, 곧 숫자마다 하나씩 10개를 출력합니다. 입력을 바꿔 보세요.",
+            ko: "선형 층은 완전 연결층(fully connected layer)이라고도 하며, 입력 벡터에 가중치 행렬을 곱하고 편향을 더합니다. 식으로는 y = W·x + b이고, W의 모양은 (출력 수, 입력 수)입니다. 모든 출력이 모든 입력에 연결됩니다. 모델의 마지막 선형 층은 클래스 수만큼, 즉 숫자마다 하나씩 10개를 출력합니다. 입력값을 바꿔 보세요.",
         }
         /// Last paragraph of the Linear demo: how to count a linear layer's parameters.
         linear_params {
@@ -100,7 +100,7 @@ table! {
         /// Button in the Dropout demo that draws a new random mask (`head-drop-new`).
         new_mask {
             en: "New mask",
-            ko: "새 마스크",
+            ko: "새 마스크 만들기",
         }
         /// Line under the Dropout demo's values (`head-drop-sums`); {a} is the input's sum, {b} the
         /// output's sum, {n} how many masks were drawn, {m} the average output sum over them.

@@ -12,7 +12,7 @@ table! {
         /// Paragraph under the My models heading.
         intro {
             en: "Every run is kept here with its settings and results, newest first. A new run never replaces an earlier one; only Delete removes a model. Use puts a model back into Draw and into training.",
-            ko: "학습을 돌릴 때마다 그 설정과 결과가 여기에 최신순으로 남습니다. 새로 학습해도 이전 모델을 덮어쓰지 않으며, ‘삭제’를 눌러야만 지워집니다. ‘사용’을 누르면 그 모델로 다시 그림을 분류하고 이어서 학습할 수 있습니다.",
+            ko: "학습할 때마다 그 설정과 결과가 여기에 최신순으로 남습니다. 새로 학습해도 이전 모델을 덮어쓰지 않으며, ‘삭제’를 눌러야만 지워집니다. ‘사용’을 누르면 그 모델로 다시 그림을 분류하고 이어서 학습할 수 있습니다.",
         }
         /// Shown instead of the table while nothing is kept.
         empty {
@@ -67,7 +67,7 @@ table! {
         /// Column: training images per second at the end of the run.
         col_speed {
             en: "Images per second",
-            ko: "초당 이미지",
+            ko: "초당 이미지 수",
         }
         /// Column of the row's buttons (visually hidden header).
         col_actions {
@@ -97,7 +97,7 @@ table! {
         /// Caption of the comparison chart (`compare-chart`), also its accessible name.
         chart {
             en: "Kept runs compared: held-out accuracy and loss over training time",
-            ko: "저장된 학습 비교: 학습 시간에 따른 시험 정확도와 손실",
+            ko: "저장된 학습 결과 비교: 학습 시간에 따른 시험 정확도와 손실",
         }
         /// Title of the comparison chart's accuracy panel.
         chart_acc {
@@ -107,7 +107,7 @@ table! {
         /// Title of the comparison chart's loss panel.
         chart_loss {
             en: "Loss (smoothed)",
-            ko: "손실(평활)",
+            ko: "손실(평활화)",
         }
         /// The comparison chart's time axis.
         chart_time {
@@ -157,7 +157,7 @@ table! {
         /// Status (`kept-message`) after Use; {when} is the row's start time.
         used {
             en: "Draw and training now use the model started {when}.",
-            ko: "이제 그림 분류와 학습에 {when}에 시작한 모델을 씁니다.",
+            ko: "이제 {when}에 시작한 모델로 그림을 분류하고 학습합니다.",
         }
         /// Status (`kept-message`) after Delete; {when} is the row's start time.
         deleted {

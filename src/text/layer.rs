@@ -38,7 +38,7 @@ table! {
         /// architecture editor's classifier field (`arch-dropout`).
         dropout_p {
             en: "Dropout p",
-            ko: "드롭아웃 p",
+            ko: "드롭아웃 확률 p",
         }
     }
 }

@@ -94,7 +94,7 @@ table! {
         /// Paragraph under the architecture editor's heading.
         arch_intro {
             en: "Change any layer and watch every shape, parameter count, the table and both code listings follow. The first linear layer's in_features is computed from the shapes, as you would in PyTorch.",
-            ko: "층을 바꾸면 모든 모양과 파라미터 수, 표, 두 코드가 함께 바뀝니다. 첫 번째 선형 층의 in_features는 PyTorch에서 직접 계산하듯이 모양으로부터 계산됩니다.",
+            ko: "층을 바꾸면 모든 모양과 파라미터 수, 표, PyTorch·Keras 코드가 함께 바뀝니다. 첫 번째 선형 층의 in_features는 PyTorch에서 직접 계산할 때처럼 앞 층의 출력 모양으로 구합니다.",
         }
         /// Legend of one conv block's fieldset in the architecture editor; {i} is the block's
         /// number, from 1.
@@ -160,13 +160,13 @@ table! {
         /// Heading (h3) above the model in PyTorch and Keras (`arch-pytorch`, `arch-keras`).
         code_pair_title {
             en: "The same model in PyTorch and Keras",
-            ko: "PyTorch와 Keras로 쓴 같은 모델",
+            ko: "같은 모델을 PyTorch와 Keras로",
         }
         /// Second line of the architecture editor's error (`arch-error`): the diagram, table and
         /// code keep the last valid model.
         arch_kept {
             en: "The diagram, table and code show the last model that worked.",
-            ko: "그림, 표, 코드는 마지막으로 올바르던 모델을 보여 줍니다.",
+            ko: "그림, 표, 코드에는 오류가 나기 전의 마지막 모델이 그대로 표시됩니다.",
         }
         /// Label of the architecture editor's preset menu (`arch-preset`).
         preset_label {
@@ -208,13 +208,13 @@ table! {
         /// per epoch of 8,000 digits ("?" until measured).
         cost {
             en: "Cost: {p} parameters · {m} multiply-adds per image · {b} per image while training · about {s} s per epoch of 8,000 digits on this device (one worker).",
-            ko: "비용: 파라미터 {p}개 · 이미지 한 장에 곱셈-덧셈 {m}번 · 학습할 때 이미지 한 장당 메모리 {b} · 이 기기에서 숫자 8,000개짜리 에포크 한 번에 약 {s}초(워커 하나 기준).",
+            ko: "비용: 파라미터 {p}개 · 이미지 한 장에 곱셈-누산(MAC) {m}번 · 학습할 때 이미지 한 장당 메모리 {b} · 이 기기에서 워커(백그라운드 스레드) 하나로 숫자 8,000개짜리 에포크 한 번에 약 {s}초.",
         }
         /// Note under the cost: the limits a browser tab trains within; {p} parameters, {mib}
         /// MiB per worker.
         limits {
             en: "A browser tab trains models of up to {p} parameters that need at most {mib} MiB in each worker; larger ones are refused before anything is allocated.",
-            ko: "브라우저 탭에서는 파라미터 {p}개 이하, 워커마다 메모리 {mib} MiB 이하인 모델만 학습합니다. 이보다 큰 모델은 메모리를 잡기 전에 거절합니다.",
+            ko: "브라우저 탭에서는 파라미터 {p}개 이하, 워커마다 메모리 {mib} MiB 이하인 모델만 학습할 수 있습니다. 이보다 큰 모델은 메모리를 할당하기 전에 거부합니다.",
         }
     }
 }

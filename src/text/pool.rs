@@ -24,7 +24,7 @@ table! {
         /// size.
         stride_note {
             en: "The stride starts equal to the kernel size, PyTorch's default; set it to change that.",
-            ko: "스트라이드는 PyTorch의 기본값처럼 커널 크기와 같게 시작합니다. 값을 바꾸면 그 값을 씁니다.",
+            ko: "스트라이드는 처음에 PyTorch 기본값처럼 커널 크기와 같습니다. 직접 바꾸면 바꾼 값을 씁니다.",
         }
         /// Option of the pool stepper's Example menu (`pool-preset`): a 4×4 input pooled to 2×2.
         preset_classic {

@@ -132,7 +132,7 @@ table! {
         /// `pool-formula`, `conv-ch-formula`).
         formula_idle {
             en: "Press “Next step” or → to compute the first output cell.",
-            ko: "“다음 단계” 또는 → 키를 누르면 첫 번째 출력 칸을 계산합니다.",
+            ko: "‘다음 단계’ 버튼이나 → 키를 누르면 첫 번째 출력 칸을 계산합니다.",
         }
         /// Screen-reader announcement (aria-live, in the step controls) after each step: {k} is the
         /// steps done, {n} the steps in all, {r} and {c} the output cell's row and column (from 0),
@@ -151,7 +151,7 @@ table! {
         /// `pool-pytorch`, `pool-keras`).
         code_title {
             en: "The same layer in code",
-            ko: "코드로 쓴 같은 층",
+            ko: "같은 층을 코드로",
         }
         /// Prefix, in a stepper's Keras code line (`conv-keras`, `pool-keras`), of the sentence
         /// saying why Keras cannot express the layer.

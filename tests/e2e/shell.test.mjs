@@ -68,6 +68,8 @@ const allowed = new Set(['convlab', 'MNIST', 'PyTorch', 'torchsummary', 'English
   'Adam', 'SGD', 'safetensors', 'load_state_dict', 'conv1', 'weight',
   // Key names.
   'Shift',
+  // Terms glossed once after their Korean name: 모양(shape), 곱셈-누산(MAC).
+  'shape', 'MAC',
   // A model's name and units of memory.
   'LeNet', 'KB', 'MiB']);
 
