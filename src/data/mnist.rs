@@ -40,6 +40,12 @@ pub const SPLIT_SEED: u64 = 20_241_128;
 /// Size of the held-out test set.
 pub const TEST_SIZE: usize = 2_000;
 const HEADER: usize = 8 + 4 * 3;
+/// Held-out digits of each class among the built-in samples.
+pub const SAMPLE_ROUNDS: usize = 4;
+/// The built-in sample the page starts with (a held-out 3, whose curves make busy feature maps).
+pub const FIRST_SAMPLE: usize = 3;
+/// The built-in samples file (see [`Mnist::built_in_samples`]).
+pub const SAMPLES_FILE: &[u8] = include_bytes!("mnist-samples.bin");
 
 /// Why a data file was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -208,6 +214,44 @@ impl Mnist {
             h[self.labels[i] as usize] += 1;
         }
         h
+    }
+
+    /// The digits shown before any is asked for (the page's first screen, the Draw section's
+    /// sample): [`SAMPLE_ROUNDS`] held-out digits of each class, in rounds of 0–9, so sample
+    /// `r·10 + d` is a `d`. Held out, so the pretrained model has never trained on them.
+    pub fn samples(&self) -> Result<Mnist, DataError> {
+        let split = self.split()?;
+        let mut picked = Vec::with_capacity(SAMPLE_ROUNDS * 10);
+        for round in 0..SAMPLE_ROUNDS {
+            for digit in 0..10u8 {
+                let i = split
+                    .test
+                    .iter()
+                    .filter(|&&i| self.labels[i] == digit)
+                    .nth(round)
+                    .ok_or(DataError::TooFew(self.len()))?;
+                picked.push(*i);
+            }
+        }
+        Ok(Mnist {
+            labels: picked.iter().map(|&i| self.labels[i]).collect(),
+            pixels: picked
+                .iter()
+                .flat_map(|&i| self.image(i))
+                .copied()
+                .collect(),
+        })
+    }
+
+    /// The samples of [`Mnist::samples`] as built into the page (`src/data/mnist-samples.bin`,
+    /// made by `mnist_pack --samples`), so the first screen needs no data file.
+    pub fn built_in_samples() -> Mnist {
+        // The file is checked by a native test against the shipped digits; a damaged build
+        // would show no sample rather than fail.
+        Mnist::decode(SAMPLES_FILE).unwrap_or(Mnist {
+            labels: Vec::new(),
+            pixels: Vec::new(),
+        })
     }
 
     /// The fixed stratified split described in the module documentation.

@@ -5,4 +5,6 @@ pub mod augment;
 pub mod draw;
 pub mod mnist;
 
-pub use mnist::{unit_pixel, DataError, Mnist, Split, IMAGE_SIDE, MAX_PIXEL, PIXELS};
+pub use mnist::{
+    unit_pixel, DataError, Mnist, Split, FIRST_SAMPLE, IMAGE_SIDE, MAX_PIXEL, PIXELS, SAMPLE_ROUNDS,
+};

@@ -38,7 +38,19 @@ table! {
         /// Button under the drawing canvas that erases the drawing (`draw-clear`).
         clear {
             en: "Clear",
-            ko: "지우기",
+            ko: "모두 지우기",
+        }
+        /// Button under the drawing canvas that puts the next built-in MNIST digit on it
+        /// (`draw-sample`).
+        sample {
+            en: "Show a sample digit",
+            ko: "예시 숫자 보기",
+        }
+        /// Note under the drawing canvas while a built-in sample is on it (`draw-sample-note`);
+        /// {d} is its label.
+        sample_note {
+            en: "This is a real handwritten {d} from MNIST's held-out digits, which the model never trained on. Draw your own: your first stroke replaces it.",
+            ko: "MNIST에서 학습에 쓰지 않은 실제 손글씨 {d}입니다. 직접 그려 보세요. 첫 획을 그으면 이 숫자는 사라집니다.",
         }
         /// Heading (h3) of the Draw section's preprocessing steps.
         steps_title {
@@ -49,7 +61,7 @@ table! {
         /// drawing with its ink box.
         step_ink {
             en: "1. Your drawing, with the box around the ink",
-            ko: "1. 그린 그림과 잉크를 둘러싼 상자",
+            ko: "1. 그린 그림과 획을 감싼 상자",
         }
         /// Caption and accessible name of the second preprocessing picture (`draw-step-crop`); {w}
         /// and {h} are the ink box's width and height in canvas pixels.
@@ -61,13 +73,13 @@ table! {
         /// and {h} are the scaled box's width and height in pixels.
         step_scaled {
             en: "3. Longer side scaled to 20 px, anti-aliased: {w} × {h}",
-            ko: "3. 긴 변을 20픽셀로 줄임(안티에일리어싱): {w} × {h}",
+            ko: "3. 긴 변을 20픽셀에 맞춰 크기 조정(안티에일리어싱): {w} × {h}",
         }
         /// Caption and accessible name of the fourth preprocessing picture, the 28×28 input
         /// (`draw-preview`); {x} and {y} are where the box's top-left corner went.
         step_centred {
-            en: "4. Placed in 28 × 28 with its centre of mass in the middle (moved to {x}, {y}): the input",
-            ko: "4. 무게중심이 가운데에 오도록 28 × 28에 놓음({x}, {y} 위치): 이것이 입력",
+            en: "4. Placed in 28 × 28 with its centre of mass in the middle (box's top-left corner at {x}, {y}): the input",
+            ko: "4. 무게중심이 가운데에 오도록 28 × 28 안에 놓음(상자 왼쪽 위 모서리: {x}, {y}): 이것이 입력",
         }
         /// Note under the preprocessing pictures: why MNIST digits go through these steps.
         steps_note {
@@ -89,7 +101,7 @@ table! {
         /// {d} is the digit, 0–9.
         prob_label {
             en: "Probability of {d}",
-            ko: "{d}일 확률",
+            ko: "숫자 {d}의 확률",
         }
         /// Status line of the Draw section (`draw-model-status`) while the pretrained model loads.
         model_loading {
@@ -111,7 +123,7 @@ table! {
         /// Dropout add no picture.
         maps_intro {
             en: "Each layer's outputs for your drawing, with one colour scale per layer (blue negative, white 0, orange positive). Flatten only lines the (32, 7, 7) maps up into 1,568 numbers, and Dropout passes everything through unchanged when the model is used rather than trained, so neither adds a new picture.",
-            ko: "그린 숫자에 대한 각 층의 출력입니다. 층마다 색 척도가 하나씩 있습니다(파랑은 음수, 흰색은 0, 주황은 양수). Flatten은 (32, 7, 7) 맵을 1,568개의 수로 늘어놓기만 하고, Dropout은 학습이 아니라 사용할 때는 값을 그대로 통과시키므로 새 그림이 생기지 않습니다.",
+            ko: "그린 숫자에 대한 각 층의 출력입니다. 층마다 색 척도가 하나씩 있습니다(파랑은 음수, 흰색은 0, 주황은 양수). Flatten은 (32, 7, 7) 맵을 값 1,568개로 늘어놓기만 하고, Dropout은 학습할 때가 아니라 모델을 사용할 때는 값을 그대로 통과시키므로 둘 다 새 그림을 만들지 않습니다.",
         }
         /// Colour-scale legend beside each layer's maps and under the pointed cell's weights; {m}
         /// is the scale's end. Also, unfilled, the accessible name of the legend strip
@@ -148,7 +160,7 @@ table! {
         /// pooling); {layer} is its name.
         weights_from {
             en: "{layer} has no weights; these are the weights of the layer before it that made this channel.",
-            ko: "{layer}에는 가중치가 없습니다. 이 채널을 만든 앞 층의 가중치입니다.",
+            ko: "{layer}에는 가중치가 없습니다. 아래는 이 채널을 만든 앞 층의 가중치입니다.",
         }
         /// Accessible name of one layer's maps canvas (`draw-maps-N`); {layer} is the layer's name,
         /// {shape} its output shape without the batch.

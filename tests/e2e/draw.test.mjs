@@ -62,10 +62,21 @@ async function probs(page) {
   return Promise.all([...Array(10).keys()].map((d) => text(page, `draw-prob-${d}`)));
 }
 
-test('an empty canvas shows no prediction and no error', async () => {
+test('the canvas starts with a held-out sample, classified; cleared, it shows no prediction and no error', async () => {
   const { page, context, log } = await open(browser, server, '/?lang=en');
   await ready(page);
-  assert.equal(await text(page, 'draw-prediction'), '');
+  await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() !== '');
+  assert.equal(await text(page, 'draw-prediction'), '3');
+  assert.match(await text(page, 'draw-sample-note'), /handwritten 3/);
+  const sample = await preview(page);
+  const c = centreOfMass(sample);
+  assert.ok(Math.abs(c.x - 14) <= 1 && Math.abs(c.y - 14) <= 1, `sample centred: (${c.x}, ${c.y})`);
+  // Another sample is another held-out digit, read right too.
+  await page.click(tid('draw-sample'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() === '4');
+  await page.click(tid('draw-clear'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() === '');
+  assert.equal(await page.$(tid('draw-sample-note')), null);
   assert.deepEqual(await probs(page), Array(10).fill(''));
   assert.equal(await page.$(tid('draw-model-status')), null, 'no loading or error message once the model is in');
   const p = await preview(page);

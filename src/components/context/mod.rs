@@ -2,6 +2,7 @@
 //! the shipped digits, the models that can classify a drawing, and the link to the training worker.
 
 pub mod arch;
+pub mod drawing;
 pub mod kept;
 pub mod lang;
 pub mod mnist;

@@ -1,7 +1,7 @@
 //! A kernel applied to a real MNIST digit: the digit, the feature map, and the map after ReLU
 //! with the cells it set to 0 marked.
 
-use crate::components::context::mnist::{use_mnist, MnistState};
+use crate::components::context::drawing::samples;
 use crate::components::context::{use_lang, use_text};
 use crate::components::widgets::canvas::PixelMap;
 use crate::data::{unit_pixel, IMAGE_SIDE};
@@ -106,20 +106,18 @@ impl Maps {
 pub fn DigitDemo(current: RwSignal<ConvSettings>) -> impl IntoView {
     let t = use_text();
     let lang = use_lang();
-    let mnist = use_mnist();
     let index = RwSignal::new(0usize);
     let choice = RwSignal::new(KernelChoice::Named(Kernel::Vertical));
-    let digit = Memo::new(move |_| match mnist.get() {
-        MnistState::Ready(m) if !m.is_empty() => {
-            let i = index.get() % m.len();
-            Some(Digit {
-                index: i,
-                label: m.labels[i],
-                pixels: m.image(i).iter().map(|&p| unit_pixel(p)).collect(),
-                picture: Picture::digit(m.image(i)),
-            })
-        }
-        _ => None,
+    // The built-in held-out samples: real digits without fetching the 10,000.
+    let digit = Memo::new(move |_| {
+        let m = samples();
+        let i = index.get() % m.len().max(1);
+        (!m.is_empty()).then(|| Digit {
+            index: i,
+            label: m.labels[i],
+            pixels: m.image(i).iter().map(|&p| unit_pixel(p)).collect(),
+            picture: Picture::digit(m.image(i)),
+        })
     });
     let plan = Memo::new(move |_| {
         let d = digit.get()?;
@@ -155,9 +153,7 @@ pub fn DigitDemo(current: RwSignal<ConvSettings>) -> impl IntoView {
             .unwrap_or_default();
         fill(t().conv.feature_map, &[("v", scale)])
     };
-    let next_digit = move |_| {
-        index.update(|i| *i = (*i + 1 + (js_sys::Math::random() * 9973.0) as usize) % 10_000)
-    };
+    let next_digit = move |_| index.update(|i| *i = (*i + 1) % samples().len().max(1));
 
     view! {
         <div class="subpanel" data-testid="conv-digit">
@@ -177,11 +173,6 @@ pub fn DigitDemo(current: RwSignal<ConvSettings>) -> impl IntoView {
                 </label>
                 <button type="button" data-testid="conv-digit-next" on:click=next_digit>{move || t().conv.another_digit}</button>
             </div>
-            {move || match mnist.get() {
-                MnistState::Loading => view! { <p class="note">{move || t().conv.loading_digits}</p> }.into_any(),
-                MnistState::Failed(why) => view! { <p class="error" role="alert">{move || t().conv.digits_failed}" "{move || why.get(lang.get()).to_string()}</p> }.into_any(),
-                MnistState::Ready(_) => ().into_any(),
-            }}
             {move || plan.get().and_then(|p| p.err()).map(|e| view! {
                 <p class="error" role="alert" data-testid="conv-digit-error">{move || e.message(lang.get())}</p>
             })}

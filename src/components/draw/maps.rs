@@ -2,9 +2,9 @@
 //! tiles, one colour scale, a legend), painted as pixels. Pointing at a map, or focusing it and
 //! using the arrow keys, shows the value there and the weights that produced that channel.
 
+use crate::components::context::drawing::Drawing;
 use crate::components::context::use_text;
 use crate::components::widgets::canvas::{paint, PixelMap};
-use crate::nn::Sequential;
 use crate::text::fill;
 use crate::viz::fmt_num;
 use crate::viz::maps::{
@@ -14,30 +14,15 @@ use crate::viz::tiles::layer_scale;
 use crate::viz::Picture;
 use leptos::html;
 use leptos::prelude::*;
-use ndarray::ArrayD;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
-
-/// Outputs of every layer for one drawing (batch of 1), in model order.
-pub type Trace = Arc<Vec<ArrayD<f32>>>;
-
-/// The model in use and its description; `model` is only read here.
-#[derive(Clone, Copy)]
-pub struct MapsContext {
-    /// Outputs of the current drawing, `None` while nothing is drawn.
-    pub trace: RwSignal<Option<Trace>>,
-    /// The model that produced them (for its weights).
-    pub model: StoredValue<Option<Sequential>>,
-    /// Bumped whenever `model` changes, so weight pictures follow.
-    pub model_version: RwSignal<u32>,
-}
 
 /// Which cell is pointed at: layer, channel (or unit), row, column.
 type Pointed = (usize, usize, usize, usize);
 
 /// Every layer's maps, and the panel for what is pointed at.
 #[component]
-pub fn FeatureMaps(ctx: MapsContext) -> impl IntoView {
+pub fn FeatureMaps(ctx: Drawing) -> impl IntoView {
     let t = use_text();
     let pointed = RwSignal::new(None::<Pointed>);
     let shown: Vec<(usize, String)> = ctx
@@ -120,7 +105,7 @@ pub fn FeatureMaps(ctx: MapsContext) -> impl IntoView {
 /// One layer's picture with its legend.
 #[component]
 fn LayerMaps(
-    ctx: MapsContext,
+    ctx: Drawing,
     index: usize,
     name: String,
     pointed: RwSignal<Option<Pointed>>,

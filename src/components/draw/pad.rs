@@ -1,17 +1,16 @@
 //! The drawing canvas: Pointer Events, so mouse, finger and pen all draw; `touch-action: none`
 //! (in the stylesheet) keeps the page from scrolling under a finger. Strokes are rasterised into
-//! the section's [`Ink`] as they arrive, so the classification follows the pen.
+//! the page's [`Ink`](crate::data::draw::Ink) as they arrive, so the classification follows the pen.
 
+use crate::components::context::drawing::{samples, Drawing, GRID};
 use crate::components::context::use_text;
 use crate::components::widgets::canvas::paint;
-use crate::data::draw::{Ink, Point, Stroke};
+use crate::data::draw::{Point, Stroke};
+use crate::text::{fill, Text};
 use crate::viz::Picture;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Side of the drawing grid in pixels (the canvas bitmap; CSS may show it smaller).
-pub const GRID: usize = 280;
 
 /// How far one arrow key moves the keyboard pen (Shift: a third of it).
 const KEY_STEP: f32 = 10.0;
@@ -43,6 +42,12 @@ fn mark_cursor(rgba: &mut [u8], at: Point, width: f32, down: bool) {
     }
 }
 
+/// What the note under the canvas says while sample `k` is shown.
+fn sample_note(t: &Text, k: usize) -> String {
+    let label = samples().labels.get(k).copied().unwrap_or(0);
+    fill(t.draw.sample_note, &[("d", label.to_string())])
+}
+
 /// Where a pointer event falls on the grid.
 fn grid_point(ev: &web_sys::PointerEvent) -> Option<Point> {
     let el: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
@@ -55,17 +60,26 @@ fn grid_point(ev: &web_sys::PointerEvent) -> Option<Point> {
     Some((x as f32, y as f32))
 }
 
-/// The canvas and its pen width, undo and clear controls. `strokes` and `ink` belong to the
-/// section; this component only adds to them.
+/// A canvas that draws into the page's drawing with pointer (mouse, finger, pen) and keyboard;
+/// the first stroke replaces a sample. `keys` is the id of the element that explains the keys.
 #[component]
-pub fn DrawPad(strokes: RwSignal<Vec<Stroke>>, ink: RwSignal<Ink>) -> impl IntoView {
-    let t = use_text();
-    let pen = RwSignal::new(22.0f32);
-    let drawing = RwSignal::new(false);
+pub fn DrawCanvas(
+    drawing: Drawing,
+    testid: &'static str,
+    keys: &'static str,
+    #[prop(into)] label: Signal<String>,
+) -> impl IntoView {
+    let Drawing {
+        strokes,
+        ink,
+        pen,
+        key_down,
+        ..
+    } = drawing;
+    let pen_down = RwSignal::new(false);
     let node = NodeRef::<html::Canvas>::new();
     // The keyboard pen: where it is, whether it is down, and whether to show it.
     let cursor = RwSignal::new((GRID as f32 / 2.0, GRID as f32 / 2.0));
-    let key_down = RwSignal::new(false);
     let keyboard = RwSignal::new(false);
 
     Effect::new(move |_| {
@@ -90,7 +104,8 @@ pub fn DrawPad(strokes: RwSignal<Vec<Stroke>>, ink: RwSignal<Ink>) -> impl IntoV
         {
             let _ = el.set_pointer_capture(ev.pointer_id());
         }
-        drawing.set(true);
+        pen_down.set(true);
+        drawing.own();
         let s = Stroke {
             width: pen.get_untracked(),
             points: vec![p],
@@ -99,7 +114,7 @@ pub fn DrawPad(strokes: RwSignal<Vec<Stroke>>, ink: RwSignal<Ink>) -> impl IntoV
         strokes.update(|all| all.push(s));
     };
     let on_move = move |ev: web_sys::PointerEvent| {
-        if !drawing.get_untracked() {
+        if !pen_down.get_untracked() {
             return;
         }
         ev.prevent_default();
@@ -117,7 +132,7 @@ pub fn DrawPad(strokes: RwSignal<Vec<Stroke>>, ink: RwSignal<Ink>) -> impl IntoV
             ink.update(|i| i.add_segment(last, p, width));
         }
     };
-    let on_up = move |_: web_sys::PointerEvent| drawing.set(false);
+    let on_up = move |_: web_sys::PointerEvent| pen_down.set(false);
     // Arrow keys move the pen, Space or Enter puts it down or lifts it.
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let step = if ev.shift_key() {
@@ -136,6 +151,7 @@ pub fn DrawPad(strokes: RwSignal<Vec<Stroke>>, ink: RwSignal<Ink>) -> impl IntoV
                 let down = !key_down.get_untracked();
                 key_down.set(down);
                 if down {
+                    drawing.own();
                     let s = Stroke {
                         width: pen.get_untracked(),
                         points: vec![cursor.get_untracked()],
@@ -164,38 +180,52 @@ pub fn DrawPad(strokes: RwSignal<Vec<Stroke>>, ink: RwSignal<Ink>) -> impl IntoV
             ink.update(|i| i.add_segment(from, to, pen.get_untracked()));
         }
     };
+    view! {
+        <canvas
+            node_ref=node
+            class="draw-canvas"
+            width=GRID
+            height=GRID
+            data-testid=testid
+            role="application"
+            tabindex="0"
+            aria-label=label
+            aria-describedby=keys
+            on:pointerdown=on_down
+            on:pointermove=on_move
+            on:pointerup=on_up
+            on:pointercancel=on_up
+            on:keydown=on_key
+            on:blur=move |_| keyboard.set(false)
+        ></canvas>
+    }
+}
+
+/// The Draw section's canvas with its pen width, undo, sample and clear controls.
+#[component]
+pub fn DrawPad(drawing: Drawing) -> impl IntoView {
+    let t = use_text();
+    let Drawing {
+        strokes, ink, pen, ..
+    } = drawing;
     let undo = move |_| {
         strokes.update(|all| {
             all.pop();
         });
-        ink.set(strokes.with(|all| Ink::from_strokes(GRID, all)));
+        ink.set(strokes.with(|all| crate::data::draw::Ink::from_strokes(GRID, all)));
     };
-    let clear = move |_| {
-        strokes.set(Vec::new());
-        ink.set(Ink::new(GRID));
-        key_down.set(false);
-    };
+    let clear = move |_| drawing.clear();
+    let next_sample =
+        move |_| drawing.show_sample(drawing.sample.get_untracked().map_or(0, |k| k + 1));
 
     view! {
         <div class="draw-pad">
-            <canvas
-                node_ref=node
-                class="draw-canvas"
-                width=GRID
-                height=GRID
-                data-testid="draw-canvas"
-                role="application"
-                tabindex="0"
-                aria-label=move || t().draw.canvas_label
-                aria-describedby="draw-keys"
-                on:pointerdown=on_down
-                on:pointermove=on_move
-                on:pointerup=on_up
-                on:pointercancel=on_up
-                on:keydown=on_key
-                on:blur=move |_| keyboard.set(false)
-            ></canvas>
-            <p id="draw-keys" class="note">{move || t().draw.keys}</p>
+            <DrawCanvas drawing testid="draw-canvas" keys="draw-keys"
+                label=Signal::derive(move || t().draw.canvas_label.to_string())/>
+            {move || drawing.sample.get().map(|k| view! {
+                <p class="note" data-testid="draw-sample-note">{move || sample_note(t(), k)}</p>
+            })}
+            <p id="draw-keys" class="note keys-hint">{move || t().draw.keys}</p>
             <div class="draw-tools">
                 <label class="field">
                     <span>{move || t().draw.pen}</span>
@@ -215,6 +245,7 @@ pub fn DrawPad(strokes: RwSignal<Vec<Stroke>>, ink: RwSignal<Ink>) -> impl IntoV
                 </label>
                 <button type="button" data-testid="draw-undo" on:click=undo
                     disabled=move || strokes.with(|s| s.is_empty())>{move || t().draw.undo}</button>
+                <button type="button" data-testid="draw-sample" on:click=next_sample>{move || t().draw.sample}</button>
                 <button type="button" data-testid="draw-clear" on:click=clear>{move || t().draw.clear}</button>
             </div>
         </div>
