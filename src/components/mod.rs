@@ -10,6 +10,7 @@ pub mod conv;
 pub mod draw;
 pub mod head;
 pub mod model;
+pub mod overview;
 pub mod pool;
 pub mod train;
 pub mod widgets;
@@ -20,5 +21,12 @@ pub use widgets::banner as panic_banner;
 /// Installs the crash banner and mounts the app on `<body>`.
 pub fn mount() {
     widgets::banner::install();
+    // The static page index.html shows while the app loads goes as the app takes over.
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("skeleton"))
+    {
+        el.remove();
+    }
     leptos::mount::mount_to_body(App);
 }

@@ -41,6 +41,7 @@ mod head;
 mod kept;
 mod layer;
 mod model;
+mod overview;
 pub mod particle;
 mod pool;
 mod shell;
@@ -54,6 +55,7 @@ pub use head::HeadText;
 pub use kept::KeptText;
 pub use layer::LayerText;
 pub use model::ModelText;
+pub use overview::OverviewText;
 pub use pool::PoolText;
 pub use shell::ShellText;
 pub use stepper::StepperText;
@@ -66,6 +68,8 @@ pub type Rows = &'static [(&'static str, &'static str, &'static str)];
 pub struct Text {
     /// Header, navigation, footer, crash banner.
     pub shell: &'static ShellText,
+    /// The overview at the top.
+    pub overview: &'static OverviewText,
     /// Names of layer settings used in several sections.
     pub layer: &'static LayerText,
     /// What both steppers share.
@@ -93,6 +97,7 @@ macro_rules! all_tables {
     ($lang:ident) => {
         Text {
             shell: &ShellText::$lang,
+            overview: &OverviewText::$lang,
             layer: &LayerText::$lang,
             stepper: &StepperText::$lang,
             conv: &ConvText::$lang,
@@ -165,8 +170,9 @@ mod tests {
         out
     }
 
-    const TABLES: [(&str, Rows); 11] = [
+    const TABLES: [(&str, Rows); 12] = [
         ("shell", ShellText::ALL),
+        ("overview", OverviewText::ALL),
         ("layer", LayerText::ALL),
         ("stepper", StepperText::ALL),
         ("conv", ConvText::ALL),

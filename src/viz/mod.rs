@@ -11,6 +11,7 @@ pub mod format;
 pub mod grid;
 pub mod kernels;
 pub mod maps;
+pub mod overview;
 pub mod picture;
 pub mod pool;
 pub mod stepper;

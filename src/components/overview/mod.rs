@@ -1,0 +1,241 @@
+//! The overview at the top of the page: the model as a left-to-right row of its stages, fed by
+//! the page's drawing (a built-in digit until the learner draws), with the real outputs as
+//! thumbnails and the prediction at the end. Every box links to the section that explains it, a
+//! small pad beside it draws into the same drawing, and a numbered list is the path through
+//! the page.
+
+use super::app::SECTIONS;
+use super::context::drawing::{use_drawing, Drawing};
+use super::context::use_text;
+use super::draw::pad::DrawCanvas;
+use super::widgets::canvas::PixelMap;
+use crate::data::IMAGE_SIDE;
+use crate::nn::classify;
+use crate::text::fill;
+use crate::viz::maps::layout_of;
+use crate::viz::overview::{most_active, stages, Stage, StageKind, THUMBNAILS};
+use crate::viz::tiles::layer_scale;
+use crate::viz::Picture;
+use leptos::prelude::*;
+
+/// The overview.
+#[component]
+pub fn Overview() -> impl IntoView {
+    let t = use_text();
+    let drawing = use_drawing();
+    let row = Memo::new(move |_| {
+        drawing.model_version.track();
+        drawing
+            .model
+            .with_value(|m| m.as_ref().map(|m| stages(m.config())).unwrap_or_default())
+    });
+    let input = Signal::derive(move || {
+        drawing.prepared.with(|p| match p {
+            Some(p) => Picture::grey(IMAGE_SIDE, IMAGE_SIDE, p.input.iter().copied()),
+            None => Picture::grey(IMAGE_SIDE, IMAGE_SIDE, [0.0; IMAGE_SIDE * IMAGE_SIDE]),
+        })
+    });
+    let section_name = |id: &str| {
+        SECTIONS
+            .iter()
+            .find(|s| s.0 == id)
+            .map(|s| s.1)
+            .unwrap_or(|t| t.overview.title)
+    };
+    let input_label = move || {
+        fill(
+            t().overview.go_to,
+            &[
+                ("stage", t().overview.input.to_string()),
+                ("section", section_name("draw")(t()).to_string()),
+            ],
+        )
+    };
+    view! {
+        <section id="overview" class="panel overview" aria-labelledby="overview-title">
+            <h2 id="overview-title">{move || t().overview.title}</h2>
+            <p class="tagline">{move || t().shell.tagline}</p>
+            <p>{move || t().overview.intro}</p>
+            <div class="overview-body">
+                <div class="overview-pad">
+                    <DrawCanvas drawing testid="overview-canvas" keys="overview-keys"
+                        label=Signal::derive(move || t().overview.pad_label.to_string())/>
+                    <div class="draw-tools">
+                        <button type="button" data-testid="overview-sample"
+                            on:click=move |_| drawing.show_sample(drawing.sample.get_untracked().map_or(0, |k| k + 1))>
+                            {move || t().draw.sample}
+                        </button>
+                        <button type="button" data-testid="overview-clear" on:click=move |_| drawing.clear()>
+                            {move || t().draw.clear}
+                        </button>
+                    </div>
+                    <p id="overview-keys" class="note keys-hint">{move || t().overview.pad_note}</p>
+                </div>
+                <nav class="overview-flow" data-testid="overview" aria-label=move || t().overview.diagram_label>
+                    <ol>
+                        <li>
+                            <a class="ov-stage" href="#draw" aria-label=input_label>
+                                <span class="stage-name" translate="no">"x"</span>
+                                <span class="thumbs"><PixelMap pixels=input label=Signal::derive(move || t().overview.input.to_string()) testid="overview-input"/></span>
+                                <span class="stage-shape">{move || t().overview.input}</span>
+                            </a>
+                        </li>
+                        <For each=move || row.get() key=|s| (s.index, s.shape.clone()) let:stage>
+                            <li><StageBox drawing stage/></li>
+                        </For>
+                    </ol>
+                </nav>
+            </div>
+            <h3>{move || t().overview.path_title}</h3>
+            <ol class="overview-path">
+                {SECTIONS
+                    .iter()
+                    .map(|&(id, name, does)| view! {
+                        <li>
+                            <a href=format!("#{id}") data-testid=format!("overview-go-{id}")>{move || name(t())}</a>
+                            ": " {move || does(t())}
+                        </li>
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// One stage: its name, thumbnails of its first outputs (or the probabilities and the
+/// prediction for the last), and its shape; a link to the section that explains it.
+#[component]
+fn StageBox(drawing: Drawing, stage: Stage) -> impl IntoView {
+    let t = use_text();
+    let Stage {
+        index,
+        kind,
+        name,
+        classes,
+        shape,
+    } = stage;
+    let section = kind.section();
+    let caption = {
+        let shape = shape.clone();
+        move || match (kind, shape.as_slice()) {
+            (StageKind::Output, _) => t().overview.output.to_string(),
+            (_, [c, h, w]) => fill(
+                t().overview.maps,
+                &[
+                    ("n", c.to_string()),
+                    ("h", h.to_string()),
+                    ("w", w.to_string()),
+                ],
+            ),
+            (_, [u]) => fill(t().overview.units, &[("n", u.to_string())]),
+            _ => String::new(),
+        }
+    };
+    let caption2 = caption.clone();
+    let label = {
+        let (name, classes) = (name.clone(), classes.clone());
+        move || {
+            let section = SECTIONS
+                .iter()
+                .find(|s| s.0 == section)
+                .map(|s| (s.1)(t()))
+                .unwrap_or_default();
+            fill(
+                t().overview.go_to,
+                &[
+                    ("stage", format!("{name}: {classes}, {}", caption2())),
+                    ("section", section.to_string()),
+                ],
+            )
+        }
+    };
+    let body = match (kind, shape.as_slice()) {
+        (StageKind::Output, _) => {
+            let result = Memo::new(move |_| {
+                drawing.trace.with(|tr| {
+                    tr.as_ref()
+                        .and_then(|tr| tr.get(index))
+                        .and_then(|o| o.as_slice().map(classify))
+                })
+            });
+            let bars = (0..10)
+                .map(|d| {
+                    let p = move || result.with(|r| r.as_ref().map_or(0.0, |(p, _)| p[d]));
+                    view! {
+                        <span class="ov-bar" class:winner=move || result.with(|r| r.as_ref().is_some_and(|(_, a)| *a == d))>
+                            <span class="ov-bar-fill" style:height=move || format!("{:.0}%", 100.0 * p())></span>
+                            <span class="ov-bar-digit" aria-hidden="true">{d}</span>
+                        </span>
+                    }
+                })
+                .collect_view();
+            view! {
+                <span class="ov-output">
+                    <span class="ov-bars" aria-hidden="true">{bars}</span>
+                    <span class="ov-prediction">
+                        {move || t().overview.prediction} " "
+                        <strong data-testid="overview-prediction">
+                            {move || result.with(|r| r.as_ref().map(|(_, a)| a.to_string()).unwrap_or_default())}
+                        </strong>
+                    </span>
+                    {move || result.with(|r| r.is_none()).then(|| view! { <span class="note">{move || t().overview.nothing}</span> })}
+                </span>
+            }
+            .into_any()
+        }
+        (_, &[c, h, w]) => {
+            // The busiest maps for this input: after ReLU some are all 0 for a given digit.
+            let shown = Memo::new(move |_| {
+                drawing.trace.with(|tr| {
+                    tr.as_ref()
+                        .and_then(|tr| {
+                            tr.get(index)?
+                                .as_slice()
+                                .map(|o| most_active(o, c, THUMBNAILS))
+                        })
+                        .unwrap_or_else(|| (0..c.min(THUMBNAILS)).collect())
+                })
+            });
+            (0..c.min(THUMBNAILS))
+                .map(|slot| {
+                    let pixels = Signal::derive(move || {
+                        let ch = shown.with(|s| s.get(slot).copied())?;
+                        drawing.trace.with(|tr| {
+                            let o = tr.as_ref()?.get(index)?.as_slice()?;
+                            let map = o.get(ch * h * w..(ch + 1) * h * w)?;
+                            Some(Picture::map(w, h, map, layer_scale(o), false))
+                        })
+                    });
+                    let pixels = Signal::derive(move || {
+                        pixels.get().unwrap_or_else(|| Picture::grey(w, h, std::iter::repeat_n(0.0, w * h)))
+                    });
+                    view! { <PixelMap pixels label=Signal::derive(String::new) testid="overview-thumb"/> }
+                })
+                .collect_view()
+                .into_any()
+        }
+        (_, &[u]) => {
+            let pixels = Signal::derive(move || {
+                let layout = layout_of(&[1, u]);
+                drawing
+                    .trace
+                    .with(|tr| {
+                        let o = tr.as_ref()?.get(index)?.as_slice()?;
+                        Some(Picture::tiles(&layout?, o, layer_scale(o)))
+                    })
+                    .unwrap_or_else(Picture::blank)
+            });
+            view! { <PixelMap pixels label=Signal::derive(String::new) testid="overview-units"/> }
+                .into_any()
+        }
+        _ => ().into_any(),
+    };
+    view! {
+        <a class="ov-stage" class:output=kind == StageKind::Output href=format!("#{section}") aria-label=label
+            data-testid=format!("overview-stage-{index}")>
+            <span class="stage-name" translate="no">{name}" · "{classes}</span>
+            <span class="thumbs">{body}</span>
+            <span class="stage-shape">{caption}</span>
+        </a>
+    }
+}
