@@ -17,18 +17,18 @@ table! {
         /// Intro paragraph under the Train heading.
         intro {
             en: "Train the model above on 8,000 real MNIST digits, here in your browser. Training runs in a background worker, so the page stays responsive; after every epoch the model is tested on 2,000 digits it never trained on. The loss it minimises is the cross-entropy between the model's logits and the true digit (PyTorch's nn.CrossEntropyLoss, which applies log-softmax itself, so the model ends in logits, not probabilities).",
-            ko: "위의 모델을 실제 MNIST 숫자 8,000개로, 바로 이 브라우저에서 학습시켜 보세요. 학습은 백그라운드 워커에서 돌아가므로 페이지가 멈추지 않습니다. 에포크가 끝날 때마다 학습에 쓰지 않은 숫자 2,000개로 모델을 시험합니다. 학습이 줄여 나가는 손실은 모델의 로짓과 정답 숫자 사이의 교차 엔트로피입니다. PyTorch의 nn.CrossEntropyLoss가 log-softmax까지 직접 계산하므로, 모델의 마지막 출력은 확률이 아니라 로짓입니다.",
+            ko: "위의 모델을 실제 MNIST 숫자 8,000개로, 바로 이 브라우저에서 학습시켜 보세요. 학습은 백그라운드 워커에서 실행되므로 페이지가 멈추지 않습니다. 에포크가 끝날 때마다 학습에 쓰지 않은 숫자 2,000개(시험 데이터)로 모델을 평가합니다. 학습이 줄여 나가는 손실은 모델의 로짓과 정답 숫자 사이의 교차 엔트로피입니다. PyTorch의 nn.CrossEntropyLoss가 log-softmax까지 직접 계산하므로, 모델의 마지막 출력은 확률이 아니라 로짓입니다.",
         }
         /// Which model Start trains (`train-model`); {name} is its preset name, {outline} its
         /// layers in short, {p} its parameters.
         model_line {
             en: "Model: {name} ({outline}), {p} parameters. Edit it in the MNIST model section above.",
-            ko: "학습할 모델: {name}({outline}), 파라미터 {p}개. 위의 MNIST 모델 절에서 바꿀 수 있습니다.",
+            ko: "학습할 모델: {name} — {outline}, 파라미터 {p}개. 위의 MNIST 모델 절에서 바꿀 수 있습니다.",
         }
         /// Added to `model_line` when the weights in training belong to another architecture.
         model_fresh {
             en: "The weights here belong to another architecture, so Start begins from fresh ones.",
-            ko: "지금 가중치는 다른 구조의 것이라서, ‘시작’을 누르면 새 가중치로 처음부터 학습합니다.",
+            ko: "지금 가중치는 구조가 다른 모델용이라서, ‘시작’을 누르면 새 가중치로 처음부터 학습합니다.",
         }
         /// Label of the Train controls' epochs field (`train-epochs`).
         epochs {
@@ -58,7 +58,7 @@ table! {
         /// Option of the Train controls' Optimiser menu (`train-optimizer`): SGD with momentum.
         sgd {
             en: "SGD with momentum 0.9",
-            ko: "모멘텀 0.9의 SGD",
+            ko: "SGD(모멘텀 0.9)",
         }
         /// Label of the Train controls' dropout-probability field (`train-dropout`).
         dropout {
@@ -83,12 +83,12 @@ table! {
         /// Text of the Train controls' pause/resume button while the run is paused (`train-pause`).
         resume {
             en: "Resume",
-            ko: "계속",
+            ko: "이어서 학습",
         }
         /// Button in the Train controls that trains one batch (`train-step`).
         step {
             en: "One batch",
-            ko: "배치 하나만",
+            ko: "배치 하나 학습",
         }
         /// Button in the Train controls that re-initialises the weights (`train-reset`).
         reset {
@@ -128,13 +128,13 @@ table! {
         /// it means.
         state_done {
             en: "finished",
-            ko: "끝남",
+            ko: "완료",
         }
         /// After the status word `error` (`train-status`) in the Train controls' status line: what
         /// it means.
         state_error {
             en: "something went wrong",
-            ko: "문제가 생김",
+            ko: "오류 발생",
         }
         /// Error under the Train controls (`train-message`) when a setting is changed during a run.
         refused_running {
@@ -152,6 +152,23 @@ table! {
         progress {
             en: "Epoch {e} of {en}, batch {b} of {bn} · {ips} images per second · about {eta} s left",
             ko: "에포크 {e}/{en}, 배치 {b}/{bn} · 초당 이미지 {ips}개 · 약 {eta}초 남음",
+        }
+        /// Note in place of the Train section's charts before the first batch
+        /// (`train-charts-empty`).
+        charts_empty {
+            en: "The loss and accuracy charts appear here once training starts.",
+            ko: "학습을 시작하면 여기에 손실과 정확도 그래프가 나타납니다.",
+        }
+        /// The same line while the run is paused: no time left, as nothing runs.
+        progress_paused {
+            en: "Epoch {e} of {en}, batch {b} of {bn} · paused",
+            ko: "에포크 {e}/{en}, 배치 {b}/{bn} · 일시 정지",
+        }
+        /// Line under the Train section's controls while the worker and the 10,000 digits load
+        /// (`train-loading`, beside an indeterminate progress bar).
+        loading {
+            en: "Loading the training worker and the 10,000 digits (about 2 MB, once)…",
+            ko: "학습용 워커와 숫자 10,000개를 불러오는 중입니다(약 2MB, 처음 한 번만)…",
         }
         /// Accessible name of the Train section's progress bar for the whole run
         /// (`train-progress`).
@@ -193,12 +210,12 @@ table! {
         /// Legend entry of the loss chart: the loss of each batch (thin line).
         raw {
             en: "each batch",
-            ko: "배치마다",
+            ko: "배치별",
         }
         /// Legend entry of the loss chart: the smoothed loss (thick line).
         smoothed {
             en: "smoothed",
-            ko: "평활",
+            ko: "평활화",
         }
         /// X-axis title of the loss chart.
         x_batch {
@@ -218,12 +235,12 @@ table! {
         /// Legend entry of the accuracy chart: accuracy on the training digits.
         train {
             en: "training digits",
-            ko: "학습 숫자",
+            ko: "학습 데이터",
         }
         /// Legend entry of the accuracy chart: accuracy on the held-out digits.
         test {
             en: "held-out digits",
-            ko: "시험 숫자",
+            ko: "시험 데이터",
         }
         /// X-axis title of the accuracy chart.
         x_epoch {
@@ -238,7 +255,7 @@ table! {
         /// Heading (h3) of the Train section's confusion matrix (`train-confusion`).
         confusion_title {
             en: "Confusion matrix of the held-out digits",
-            ko: "시험 숫자의 혼동 행렬",
+            ko: "시험 데이터의 혼동 행렬",
         }
         /// Start of the confusion matrix's caption (`train-confusion`): rows are true digits (↓).
         confusion_true {
@@ -254,7 +271,7 @@ table! {
         /// Heading (h3) of the Train section's gallery of misclassified held-out digits.
         mistakes_title {
             en: "Held-out digits it gets wrong",
-            ko: "잘못 분류한 시험 숫자",
+            ko: "시험 데이터에서 잘못 분류한 숫자",
         }
         /// Caption and accessible name of one misclassified digit (`train-mistake`); {p} is the
         /// predicted digit, {t} the true one.
@@ -277,7 +294,7 @@ table! {
         /// learn panel (`train-maps`).
         watch_maps {
             en: "conv1's {n} feature maps (after ReLU) of one held-out digit",
-            ko: "시험 숫자 하나에 대한 conv1의 특징 맵 {n}개(ReLU 뒤)",
+            ko: "시험 데이터의 숫자 하나에 대한 conv1 특징 맵 {n}개(ReLU 뒤)",
         }
         /// Label of the Watching it learn panel's digit-index field (`train-watch`); also the
         /// accessible name of the watched digit (`train-watch-digit`).
@@ -289,7 +306,7 @@ table! {
         /// is the predicted digit, {p} its probability, {t} the true digit.
         watch_says {
             en: "The model says {d} with probability {p}; it is a {t}.",
-            ko: "모델은 {p}의 확률로 {d|라고} 합니다. 정답은 {t}입니다.",
+            ko: "모델은 {p}의 확률로 {d|라고} 예측합니다. 정답은 {t}입니다.",
         }
         /// Heading (h3) of the Train section's Your model panel (export, import, forget).
         model_title {
@@ -316,7 +333,7 @@ table! {
         /// {a} is its held-out accuracy in %, or ? if unknown.
         restored {
             en: "Your model from an earlier visit is back (held-out accuracy {a} %).",
-            ko: "지난번에 학습한 모델을 되살렸습니다(시험 정확도 {a}%).",
+            ko: "지난번에 학습한 모델을 다시 불러왔습니다(시험 정확도 {a}%).",
         }
         /// Note in the Your model panel while a trained model is stored in this browser
         /// (`model-saved`).
@@ -338,7 +355,7 @@ table! {
         /// reason.
         import_refused {
             en: "Not imported: {e}",
-            ko: "가져오지 않았습니다. {e}",
+            ko: "가져오지 못했습니다. {e}",
         }
         /// Error in the Your model panel (`model-error`) when weights are imported during a run.
         import_running {
@@ -354,12 +371,12 @@ table! {
         /// and {max} in MiB.
         import_too_large {
             en: "Not imported: the file is {size}, more than the {max} a weights file of this app can be. The current model is unchanged.",
-            ko: "가져오지 않았습니다. 파일 크기가 {size|로}, 이 앱의 가중치 파일 상한인 {max|를} 넘습니다. 현재 모델은 그대로입니다.",
+            ko: "가져오지 못했습니다. 파일 크기가 {size|로}, 이 앱의 가중치 파일 상한인 {max|를} 넘습니다. 현재 모델은 그대로입니다.",
         }
         /// Error in the Your model panel (`model-error`) when the browser could not read the file.
         import_unreadable {
             en: "Not imported: the browser could not read the file. The current model is unchanged.",
-            ko: "가져오지 않았습니다. 브라우저가 파일을 읽지 못했습니다. 현재 모델은 그대로입니다.",
+            ko: "가져오지 못했습니다. 브라우저가 파일을 읽지 못했습니다. 현재 모델은 그대로입니다.",
         }
         /// Legend entry of the loss chart's red line at the batch where the run diverged.
         diverged {
@@ -409,12 +426,12 @@ table! {
         /// After an epoch at chance level (`train-message`); {e} the epoch, {a} the accuracy in %.
         learned_nothing {
             en: "After epoch {e} the model gets {a} % of the held-out digits right: no better than guessing (10 %). It is not kept, so a model you kept before stays as it was. A smaller learning rate usually helps.",
-            ko: "{e}번째 에포크가 끝났지만 모델은 시험 숫자의 {a}%만 맞힙니다. 찍어서 맞히는 수준(10%)과 다르지 않습니다. 이 모델은 저장하지 않았으니, 전에 저장한 모델은 그대로입니다. 보통 학습률을 줄이면 나아집니다.",
+            ko: "{e}번째 에포크가 끝났지만 모델은 시험 데이터의 {a}%만 맞힙니다. 무작위로 찍는 수준(10%)과 다르지 않습니다. 이 모델은 저장하지 않았으니, 전에 저장한 모델은 그대로입니다. 보통 학습률을 줄이면 나아집니다.",
         }
         /// While paused with settings other than the run's (`train-message`).
         settings_next_start {
             en: "Resume and One batch go on with the run's settings; the changed settings apply from the next Start.",
-            ko: "‘계속’과 ‘배치 하나만’은 지금 학습의 설정으로 이어 갑니다. 바꾼 설정은 다음 ‘시작’부터 적용됩니다.",
+            ko: "‘이어서 학습’과 ‘배치 하나 학습’은 지금 학습의 설정으로 이어 갑니다. 바꾼 설정은 다음 ‘시작’부터 적용됩니다.",
         }
     }
 }

@@ -2,6 +2,7 @@
 //! worker), the page URL's query, IndexedDB storage, and the page–worker message wire.
 
 pub mod fetch;
+pub mod offline;
 pub mod storage;
 pub mod url;
 pub mod wire;

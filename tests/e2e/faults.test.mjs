@@ -46,7 +46,7 @@ test('reset in the middle of a run keeps the model trained before it', async () 
 });
 
 test('a run that learns nothing is said to be so and does not replace the kept model', async () => {
-  for (const [lang, words] of [['en', /no better than guessing/], ['ko', /찍어서 맞히는 수준/]]) {
+  for (const [lang, words] of [['en', /no better than guessing/], ['ko', /무작위로 찍는 수준/]]) {
     const { page, context } = await open(browser, server, `/?lang=${lang}`);
     await ready(page);
     const acc = await trainOneEpoch(page);
@@ -87,6 +87,8 @@ test('a worker script that does not load ends in a sentence, not a hang', async 
   const { page, context } = await open(browser, server, '/?lang=ko');
   await context.route('**/worker*loader.js', (r) => r.fulfill({ status: 404, body: 'not found' }));
   await page.reload();
+  // The worker starts when the Train section comes near.
+  await page.locator(tid('train')).scrollIntoViewIfNeeded();
   await page.waitForFunction(() => /워커/.test(document.querySelector('[data-testid="train-error"]')?.textContent ?? ''));
   await waitStatus(page, 'error');
   await page.waitForTimeout(1500);
@@ -130,6 +132,7 @@ test('an import made while the worker is still loading reaches it once it is rea
   await page.evaluate(() => indexedDB.deleteDatabase('convlab'));
   await page.reload();
   await page.waitForSelector(tid('model-import'), { state: 'attached' });
+  await page.locator(tid('train')).scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'loading');
   await page.setInputFiles(tid('model-import'), tmp('while-loading.safetensors', trained));
   await page.waitForFunction(() => /imported/.test(document.querySelector('.model-files')?.textContent ?? ''));

@@ -40,7 +40,9 @@ export async function launch() {
 /// Opens `pathAndQuery` on the server in a fresh context; returns the page and its problem log.
 export async function open(browser, server, pathAndQuery, contextOptions = {}) {
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const context = await browser.newContext(contextOptions);
+  // Service workers only where a test asks for them: a page they control bypasses the routes
+  // that fault tests put on requests.
+  const context = await browser.newContext({ serviceWorkers: 'block', ...contextOptions });
   const page = await context.newPage();
   const log = { consoleErrors: [], pageErrors: [], failed: [], foreign: [], csp: [] };
   page.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(m.text()); });

@@ -9,10 +9,12 @@ export const waitStatus = (page, s, timeout = 60000) =>
   page.waitForFunction((s) => document.querySelector('[data-testid="train-status"]')?.textContent === s, s, { timeout });
 export const progress = (page) => page.$eval(tid('train-progress'), (p) => [p.value, p.max]);
 
-/// Waits for the worker to be idle and brings the Train section into view.
+/// Brings the Train section into view (which starts the worker) and waits for the worker to
+/// have loaded and be idle.
 export async function ready(page) {
-  await waitStatus(page, 'idle');
   await page.locator(tid('train')).scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('[data-testid="train"]')?.dataset.ready === 'true', null, { timeout: 60000 });
+  await waitStatus(page, 'idle');
 }
 
 /// The bytes of the weights the Export button downloads.

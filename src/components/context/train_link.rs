@@ -4,6 +4,7 @@
 //! script that does not load) is replaced by a fresh one that gets the last good weights.
 
 use super::kept::{provide_my_models, MyModels};
+use super::mnist::{load_mnist, use_mnist, MnistState};
 use crate::components::context::models::{model_of, use_models, Models};
 use crate::train::protocol::{
     BatchReport, CarriesBytes, Envelope, FromWorker, Settings, Status, ToWorker, WorkerError,
@@ -52,8 +53,15 @@ pub struct TrainLink {
     pub my: MyModels,
     /// The settings of the run in progress (what Resume and One batch go on with).
     pub run_settings: RwSignal<Option<Settings>>,
+    /// Whether the worker has been started. It starts when the learner nears the Train section
+    /// or gives it a command, so a first visit fetches neither it nor the 10,000 digits; until
+    /// then the section shows it as idle and keeps the commands for it.
+    pub woken: RwSignal<bool>,
     models: Models,
+    mnist: RwSignal<MnistState>,
     worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
+    // The last command given before the worker was ready, sent once it is idle.
+    queued: StoredValue<Option<ToWorker>, LocalStorage>,
     pending: StoredValue<Option<Vec<u8>>, LocalStorage>,
     // Batch reports not shown yet, with their run; the first one held starts the timer that
     // shows them.
@@ -75,11 +83,24 @@ const MAX_RESTARTS: u32 = 2;
 const SHOW_BATCHES_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
 impl TrainLink {
-    /// Sends a command; commands before Ready are not sent (the controls are disabled then).
-    /// Start, One batch, Reset and Load get a new run number; Reset and Load discard the run
-    /// on screen, so its reports still on their way are dropped.
+    /// Starts the worker and the page's digits, once.
+    pub fn wake(&self) {
+        if self.woken.get_untracked() {
+            return;
+        }
+        self.woken.set(true);
+        load_mnist(self.mnist);
+        start_worker(*self);
+    }
+
+    /// Sends a command. Before the worker is ready, the command starts it if need be and
+    /// waits for it (the last one given is sent once it is idle). Start, One batch, Reset and
+    /// Load get a new run number; Reset and Load discard the run on screen, so its reports
+    /// still on their way are dropped.
     pub fn send(&self, msg: &ToWorker) {
-        if !self.state.with_untracked(|s| s.ready) {
+        if !self.woken.get_untracked() || !self.state.with_untracked(|s| s.ready) {
+            self.queued.set_value(Some(msg.clone()));
+            self.wake();
             return;
         }
         self.show_held();
@@ -143,23 +164,63 @@ impl TrainLink {
         }
     }
 
-    /// The worker's status (`None` until it has said Ready).
+    /// The worker's status (`None` while it loads); idle before it is started, as it takes
+    /// commands then.
     pub fn status(&self) -> Option<Status> {
+        if !self.woken.get() {
+            return Some(Status::Idle);
+        }
         self.state.with(|s| s.status)
     }
 
-    /// Loads restored weights into the worker once it has its digits.
+    /// Whether the controls may give commands: before the worker is started, or once it has
+    /// loaded.
+    pub fn takes_commands(&self) -> bool {
+        !self.woken.get()
+            || (self.state.with(|s| s.ready)
+                && !matches!(self.status(), None | Some(Status::Loading)))
+    }
+
+    /// The weights Export writes: the worker's, or before it is started the model restored
+    /// from this browser's storage.
+    pub fn weights(&self) -> Option<Vec<u8>> {
+        self.state.with(|s| s.weights.clone()).or_else(|| {
+            (!self.woken.get())
+                .then(|| self.models.trained.with(|t| t.as_ref().map(|b| b.to_vec())))
+                .flatten()
+        })
+    }
+
+    /// Loads restored weights into the worker once it has its digits, then sends the commands
+    /// given before it was started.
     fn try_restore(&self) {
         if self.state.with_untracked(|s| s.status) == Some(Status::Idle) {
             if let Some(bytes) = self.pending.try_update_value(|p| p.take()).flatten() {
                 self.send(&ToWorker::Load(bytes));
             }
+            if let Some(msg) = self.queued.try_update_value(|q| q.take()).flatten() {
+                self.send(&msg);
+            }
+        }
+    }
+
+    /// Keeps restored weights for the worker without starting it: sent once it is idle.
+    fn keep_for_worker(&self, bytes: Vec<u8>) {
+        if self.woken.get_untracked() {
+            self.load(bytes);
+        } else {
+            self.pending.set_value(Some(bytes));
         }
     }
 
     /// Gives the worker these (checked) weights: at once when it is ready, else as soon as it
     /// is, so an import made while it loads is not lost.
     pub fn load(&self, bytes: Vec<u8>) {
+        if !self.woken.get_untracked() {
+            self.pending.set_value(Some(bytes));
+            self.wake();
+            return;
+        }
         let ready = self.state.with_untracked(|s| s.ready)
             && matches!(
                 self.status(),
@@ -181,8 +242,11 @@ pub fn provide_train_link() -> TrainLink {
         script: RwSignal::new(""),
         my: provide_my_models(models),
         run_settings: RwSignal::new(None),
+        woken: RwSignal::new(false),
         models,
+        mnist: use_mnist(),
         worker: StoredValue::new_local(None),
+        queued: StoredValue::new_local(None),
         pending: StoredValue::new_local(None),
         held: StoredValue::new_local(Vec::new()),
         run: StoredValue::new_local(0),
@@ -191,8 +255,7 @@ pub fn provide_train_link() -> TrainLink {
     provide_context(link);
     let script = worker_script();
     link.script.set(script);
-    start_worker(link);
-    link.my.restore(move |bytes| link.load(bytes));
+    link.my.restore(move |bytes| link.keep_for_worker(bytes));
     link
 }
 

@@ -27,50 +27,149 @@ pub(super) type Chart<'a> = ChartContext<
     Cartesian2d<plotters::coord::types::RangedCoordf32, plotters::coord::types::RangedCoordf32>,
 >;
 
-/// The drawing area of a canvas.
-fn area(canvas: web_sys::HtmlCanvasElement) -> Result<Area, Box<dyn std::error::Error>> {
-    Ok(CanvasBackend::with_canvas_object(canvas)
-        .ok_or("no canvas")?
-        .into_drawing_area())
+/// How every chart of the section is drawn: at the screen's pixel density (`k` canvas pixels
+/// per CSS pixel, so text stays sharp and 12–13 px tall on any screen) and in the page's light
+/// or dark colours.
+#[derive(Clone, Copy)]
+pub(super) struct Look {
+    /// Canvas pixels per CSS pixel.
+    pub k: f64,
+    /// Background.
+    pub bg: RGBColor,
+    /// Text and axes.
+    pub fg: RGBColor,
 }
 
-/// What both charts share: a white canvas, the caption, the axes with their titles.
-fn frame<'a>(
-    root: &'a Area,
-    caption: &str,
-    (x, y): (std::ops::Range<f32>, std::ops::Range<f32>),
-    (x_desc, y_desc): (&str, &str),
-) -> Result<Chart<'a>, Box<dyn std::error::Error>> {
-    root.fill(&WHITE)?;
-    let mut chart = ChartBuilder::on(root)
-        .caption(caption, ("sans-serif", 16))
-        .margin(8)
-        .x_label_area_size(32)
-        .y_label_area_size(44)
-        .build_cartesian_2d(x, y)?;
-    chart
-        .configure_mesh()
-        .x_desc(x_desc)
-        .y_desc(y_desc)
-        .light_line_style(WHITE.mix(0.0))
-        .draw()?;
-    Ok(chart)
+impl Look {
+    /// The look for this screen and colour scheme now.
+    pub fn now() -> Look {
+        let window = web_sys::window();
+        let k = window
+            .as_ref()
+            .map_or(1.0, |w| w.device_pixel_ratio())
+            .clamp(1.0, 3.0);
+        let dark = window
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+            .is_some_and(|m| m.matches());
+        if dark {
+            Look {
+                k,
+                bg: RGBColor(28, 28, 32),
+                fg: RGBColor(236, 236, 241),
+            }
+        } else {
+            Look {
+                k,
+                bg: WHITE,
+                fg: RGBColor(28, 28, 30),
+            }
+        }
+    }
+
+    /// `css` CSS pixels in canvas pixels.
+    pub fn px(&self, css: f64) -> u32 {
+        (css * self.k).round() as u32
+    }
+
+    /// Text of `size` CSS pixels.
+    pub fn font(&self, size: f64) -> TextStyle<'static> {
+        ("sans-serif", size * self.k).into_font().color(&self.fg)
+    }
+
+    /// A series line.
+    pub fn line(&self, colour: RGBColor) -> ShapeStyle {
+        colour.stroke_width(self.px(2.0))
+    }
+
+    /// The drawing area of a canvas `w × h` CSS pixels, its bitmap sized for the screen.
+    pub fn area(
+        &self,
+        canvas: web_sys::HtmlCanvasElement,
+        (w, h): (f64, f64),
+    ) -> Result<Area, Box<dyn std::error::Error>> {
+        canvas.set_width(self.px(w));
+        canvas.set_height(self.px(h));
+        let root = CanvasBackend::with_canvas_object(canvas)
+            .ok_or("no canvas")?
+            .into_drawing_area();
+        root.fill(&self.bg)?;
+        Ok(root)
+    }
+
+    /// The caption, the axes with their titles and ticks; integer ticks on an integer axis.
+    pub fn frame<'a>(
+        &self,
+        root: &'a Area,
+        caption: &str,
+        (x, y): (std::ops::Range<f32>, std::ops::Range<f32>),
+        (x_desc, y_desc): (&str, &str),
+        whole_x: bool,
+    ) -> Result<Chart<'a>, Box<dyn std::error::Error>> {
+        let mut chart = ChartBuilder::on(root)
+            .caption(caption, self.font(15.0))
+            .margin(self.px(8.0))
+            .x_label_area_size(self.px(40.0))
+            .y_label_area_size(self.px(52.0))
+            .build_cartesian_2d(x, y)?;
+        let whole = |v: &f32| {
+            if (v - v.round()).abs() < 1e-3 {
+                format!("{}", v.round() as i64)
+            } else {
+                String::new()
+            }
+        };
+        let plain = |v: &f32| format!("{v}");
+        let mut mesh = chart.configure_mesh();
+        mesh.x_desc(x_desc)
+            .axis_style(self.fg.mix(0.6))
+            .bold_line_style(self.fg.mix(0.12))
+            .light_line_style(self.bg.mix(0.0))
+            .label_style(self.font(12.5))
+            .axis_desc_style(self.font(12.5))
+            .x_labels(6)
+            .y_labels(6);
+        if whole_x {
+            mesh.x_label_formatter(&whole);
+        } else {
+            mesh.x_label_formatter(&plain);
+        }
+        if !y_desc.is_empty() {
+            mesh.y_desc(y_desc);
+        }
+        mesh.draw()?;
+        Ok(chart)
+    }
+
+    /// The legend box in a corner.
+    pub fn legend(&self, chart: &mut Chart<'_>, corner: SeriesLabelPosition) -> DrawResult {
+        chart
+            .configure_series_labels()
+            .background_style(self.bg.mix(0.85))
+            .border_style(self.fg.mix(0.3))
+            .label_font(self.font(12.5))
+            .position(corner)
+            .draw()?;
+        Ok(())
+    }
+
+    /// A legend mark: a short line in `style`.
+    pub fn mark(&self, style: ShapeStyle) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
+        let len = self.px(18.0) as i32;
+        move |(x, y)| PathElement::new(vec![(x, y), (x + len, y)], style)
+    }
 }
 
-/// The legend box in a corner, as every chart of the section draws it.
-pub(super) fn legend(chart: &mut Chart<'_>, corner: SeriesLabelPosition) -> DrawResult {
-    chart
-        .configure_series_labels()
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .position(corner)
-        .draw()?;
-    Ok(())
-}
+/// Width and height of the Train section's charts in CSS pixels.
+const CHART: (f64, f64) = (480.0, 270.0);
 
 /// The legend box in a corner, and the picture shown.
-fn finish(mut chart: Chart<'_>, root: &Area, corner: SeriesLabelPosition) -> DrawResult {
-    legend(&mut chart, corner)?;
+fn finish(
+    look: &Look,
+    mut chart: Chart<'_>,
+    root: &Area,
+    corner: SeriesLabelPosition,
+) -> DrawResult {
+    look.legend(&mut chart, corner)?;
     root.present()?;
     Ok(())
 }
@@ -78,6 +177,7 @@ fn finish(mut chart: Chart<'_>, root: &Area, corner: SeriesLabelPosition) -> Dra
 /// Loss per batch: `(step, loss, smoothed)`; a red line marks the batch at which the run
 /// diverged, whose loss is not a number and cannot be plotted.
 fn draw_loss(
+    look: &Look,
     root: &Area,
     s: &TrainText,
     points: &[(usize, f32, f32)],
@@ -92,39 +192,41 @@ fn draw_loss(
         .min(5.0)
         * 1.05;
     let axes = (0f32..max_x, 0f32..max_y);
-    let mut chart = frame(root, s.chart_loss, axes, (s.x_batch, s.y_loss))?;
+    let mut chart = look.frame(root, s.chart_loss, axes, (s.x_batch, s.y_loss), true)?;
     chart
         .draw_series(LineSeries::new(
             points
                 .iter()
                 .filter(|p| p.1.is_finite())
                 .map(|p| (p.0 as f32, p.1.min(max_y))),
-            &RAW,
+            look.line(RAW).stroke_width(look.px(1.0)),
         ))?
         .label(s.raw)
-        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], RAW));
+        .legend(look.mark(look.line(RAW).stroke_width(look.px(1.0))));
     chart
         .draw_series(LineSeries::new(
             points.iter().map(|p| (p.0 as f32, p.2.min(max_y))),
-            SMOOTH.stroke_width(2),
+            look.line(SMOOTH),
         ))?
         .label(s.smoothed)
-        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], SMOOTH.stroke_width(2)));
+        .legend(look.mark(look.line(SMOOTH)));
     if let Some(step) = diverged_at {
         let x = step as f32;
         chart
-            .draw_series(LineSeries::new(
-                [(x, 0.0), (x, max_y)],
-                DIVERGED.stroke_width(2),
-            ))?
+            .draw_series(LineSeries::new([(x, 0.0), (x, max_y)], look.line(DIVERGED)))?
             .label(s.diverged)
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], DIVERGED.stroke_width(2)));
+            .legend(look.mark(look.line(DIVERGED)));
     }
-    finish(chart, root, SeriesLabelPosition::UpperRight)
+    finish(look, chart, root, SeriesLabelPosition::UpperRight)
 }
 
 /// Accuracy per epoch in percent: `(epoch from 1, train, test)`.
-fn draw_accuracy(root: &Area, s: &TrainText, points: &[(usize, f32, f32)]) -> DrawResult {
+fn draw_accuracy(
+    look: &Look,
+    root: &Area,
+    s: &TrainText,
+    points: &[(usize, f32, f32)],
+) -> DrawResult {
     let max_x = points.len().max(2) as f32;
     let min_y = points
         .iter()
@@ -133,25 +235,20 @@ fn draw_accuracy(root: &Area, s: &TrainText, points: &[(usize, f32, f32)]) -> Dr
         .floor()
         .max(0.0);
     let axes = (0.5f32..max_x + 0.5, min_y..100f32);
-    let mut chart = frame(root, s.chart_acc, axes, (s.x_epoch, s.y_acc))?;
+    let mut chart = look.frame(root, s.chart_acc, axes, (s.x_epoch, s.y_acc), true)?;
     for (colour, label, pick) in [(TRAIN, s.train, 1usize), (TEST, s.test, 2)] {
         let at = move |p: &(usize, f32, f32)| (p.0 as f32, if pick == 1 { p.1 } else { p.2 });
         chart
-            .draw_series(LineSeries::new(
-                points.iter().map(at),
-                colour.stroke_width(2),
-            ))?
+            .draw_series(LineSeries::new(points.iter().map(at), look.line(colour)))?
             .label(label)
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
-            });
+            .legend(look.mark(look.line(colour)));
         chart.draw_series(
             points
                 .iter()
-                .map(|p| Circle::new(at(p), 3, colour.filled())),
+                .map(|p| Circle::new(at(p), look.px(3.0), colour.filled())),
         )?;
     }
-    finish(chart, root, SeriesLabelPosition::LowerRight)
+    finish(look, chart, root, SeriesLabelPosition::LowerRight)
 }
 
 /// Both charts, redrawn when the run or the language changes; the loss chart at most once per
@@ -177,9 +274,11 @@ pub fn Charts() -> impl IntoView {
         waiting.set_value(false);
         if let Some(c) = loss.get_untracked() {
             let s = untrack(t).train;
+            let look = Look::now();
             link.state.with_untracked(|st| {
-                if let Err(e) =
-                    area(c).and_then(|root| draw_loss(&root, s, &st.losses, st.diverged_at))
+                if let Err(e) = look
+                    .area(c, CHART)
+                    .and_then(|root| draw_loss(&look, &root, s, &st.losses, st.diverged_at))
                 {
                     web_sys::console::error_1(&format!("loss chart: {e}").into());
                 }
@@ -209,16 +308,23 @@ pub fn Charts() -> impl IntoView {
                     })
                     .collect()
             });
-            if let Err(e) = area(c).and_then(|root| draw_accuracy(&root, s, &points)) {
+            let look = Look::now();
+            if let Err(e) = look
+                .area(c, CHART)
+                .and_then(|root| draw_accuracy(&look, &root, s, &points))
+            {
                 web_sys::console::error_1(&format!("accuracy chart: {e}").into());
             }
         }
     });
+    // Before the first batch there is nothing to plot: a sentence instead of empty axes.
+    let empty = move || batches.with(|b| b.0 == 0);
     view! {
-        <div class="charts">
-            <canvas node_ref=loss width="480" height="260" role="img" data-testid="train-chart-loss"
+        {move || empty().then(|| view! { <p class="note" data-testid="train-charts-empty">{move || t().train.charts_empty}</p> })}
+        <div class="charts" hidden=empty>
+            <canvas node_ref=loss width="480" height="270" role="img" data-testid="train-chart-loss"
                 aria-label=move || t().train.chart_loss></canvas>
-            <canvas node_ref=acc width="480" height="260" role="img" data-testid="train-chart-acc"
+            <canvas node_ref=acc width="480" height="270" role="img" data-testid="train-chart-acc"
                 aria-label=move || t().train.chart_acc></canvas>
         </div>
     }

@@ -1,7 +1,7 @@
 //! One chart of the kept runs side by side: held-out accuracy and loss over training time,
 //! one colour per run, so "no pooling is slower and no better" is something a learner sees.
 
-use super::charts::{legend, DrawResult};
+use super::charts::{DrawResult, Look};
 use crate::components::context::train_link::use_train_link;
 use crate::components::context::use_text;
 use crate::text::KeptText;
@@ -30,6 +30,7 @@ const COLOURS: [RGBColor; RUNS_SHOWN] = [
 type Series = (String, Vec<(f32, f32)>);
 
 fn panel(
+    look: &Look,
     area: &DrawingArea<CanvasBackend, plotters::coord::Shift>,
     title: &str,
     x_desc: &str,
@@ -41,38 +42,25 @@ fn panel(
         .flat_map(|(_, p)| p.iter().map(|q| q.0))
         .fold(1.0f32, f32::max)
         * 1.05;
-    let mut chart = ChartBuilder::on(area)
-        .caption(title, ("sans-serif", 14))
-        .margin(8)
-        .x_label_area_size(30)
-        .y_label_area_size(40)
-        .build_cartesian_2d(0f32..max_x, y)?;
-    chart
-        .configure_mesh()
-        .x_desc(x_desc)
-        .light_line_style(WHITE.mix(0.0))
-        .draw()?;
+    let mut chart = look.frame(area, title, (0f32..max_x, y), (x_desc, ""), false)?;
     for (i, (label, points)) in series.iter().enumerate() {
         let colour = COLOURS[i % COLOURS.len()];
         chart
-            .draw_series(LineSeries::new(
-                points.iter().copied(),
-                colour.stroke_width(2),
-            ))?
+            .draw_series(LineSeries::new(points.iter().copied(), look.line(colour)))?
             .label(label.clone())
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(2))
-            });
-        chart.draw_series(points.iter().map(|&p| Circle::new(p, 2, colour.filled())))?;
+            .legend(look.mark(look.line(colour)));
+        chart.draw_series(
+            points
+                .iter()
+                .map(|&p| Circle::new(p, look.px(2.0), colour.filled())),
+        )?;
     }
-    legend(&mut chart, SeriesLabelPosition::UpperRight)
+    look.legend(&mut chart, SeriesLabelPosition::UpperRight)
 }
 
 fn draw(canvas: web_sys::HtmlCanvasElement, s: &KeptText, runs: &[KeptModel]) -> DrawResult {
-    let root = CanvasBackend::with_canvas_object(canvas)
-        .ok_or("no canvas")?
-        .into_drawing_area();
-    root.fill(&WHITE)?;
+    let look = Look::now();
+    let root = look.area(canvas, (720.0, 290.0))?;
     let (left, right) = root.split_horizontally(root.dim_in_pixel().0 / 2);
     // Numbered as the table lists them, newest first.
     let label = |i: usize, k: &KeptModel| format!("{} {}", i + 1, k.facts.arch.outline());
@@ -98,8 +86,22 @@ fn draw(canvas: web_sys::HtmlCanvasElement, s: &KeptText, runs: &[KeptModel]) ->
         .fold(0.5f32, f32::max)
         .min(5.0)
         * 1.05;
-    panel(&left, s.chart_acc, s.chart_time, &acc, min_acc..100.0)?;
-    panel(&right, s.chart_loss, s.chart_time, &loss, 0.0..max_loss)?;
+    panel(
+        &look,
+        &left,
+        s.chart_acc,
+        s.chart_time,
+        &acc,
+        min_acc..100.0,
+    )?;
+    panel(
+        &look,
+        &right,
+        s.chart_loss,
+        s.chart_time,
+        &loss,
+        0.0..max_loss,
+    )?;
     root.present()?;
     Ok(())
 }
@@ -141,7 +143,7 @@ pub fn CompareChart() -> impl IntoView {
     });
     view! {
         {move || empty().then(|| view! { <p class="note">{move || t().kept.chart_empty}</p> })}
-        <canvas node_ref=canvas width="720" height="280" role="img" data-testid="compare-chart"
+        <canvas node_ref=canvas width="720" height="290" role="img" data-testid="compare-chart"
             class="compare-chart" hidden=empty aria-label=move || t().kept.chart></canvas>
     }
 }

@@ -50,7 +50,7 @@ pub fn ModelFiles() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<&'static str>);
     let export = move |_| {
-        if let Some(bytes) = link.state.with_untracked(|s| s.weights.clone()) {
+        if let Some(bytes) = untrack(|| link.weights()) {
             let _ = download(&bytes, "convlab-mnist-cnn.safetensors");
         }
     };
@@ -122,7 +122,7 @@ pub fn ModelFiles() -> impl IntoView {
             {move || link.my.saved.get().and_then(|s| s.err()).map(|e| view! { <p class="error" role="alert" data-testid="model-save-error">{move || fill(t().train.save_failed, &[("e", e.clone())])}</p> })}
             <div class="buttons">
                 <button type="button" data-testid="model-export" on:click=export
-                    disabled=move || link.state.with(|s| s.weights.is_none())>{move || t().train.export}</button>
+                    disabled=move || link.weights().is_none()>{move || t().train.export}</button>
                 <label class="file-button" for=id>
                     <span>{move || t().train.import}</span>
                     <input id=id type="file" accept=".safetensors,application/octet-stream" data-testid="model-import" on:change=import/>

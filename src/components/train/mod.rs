@@ -14,7 +14,7 @@ use crate::components::context::{use_lang, use_text};
 use crate::nn::arch::{ArchPreset, ArchSettings};
 use crate::nn::summary::group_thousands;
 use crate::text::Phrase;
-use crate::train::protocol::{Settings, Status, ToWorker};
+use crate::train::protocol::{Settings, Status, ToWorker, WorkerError};
 use charts::Charts;
 use eval::{Confusion, Mistakes, Watch};
 use files::ModelFiles;
@@ -57,7 +57,13 @@ fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
     let t = use_text();
     let link = use_train_link();
     let message = RwSignal::new(None::<String>);
+    // Only a run blocks the controls: a command given while the worker loads waits for it. A
+    // worker the page gave up on takes nothing.
     let running = move || link.status() == Some(Status::Running);
+    let gone = move || {
+        link.state
+            .with(|s| matches!(s.error, Some(WorkerError::Dead(_))))
+    };
     // Every setting goes through here: refused with a message while a run is going.
     let edit = move |field: &'static str, apply: fn(&mut Settings, &str) -> bool| {
         Callback::new(move |text: String| {
@@ -80,9 +86,6 @@ fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
             settings.set(next);
             true
         })
-    };
-    let ready = move || {
-        link.state.with(|s| s.ready) && !matches!(link.status(), None | Some(Status::Loading))
     };
     let status = move || link.status().unwrap_or(Status::Loading);
     let lang = use_lang();
@@ -142,20 +145,28 @@ fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
                 </label>
             </div>
             <div class="buttons">
-                <button type="button" data-testid="train-start" disabled=move || !ready() || running()
+                <button type="button" data-testid="train-start" disabled=move || running() || gone()
                     on:click=move |_| link.send(&ToWorker::Start(settings.get_untracked()))>{move || t().train.start}</button>
                 <button type="button" data-testid="train-pause" disabled=move || !matches!(status(), Status::Running | Status::Paused)
                     on:click=pause_or_resume>{move || if status() == Status::Paused { t().train.resume } else { t().train.pause }}</button>
-                <button type="button" data-testid="train-step" disabled=move || !ready() || running()
+                <button type="button" data-testid="train-step" disabled=move || running() || gone()
                     on:click=move |_| link.send(&ToWorker::Step(settings.get_untracked()))>{move || t().train.step}</button>
-                <button type="button" data-testid="train-reset" disabled=move || !ready()
+                <button type="button" data-testid="train-reset" disabled=gone
                     on:click=move |_| link.send(&ToWorker::Reset(settings.get_untracked()))>{move || t().train.reset}</button>
             </div>
+            // The state in the page's language; the stable English word stays for tests and
+            // tools, hidden from readers and screen readers.
             <p class="status-line" role="status">
                 {move || t().train.status} ": "
-                <strong data-testid="train-status" translate="no">{move || status().word()}</strong>
-                " · " {move || t().train.state(status())}
+                <strong>{move || t().train.state(status())}</strong>
+                <span class="sr-only" aria-hidden="true" data-testid="train-status" translate="no">{move || status().word()}</span>
             </p>
+            {move || (status() == Status::Loading).then(|| view! {
+                <p class="loading-line" data-testid="train-loading">
+                    <progress aria-label=move || t().train.loading></progress>
+                    " " {move || t().train.loading}
+                </p>
+            })}
             {move || message.get().map(|m| view! { <p class="error" role="alert" data-testid="train-message">{m}</p> })}
             {move || link.state.with(|s| s.error.clone()).or_else(|| link.my.unreadable.get()).map(|e| view! { <p class="error" role="alert" data-testid="train-error">{move || e.message(lang.get())}</p> })}
             {move || verdict().map(|v| view! { <p class="note" role="status" data-testid="train-verdict">{v}</p> })}
@@ -178,6 +189,17 @@ fn Progress(settings: RwSignal<Settings>) -> impl IntoView {
     };
     let line = move || {
         let b = last()?;
+        if link.status() == Some(Status::Paused) {
+            return Some(fill(
+                t().train.progress_paused,
+                &[
+                    ("e", (b.epoch + 1).to_string()),
+                    ("en", (b.total / b.batches.max(1)).to_string()),
+                    ("b", b.batch.to_string()),
+                    ("bn", b.batches.to_string()),
+                ],
+            ));
+        }
         let eta = link
             .state
             .with(|s| s.eta_seconds(settings.with(|s| s.batch)))?;
@@ -284,7 +306,9 @@ pub fn TrainSection() -> impl IntoView {
     });
     view! {
         <section id="train" class="panel" data-testid="train" aria-labelledby="train-title"
-            data-worker=move || link.script.get()>
+            data-worker=move || link.script.get()
+            data-ready=move || link.state.with(|s| s.ready).to_string()
+            on:focusin=move |_| link.wake() on:pointerdown=move |_| link.wake()>
             <h2 id="train-title">{move || t().train.title}</h2>
             <p>{move || t().train.intro}</p>
             <TrainModel settings/>

@@ -1,0 +1,185 @@
+// The first visit: an overview that is also the navigation, a page alive on load, a light first
+// load, phones, and offline use. Desktop at 1440×900, phone at 390×844 and 360×740.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+const tid = (id) => `[data-testid="${id}"]`;
+const text = async (page, id) => (await page.textContent(tid(id))).trim();
+const DESKTOP = { viewport: { width: 1440, height: 900 } };
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 };
+
+const digitShown = (id) => (page) => page.waitForFunction(
+  (id) => /^[0-9]$/.test(document.querySelector(`[data-testid="${id}"]`)?.textContent.trim() ?? ''), id, { timeout: 15000 });
+
+/// Elements whose content is wider or taller than their box (numbers that do not fit a cell).
+async function overflowing(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.cell, td, th, dd, .num, .stage-shape, .stage-name')]
+    .filter((el) => el.offsetParent !== null && el.clientWidth > 0)
+    .filter((el) => el.scrollWidth > el.clientWidth + 1)
+    .map((el) => `${el.dataset.testid ?? el.className}: "${el.textContent.trim()}" ${el.scrollWidth} > ${el.clientWidth}`));
+}
+
+/// Controls smaller than 44 × 44 CSS pixels (links inside running text are exempt, as WCAG's
+/// target-size rule allows).
+async function smallTargets(page) {
+  return page.evaluate(() => [...document.querySelectorAll('button, input, select, summary, [role=application], header a, nav a, .next-section a, .overview-path a')]
+    .filter((el) => el.offsetParent !== null || el.getClientRects().length > 0)
+    .filter((el) => getComputedStyle(el).visibility !== 'hidden' && !el.closest('[aria-hidden=true]') && !el.classList.contains('sr-only'))
+    .map((el) => ({ el, r: el.getBoundingClientRect() }))
+    .filter(({ r }) => r.width > 0 && (r.width < 43.5 || r.height < 43.5))
+    .map(({ el, r }) => `${el.tagName.toLowerCase()}[${el.dataset.testid ?? el.getAttribute('aria-label') ?? el.textContent.trim().slice(0, 20)}] ${r.width.toFixed(0)}×${r.height.toFixed(0)}`));
+}
+
+test('desktop: the overview shows the model fed by a sample, with its prediction, before any input', async () => {
+  const { page, context, log } = await open(browser, server, '/?lang=en', DESKTOP);
+  await digitShown('overview-prediction')(page);
+  await digitShown('draw-prediction')(page);
+  // The same sample drives both: a held-out 3 the pretrained model reads as 3.
+  assert.equal(await text(page, 'overview-prediction'), '3');
+  assert.equal(await text(page, 'draw-prediction'), '3');
+  assert.ok(await page.isVisible(tid('overview')));
+  const box = await page.locator(tid('overview-prediction')).boundingBox();
+  assert.ok(box.y + box.height <= 900, `the prediction is on the first screen (bottom ${box.y + box.height})`);
+  // Every stage links to its section and the thumbnails are painted, not blank.
+  const stages = await page.$$eval(`${tid('overview')} a`, (as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(stages, ['#draw', '#conv', '#pool', '#conv', '#pool', '#head', '#head']);
+  const inked = await page.$$eval(tid('overview-thumb'), (cs) => cs.map((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] !== d[i + 1] || d[i] < 250) n++;
+    return n;
+  }));
+  assert.equal(inked.length, 12);
+  // The busiest maps are shown, so none is blank.
+  assert.ok(inked.every((n) => n > 0), `thumbnails painted: ${inked}`);
+  // The Draw section is alive too: probabilities, preprocessing and maps without input.
+  const p = await Promise.all([...Array(10).keys()].map((d) => text(page, `draw-prob-${d}`)));
+  assert.ok(Math.abs(p.map(Number).reduce((a, b) => a + b) - 1) < 2e-3, `${p}`);
+  assert.ok(await page.isVisible(tid('draw-sample-note')));
+  assert.deepEqual(await overflowing(page), []);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
+test('desktop: the navigation marks the section in view, and each section leads to the next', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en', DESKTOP);
+  const current = () => page.$$eval('nav[data-testid="nav"] a[aria-current]', (as) => as.map((a) => a.dataset.testid));
+  for (const id of ['pool', 'model', 'train']) {
+    await page.click(tid(`nav-${id}`));
+    await page.waitForFunction((id) => document.querySelector(`[data-testid="nav-${id}"]`).getAttribute('aria-current') === 'true', id);
+    assert.deepEqual(await current(), [`nav-${id}`]);
+  }
+  // "Next" at the end of a section goes on to the following one.
+  await page.click(tid('next-draw'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="nav-draw"]').getAttribute('aria-current') === 'true');
+  await context.close();
+});
+
+test('desktop: drawing keeps the canvas and the prediction in view; the first stroke replaces the sample', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en', DESKTOP);
+  await digitShown('draw-prediction')(page);
+  await page.locator(tid('draw-canvas')).scrollIntoViewIfNeeded();
+  const b = await page.locator(tid('draw-canvas')).boundingBox();
+  await page.mouse.move(b.x + 0.52 * b.width, b.y + 0.15 * b.height);
+  await page.mouse.down();
+  await page.mouse.move(b.x + 0.48 * b.width, b.y + 0.85 * b.height, { steps: 10 });
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() === '1');
+  assert.equal(await page.$(tid('draw-sample-note')), null);
+  for (const id of ['draw-canvas', 'draw-prediction', 'draw-prob-9']) {
+    const r = await page.locator(tid(id)).boundingBox();
+    assert.ok(r.y >= 0 && r.y + r.height <= 900 && r.x + r.width <= 1440, `${id} in view: ${JSON.stringify(r)}`);
+  }
+  // The overview follows the same drawing.
+  assert.equal(await text(page, 'overview-prediction'), '1');
+  await page.click(tid('draw-clear'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="overview-prediction"]').textContent.trim() === '');
+  await page.click(tid('overview-sample'));
+  await digitShown('overview-prediction')(page);
+  await context.close();
+});
+
+for (const [name, viewport] of [['390×844', { width: 390, height: 844 }], ['360×740', { width: 360, height: 740 }]]) {
+  test(`phone ${name}: no horizontal scrolling, targets of 44 px, a one-bar header with a menu`, async () => {
+    const { page, context, log } = await open(browser, server, '/?lang=ko', { ...PHONE, viewport });
+    await digitShown('overview-prediction')(page);
+    // Open every part that appears later: the worker's section, a training-free state.
+    await page.locator(tid('train')).scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('[data-testid="train"]').dataset.ready === 'true', null, { timeout: 60000 });
+    const wide = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, w: innerWidth }));
+    assert.ok(wide.doc <= wide.w && wide.body <= wide.w, `document ${wide.doc} px, body ${wide.body} px in ${wide.w}`);
+    const culprits = await page.evaluate(() => [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > innerWidth + 1 && !el.closest('.table-scroll, .grid, pre, .sr-only'))
+      .slice(0, 5).map((el) => el.dataset.testid ?? el.className ?? el.tagName));
+    assert.deepEqual(culprits, []);
+    assert.deepEqual(await smallTargets(page), []);
+    const header = await page.locator('header.site-header').boundingBox();
+    assert.ok(header.height <= 64, `header ${header.height} px tall`);
+    assert.equal(await page.isVisible(tid('nav-conv')), false);
+    await page.click(tid('nav-menu'));
+    await page.click(tid('nav-conv'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="nav-conv"]').getAttribute('aria-current') === 'true');
+    assert.equal(await page.isVisible(tid('nav-conv')), false, 'the menu closes after a choice');
+    // Touch screens get no keyboard-pen hint.
+    assert.equal(await page.isVisible('#draw-keys'), false);
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+  });
+}
+
+test('first load: nothing of training is fetched before the first interaction; the Train section fetches it', async () => {
+  const { page, context, log } = await open(browser, server, '/?lang=en', DESKTOP);
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.reload();
+  await digitShown('overview-prediction')(page);
+  await page.waitForTimeout(1500);
+  const training = requests.filter((p) => /mnist-10k|worker/.test(p));
+  assert.deepEqual(training, [], `fetched before any interaction: ${training}`);
+  assert.ok(requests.some((p) => p.endsWith('pretrained.safetensors')));
+  assert.equal(await text(page, 'train-status'), 'idle');
+  await page.locator(tid('train')).scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('[data-testid="train"]').dataset.ready === 'true', null, { timeout: 60000 });
+  assert.ok(requests.some((p) => p.endsWith('mnist-10k.bin')));
+  assert.ok(requests.some((p) => /worker.*\.js$/.test(p)));
+  assert.deepEqual(log.foreign, []);
+  await context.close();
+});
+
+test('Start works before the worker was started: it starts it and then the run', async () => {
+  const { page, context } = await open(browser, server, '/?lang=ko', DESKTOP);
+  assert.equal(await text(page, 'train-status'), 'idle');
+  assert.equal(await page.isDisabled(tid('train-start')), false);
+  await page.fill(tid('train-epochs'), '1');
+  await page.click(tid('train-step'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]').textContent === 'paused', null, { timeout: 60000 });
+  assert.match(await text(page, 'train-loss'), /^\d+\.\d{4}$/);
+  // The Korean page says the state in Korean; the English word is only for tools.
+  const line = await page.$eval('.status-line strong', (p) => p.innerText);
+  assert.ok(!/paused/.test(line) && /일시 정지/.test(line), line);
+  await context.close();
+});
+
+test('offline: after a first visit the whole app, training included, works with no network', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en', { ...DESKTOP, serviceWorkers: 'allow' });
+  await digitShown('overview-prediction')(page);
+  // The first action registers the service worker, which stores every file of the build.
+  await page.click(tid('overview-sample'));
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    while (reg.active.state !== 'activated') await new Promise((r) => setTimeout(r, 100));
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await digitShown('overview-prediction')(page);
+  assert.equal(await page.evaluate(() => navigator.onLine), false);
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the page is served by the service worker');
+  await page.click(tid('train-step'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]').textContent === 'paused', null, { timeout: 60000 });
+  assert.match(await text(page, 'train-loss'), /^\d+\.\d{4}$/);
+  await context.close();
+});
