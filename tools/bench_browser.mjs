@@ -9,7 +9,8 @@
 //     or pass --no-peer).
 //  3. Train: seconds from pressing Start (default settings) to 97 % held-out accuracy, and the
 //     longest main-thread task while training (PerformanceObserver longtask).
-// Usage: trunk build --release && node tools/bench_browser.mjs [--no-peer] [--epochs=N]
+// Usage: trunk build --release && node tools/bench_browser.mjs [--no-peer] [--epochs=N] [--draw-only]
+// (DIST=<dir> serves another build, e.g. an older one, for a comparison in the same session.)
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,10 +62,12 @@ async function benchTrain(browser, origin, epochs, query = '') {
       .observe({ type: 'longtask', buffered: true });
   });
   await page.goto(origin + '/?lang=en' + query);
-  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.textContent === 'idle', null, { timeout: 60000 });
+  // The worker starts when the Train section comes near (builds before it: at once).
+  await page.locator(tid('train')).scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('[data-testid="train"]')?.dataset.ready !== 'false'
+    && document.querySelector('[data-testid="train-status"]')?.textContent === 'idle', null, { timeout: 60000 });
   const worker = await page.getAttribute(tid('train'), 'data-worker');
   if (epochs) await page.fill(tid('train-epochs'), String(epochs));
-  await page.locator(tid('train')).scrollIntoViewIfNeeded();
   const t0 = await page.evaluate(() => { document.querySelector('[data-testid="train-start"]').click(); return performance.now(); });
   // Samples of (time, batches done) and the first time the held-out accuracy reaches 97 %.
   const result = await page.evaluate(async (t0) => {
@@ -140,6 +143,7 @@ const rounds = Number(args.rounds ?? 3);
 try {
   const draw = await benchDraw(browser, origin);
   console.log(`draw: inference + repaint of every map ${draw.medianMs.toFixed(2)} ms median, ${draw.p95Ms.toFixed(2)} ms p95 per pointer move = ${(draw.medianMs / 16.7).toFixed(2)} of a 16.7 ms frame`);
+  if (args['draw-only']) process.exit(0);
   const run = await benchTrain(browser, origin, args.epochs ? Number(args.epochs) : 0);
   console.log(`time to 97 % (${run.worker}, default settings): ${run.secondsTo97?.toFixed(1) ?? 'not reached'} s (accuracy by time: ${run.accuracyByTime.map(([t, a]) => `${t.toFixed(1)} s ${a}`).join(', ')}); longest main-thread task ${run.longestTaskMs.toFixed(0)} ms (${run.longTasks} tasks over 50 ms)`);
   // Throughput: the worker as the page starts it (with its helper workers), the same alone

@@ -92,7 +92,7 @@ pub const THUMBNAILS: usize = 3;
 /// most activity (sum of |v|), in channel order: the thumbnails worth showing for this input,
 /// since after ReLU some maps are all 0 for a given digit. Ties go to the lower channel.
 pub fn most_active(values: &[f32], channels: usize, k: usize) -> Vec<usize> {
-    if channels == 0 || values.len() % channels != 0 {
+    if channels == 0 || !values.len().is_multiple_of(channels) {
         return Vec::new();
     }
     let size = values.len() / channels;

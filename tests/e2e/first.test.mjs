@@ -94,9 +94,11 @@ test('desktop: drawing keeps the canvas and the prediction in view; the first st
     const r = await page.locator(tid(id)).boundingBox();
     assert.ok(r.y >= 0 && r.y + r.height <= 900 && r.x + r.width <= 1440, `${id} in view: ${JSON.stringify(r)}`);
   }
-  // The overview follows the same drawing.
-  assert.equal(await text(page, 'overview-prediction'), '1');
+  // The overview follows the same drawing (once it is in view again).
+  await page.locator(tid('overview')).scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('[data-testid="overview-prediction"]').textContent.trim() === '1');
   await page.click(tid('draw-clear'));
+  await page.locator(tid('overview')).scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('[data-testid="overview-prediction"]').textContent.trim() === '');
   await page.click(tid('overview-sample'));
   await digitShown('overview-prediction')(page);

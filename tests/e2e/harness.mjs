@@ -3,18 +3,22 @@
 // console error, page error, failed or foreign request and CSP violation.
 import http from 'node:http';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+const root = process.env.DIST ? path.resolve(process.env.DIST)
+  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.svg': 'image/svg+xml', '.bin': 'application/octet-stream',
   '.json': 'application/json', '.safetensors': 'application/octet-stream', '.png': 'image/png',
 };
 
-export function serve() {
+/// Serves dist/ on a loopback port; with `gzip`, compressed for clients that accept it, as a
+/// real web server would (the tools that time a first visit use it).
+export function serve({ gzip = false } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let file = path.join(root, decodeURIComponent(url.pathname));
@@ -22,7 +26,12 @@ export function serve() {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404).end('not found'); return; }
-      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+      const headers = { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        headers['content-encoding'] = 'gzip';
+        data = zlib.gzipSync(data, { level: 9 });
+      }
+      res.writeHead(200, headers);
       res.end(data);
     });
   });

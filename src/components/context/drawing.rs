@@ -86,6 +86,23 @@ impl Drawing {
         self.ink.set(Ink::new(GRID));
     }
 
+    /// The same drawing for a part of the page that follows it only while `in_view` (work for
+    /// what nobody sees waits until it is back); a new model's outputs always go through, so
+    /// its layers and their outputs agree.
+    pub fn while_in_view(self, in_view: RwSignal<bool>) -> Drawing {
+        let trace = RwSignal::new(None::<Trace>);
+        let version = StoredValue::new(0);
+        Effect::new(move |_| {
+            let now = self.trace.get();
+            let v = self.model_version.get();
+            if in_view.get() || version.get_value() != v {
+                version.set_value(v);
+                trace.set(now);
+            }
+        });
+        Drawing { trace, ..self }
+    }
+
     /// The predicted class's logits, if something is drawn.
     pub fn logits(&self) -> Option<Vec<f32>> {
         self.trace.with(|t| {

@@ -197,12 +197,27 @@ fn LayerMaps(
             )
         }
     };
+    // Ten units in a row are the logits: each is labelled with its digit.
+    let digits = move || {
+        layout.with(|l| {
+            l.filter(|l| l.channels == 10 && l.h == 1 && l.w == 1 && l.cols == 10)
+                .map(|l| {
+                    let width = css_width(l.size().0, 520);
+                    view! {
+                        <div class="unit-digits" aria-hidden="true" style:width=width>
+                            {(0..10).map(|d| view! { <span>{d}</span> }).collect_view()}
+                        </div>
+                    }
+                })
+        })
+    };
     view! {
         <figure class="layer-maps">
             <figcaption translate="no">{name.clone()} " " {move || shape.get().unwrap_or_default()}</figcaption>
             <canvas node_ref=node class="maps" tabindex="0" role="img" aria-label=label
                 data-testid=format!("draw-maps-{index}")
                 on:pointermove=on_move on:pointerdown=on_move on:keydown=on_key></canvas>
+            {digits}
             <div class="legend">
                 <PixelMap pixels=Signal::derive(Picture::legend) label=Signal::derive(move || fill(t().draw.legend, &[("m", scale.get().map(fmt_num).unwrap_or_else(|| "1".into()))])) testid="draw-legend"/>
                 <span translate="no">{move || fill(t().draw.legend, &[("m", scale.get().map(fmt_num).unwrap_or_else(|| "1".into()))])}</span>

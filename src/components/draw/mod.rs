@@ -10,6 +10,7 @@ mod steps;
 use crate::components::context::drawing::{use_drawing, Choice};
 use crate::components::context::models::{use_models, Weights};
 use crate::components::context::{use_lang, use_text};
+use crate::components::widgets::visible::visible;
 use crate::text::{fill, Phrase};
 use leptos::prelude::*;
 use maps::FeatureMaps;
@@ -24,6 +25,10 @@ pub fn DrawSection() -> impl IntoView {
     let lang = use_lang();
     let models = use_models();
     let drawing = use_drawing();
+    // The maps follow the drawing only while the section is in view: drawing in the overview's
+    // pad does not pay for repainting every map down here.
+    let in_view = visible("draw", "200px");
+    let shown = drawing.while_in_view(in_view);
     let choice = drawing.choice;
     let weights = drawing.weights;
     let model_error = drawing.model_error;
@@ -67,11 +72,11 @@ pub fn DrawSection() -> impl IntoView {
             {chooser}
             {move || status().map(|s| view! { <p class="status" role="status" data-testid="draw-model-status">{s}</p> })}
             <div class="draw-layout">
-                <DrawPad drawing/>
+                <DrawPad drawing shown=in_view/>
                 <Prediction logits/>
             </div>
             <DrawSteps ink=drawing.ink prepared=drawing.prepared/>
-            {move || has_model.get().then(|| view! { <FeatureMaps ctx=drawing/> })}
+            {move || has_model.get().then(|| view! { <FeatureMaps ctx=shown/> })}
         </section>
     }
 }

@@ -68,6 +68,9 @@ pub fn DrawCanvas(
     testid: &'static str,
     keys: &'static str,
     #[prop(into)] label: Signal<String>,
+    /// While false (the canvas is off screen), the ink is not repainted; it is when it is back.
+    #[prop(optional, into)]
+    shown: Option<Signal<bool>>,
 ) -> impl IntoView {
     let Drawing {
         strokes,
@@ -83,6 +86,9 @@ pub fn DrawCanvas(
     let keyboard = RwSignal::new(false);
 
     Effect::new(move |_| {
+        if shown.is_some_and(|s| !s.get()) {
+            return;
+        }
         let mut picture = ink.with(|i| Picture::grey(GRID, GRID, i.coverage().iter().copied()));
         if keyboard.get() {
             mark_cursor(&mut picture.rgba, cursor.get(), pen.get(), key_down.get());
@@ -201,9 +207,10 @@ pub fn DrawCanvas(
     }
 }
 
-/// The Draw section's canvas with its pen width, undo, sample and clear controls.
+/// The Draw section's canvas with its pen width, undo, sample and clear controls; `shown` is
+/// whether the section is in view.
 #[component]
-pub fn DrawPad(drawing: Drawing) -> impl IntoView {
+pub fn DrawPad(drawing: Drawing, #[prop(into)] shown: Signal<bool>) -> impl IntoView {
     let t = use_text();
     let Drawing {
         strokes, ink, pen, ..
@@ -220,7 +227,7 @@ pub fn DrawPad(drawing: Drawing) -> impl IntoView {
 
     view! {
         <div class="draw-pad">
-            <DrawCanvas drawing testid="draw-canvas" keys="draw-keys"
+            <DrawCanvas drawing testid="draw-canvas" keys="draw-keys" shown
                 label=Signal::derive(move || t().draw.canvas_label.to_string())/>
             {move || drawing.sample.get().map(|k| view! {
                 <p class="note" data-testid="draw-sample-note">{move || sample_note(t(), k)}</p>

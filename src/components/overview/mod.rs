@@ -9,6 +9,7 @@ use super::context::drawing::{use_drawing, Drawing};
 use super::context::use_text;
 use super::draw::pad::DrawCanvas;
 use super::widgets::canvas::PixelMap;
+use super::widgets::visible::visible;
 use crate::data::IMAGE_SIDE;
 use crate::nn::classify;
 use crate::text::fill;
@@ -23,6 +24,20 @@ use leptos::prelude::*;
 pub fn Overview() -> impl IntoView {
     let t = use_text();
     let drawing = use_drawing();
+    // The overview follows the drawing only while it is in view: drawing in the Draw section
+    // far below does not pay for repainting it.
+    let in_view = visible("overview", "200px");
+    let shown = drawing.while_in_view(in_view);
+    // The input picture goes with the outputs shown.
+    let prepared = RwSignal::new(None::<Vec<f32>>);
+    Effect::new(move |_| {
+        shown.trace.track();
+        prepared.set(
+            drawing
+                .prepared
+                .with_untracked(|p| p.as_ref().map(|p| p.input.clone())),
+        );
+    });
     let row = Memo::new(move |_| {
         drawing.model_version.track();
         drawing
@@ -30,8 +45,8 @@ pub fn Overview() -> impl IntoView {
             .with_value(|m| m.as_ref().map(|m| stages(m.config())).unwrap_or_default())
     });
     let input = Signal::derive(move || {
-        drawing.prepared.with(|p| match p {
-            Some(p) => Picture::grey(IMAGE_SIDE, IMAGE_SIDE, p.input.iter().copied()),
+        prepared.with(|p| match p {
+            Some(p) => Picture::grey(IMAGE_SIDE, IMAGE_SIDE, p.iter().copied()),
             None => Picture::grey(IMAGE_SIDE, IMAGE_SIDE, [0.0; IMAGE_SIDE * IMAGE_SIDE]),
         })
     });
@@ -58,7 +73,7 @@ pub fn Overview() -> impl IntoView {
             <p>{move || t().overview.intro}</p>
             <div class="overview-body">
                 <div class="overview-pad">
-                    <DrawCanvas drawing testid="overview-canvas" keys="overview-keys"
+                    <DrawCanvas drawing testid="overview-canvas" keys="overview-keys" shown=in_view
                         label=Signal::derive(move || t().overview.pad_label.to_string())/>
                     <div class="draw-tools">
                         <button type="button" data-testid="overview-sample"
@@ -81,7 +96,7 @@ pub fn Overview() -> impl IntoView {
                             </a>
                         </li>
                         <For each=move || row.get() key=|s| (s.index, s.shape.clone()) let:stage>
-                            <li><StageBox drawing stage/></li>
+                            <li><StageBox drawing=shown stage/></li>
                         </For>
                     </ol>
                 </nav>
@@ -115,6 +130,9 @@ fn StageBox(drawing: Drawing, stage: Stage) -> impl IntoView {
         shape,
     } = stage;
     let section = kind.section();
+    // The trace can be a step behind a model that just changed; an output of another shape
+    // is not this stage's and is not drawn.
+    let size: usize = shape.iter().product();
     let caption = {
         let shape = shape.clone();
         move || match (kind, shape.as_slice()) {
@@ -155,6 +173,7 @@ fn StageBox(drawing: Drawing, stage: Stage) -> impl IntoView {
                 drawing.trace.with(|tr| {
                     tr.as_ref()
                         .and_then(|tr| tr.get(index))
+                        .filter(|o| o.len() == size)
                         .and_then(|o| o.as_slice().map(classify))
                 })
             });
@@ -189,9 +208,8 @@ fn StageBox(drawing: Drawing, stage: Stage) -> impl IntoView {
                 drawing.trace.with(|tr| {
                     tr.as_ref()
                         .and_then(|tr| {
-                            tr.get(index)?
-                                .as_slice()
-                                .map(|o| most_active(o, c, THUMBNAILS))
+                            let o = tr.get(index).filter(|o| o.len() == size)?;
+                            o.as_slice().map(|o| most_active(o, c, THUMBNAILS))
                         })
                         .unwrap_or_else(|| (0..c.min(THUMBNAILS)).collect())
                 })
@@ -201,7 +219,8 @@ fn StageBox(drawing: Drawing, stage: Stage) -> impl IntoView {
                     let pixels = Signal::derive(move || {
                         let ch = shown.with(|s| s.get(slot).copied())?;
                         drawing.trace.with(|tr| {
-                            let o = tr.as_ref()?.get(index)?.as_slice()?;
+                            let o = tr.as_ref()?.get(index).filter(|o| o.len() == size)?;
+                            let o = o.as_slice()?;
                             let map = o.get(ch * h * w..(ch + 1) * h * w)?;
                             Some(Picture::map(w, h, map, layer_scale(o), false))
                         })
@@ -220,7 +239,8 @@ fn StageBox(drawing: Drawing, stage: Stage) -> impl IntoView {
                 drawing
                     .trace
                     .with(|tr| {
-                        let o = tr.as_ref()?.get(index)?.as_slice()?;
+                        let o = tr.as_ref()?.get(index).filter(|o| o.len() == size)?;
+                        let o = o.as_slice()?;
                         Some(Picture::tiles(&layout?, o, layer_scale(o)))
                     })
                     .unwrap_or_else(Picture::blank)

@@ -9,8 +9,13 @@ use wasm_bindgen::{Clamped, JsCast};
 /// Paints `picture` onto the canvas, resizing its bitmap to the picture's size.
 pub fn paint(canvas: &web_sys::HtmlCanvasElement, picture: &Picture) {
     let (w, h) = (picture.width as u32, picture.height as u32);
-    canvas.set_width(w);
-    canvas.set_height(h);
+    // Setting a size, even the same one, throws the bitmap away and makes a new one.
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
+    }
     let Ok(Some(ctx)) = canvas.get_context("2d") else {
         return;
     };

@@ -7,3 +7,4 @@ pub mod controls;
 pub mod grid;
 pub mod stepper;
 pub mod subpanel;
+pub mod visible;

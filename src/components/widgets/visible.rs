@@ -1,0 +1,42 @@
+//! Whether a part of the page is on screen, so work for what nobody sees can wait: the overview
+//! and the Draw section follow the drawing only while they are in view (or near it), and catch
+//! up when they come back. An IntersectionObserver tells; no layout is forced to find out.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A signal that is true while the element with `id` is within `margin` (CSS, e.g. "300px") of
+/// the viewport. True until the observer first reports, so nothing waits on a browser without
+/// one.
+pub fn visible(id: &'static str, margin: &'static str) -> RwSignal<bool> {
+    let shown = RwSignal::new(true);
+    // After the element is in the document.
+    request_animation_frame(move || {
+        let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+        else {
+            return;
+        };
+        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(e) = entries
+                .iter()
+                .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                .next_back()
+            {
+                shown.set(e.is_intersecting());
+            }
+        });
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin(margin);
+        if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+            on_change.as_ref().unchecked_ref(),
+            &init,
+        ) {
+            observer.observe(&el);
+        }
+        on_change.forget();
+    });
+    shown
+}
