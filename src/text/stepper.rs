@@ -4,6 +4,12 @@
 table! {
     /// Every string the two steppers share.
     pub struct StepperText {
+        /// Summary of the foldable settings panel of both steppers (`conv-settings`,
+        /// `pool-settings`); open at first.
+        settings {
+            en: "Settings",
+            ko: "설정",
+        }
         /// Label of both steppers' Example menu (`conv-preset`, `pool-preset`).
         preset {
             en: "Example",

@@ -47,7 +47,7 @@ test('desktop: the overview shows the model fed by a sample, with its prediction
   // Every stage links to its section and the thumbnails are painted, not blank.
   const stages = await page.$$eval(`${tid('overview')} a`, (as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(stages, ['#draw', '#conv', '#pool', '#conv', '#pool', '#head', '#head']);
-  const inked = await page.$$eval(tid('overview-thumb'), (cs) => cs.map((c) => {
+  const inked = await page.$$eval(`${tid('overview')} ${tid('overview-thumb')}`, (cs) => cs.map((c) => {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] !== d[i + 1] || d[i] < 250) n++;
     return n;
@@ -90,7 +90,7 @@ test('desktop: drawing keeps the canvas and the prediction in view; the first st
   await page.mouse.up();
   await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() === '1');
   assert.equal(await page.$(tid('draw-sample-note')), null);
-  for (const id of ['draw-canvas', 'draw-prediction', 'draw-prob-9']) {
+  for (const id of ['draw-canvas', 'draw-prediction', 'draw-prob-9', 'draw-strip']) {
     const r = await page.locator(tid(id)).boundingBox();
     assert.ok(r.y >= 0 && r.y + r.height <= 900 && r.x + r.width <= 1440, `${id} in view: ${JSON.stringify(r)}`);
   }

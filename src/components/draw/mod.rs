@@ -10,6 +10,7 @@ mod steps;
 use crate::components::context::drawing::{use_drawing, Choice};
 use crate::components::context::models::{use_models, Weights};
 use crate::components::context::{use_lang, use_text};
+use crate::components::overview::StageStrip;
 use crate::components::widgets::visible::visible;
 use crate::text::{fill, Phrase};
 use leptos::prelude::*;
@@ -73,7 +74,10 @@ pub fn DrawSection() -> impl IntoView {
             {move || status().map(|s| view! { <p class="status" role="status" data-testid="draw-model-status">{s}</p> })}
             <div class="draw-layout">
                 <DrawPad drawing shown=in_view/>
-                <Prediction logits/>
+                <div class="draw-side">
+                    <StageStrip drawing=shown count=3/>
+                    <Prediction logits/>
+                </div>
             </div>
             <DrawSteps ink=drawing.ink prepared=drawing.prepared/>
             {move || has_model.get().then(|| view! { <FeatureMaps ctx=shown/> })}

@@ -117,6 +117,35 @@ pub fn Overview() -> impl IntoView {
     }
 }
 
+/// The first `count` stages of the model as a compact strip (the Draw section shows it beside
+/// the canvas, so the first layers' maps stay in view while drawing).
+#[component]
+pub fn StageStrip(drawing: Drawing, count: usize) -> impl IntoView {
+    let t = use_text();
+    let row = Memo::new(move |_| {
+        drawing.model_version.track();
+        drawing.model.with_value(|m| {
+            m.as_ref()
+                .map(|m| {
+                    stages(m.config())
+                        .into_iter()
+                        .take(count)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <nav class="overview-flow strip" aria-label=move || t().overview.diagram_label data-testid="draw-strip">
+            <ol>
+                <For each=move || row.get() key=|s| (s.index, s.shape.clone()) let:stage>
+                    <li><StageBox drawing stage/></li>
+                </For>
+            </ol>
+        </nav>
+    }
+}
+
 /// One stage: its name, thumbnails of its first outputs (or the probabilities and the
 /// prediction for the last), and its shape; a link to the section that explains it.
 #[component]

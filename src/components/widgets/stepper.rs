@@ -194,6 +194,10 @@ pub fn StepperSection<S: StepperSettings>(
             <h2 id=format!("{prefix}-title")>{move || words(t())[0]}</h2>
             <p>{move || words(t())[1]}</p>
             <p class="truth">{move || words(t())[2]}</p>
+            // Open at first; a learner who has set things up can fold the settings away and
+            // keep the grids and the step buttons in view.
+            <details class="settings" open>
+            <summary data-testid=format!("{prefix}-settings")>{move || t().stepper.settings}</summary>
             <div class="config">
                 <label class="field">
                     <span>{move || t().stepper.preset}</span>
@@ -224,6 +228,7 @@ pub fn StepperSection<S: StepperSettings>(
                 <button type="button" data-testid=format!("{prefix}-random") on:click=randomise>{move || t().stepper.randomise}</button>
             </div>
             <p class="note">{move || words(t())[3]}</p>
+            </details>
             {move || error().map(|msg| view! { <p class="error" role="alert" data-testid=format!("{prefix}-error")>{msg}</p> })}
             <div class="stage">
                 <PaddedInputGrid prefix state pad_text/>
