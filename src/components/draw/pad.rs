@@ -229,10 +229,7 @@ pub fn DrawPad(drawing: Drawing, #[prop(into)] shown: Signal<bool>) -> impl Into
         <div class="draw-pad">
             <DrawCanvas drawing testid="draw-canvas" keys="draw-keys" shown
                 label=Signal::derive(move || t().draw.canvas_label.to_string())/>
-            {move || drawing.sample.get().map(|k| view! {
-                <p class="note" data-testid="draw-sample-note">{move || sample_note(t(), k)}</p>
-            })}
-            <p id="draw-keys" class="note keys-hint">{move || t().draw.keys}</p>
+            // The buttons sit right under the canvas, so pressing one never scrolls it away.
             <div class="draw-tools">
                 <label class="field">
                     <span>{move || t().draw.pen}</span>
@@ -252,9 +249,13 @@ pub fn DrawPad(drawing: Drawing, #[prop(into)] shown: Signal<bool>) -> impl Into
                 </label>
                 <button type="button" data-testid="draw-undo" on:click=undo
                     disabled=move || strokes.with(|s| s.is_empty())>{move || t().draw.undo}</button>
-                <button type="button" data-testid="draw-sample" on:click=next_sample>{move || t().draw.sample}</button>
                 <button type="button" data-testid="draw-clear" on:click=clear>{move || t().draw.clear}</button>
+                <button type="button" data-testid="draw-sample" on:click=next_sample>{move || t().draw.sample}</button>
             </div>
+            {move || drawing.sample.get().map(|k| view! {
+                <p class="note" data-testid="draw-sample-note">{move || sample_note(t(), k)}</p>
+            })}
+            <p id="draw-keys" class="note keys-hint">{move || t().draw.keys}</p>
         </div>
     }
 }
