@@ -48,16 +48,21 @@ fn sample_note(t: &Text, k: usize) -> String {
     fill(t.draw.sample_note, &[("d", label.to_string())])
 }
 
-/// Where a pointer event falls on the grid.
-fn grid_point(ev: &web_sys::PointerEvent) -> Option<Point> {
+/// The canvas's box on screen as (left, top, width, height).
+type Rect = (f64, f64, f64, f64);
+
+/// The box of the element a pointer event is on.
+fn rect_of(ev: &web_sys::PointerEvent) -> Option<Rect> {
     let el: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
     let r = el.get_bounding_client_rect();
-    if r.width() <= 0.0 || r.height() <= 0.0 {
-        return None;
-    }
-    let x = (ev.client_x() as f64 - r.left()) / r.width() * GRID as f64;
-    let y = (ev.client_y() as f64 - r.top()) / r.height() * GRID as f64;
-    Some((x as f32, y as f32))
+    (r.width() > 0.0 && r.height() > 0.0).then(|| (r.left(), r.top(), r.width(), r.height()))
+}
+
+/// Where a pointer event falls on the grid of a canvas whose box is `r`.
+fn grid_point(ev: &web_sys::PointerEvent, (left, top, w, h): Rect) -> Point {
+    let x = (ev.client_x() as f64 - left) / w * GRID as f64;
+    let y = (ev.client_y() as f64 - top) / h * GRID as f64;
+    (x as f32, y as f32)
 }
 
 /// A canvas that draws into the page's drawing with pointer (mouse, finger, pen) and keyboard;
@@ -80,6 +85,9 @@ pub fn DrawCanvas(
         ..
     } = drawing;
     let pen_down = RwSignal::new(false);
+    // The canvas's box, read when the pen goes down: reading it on every move made the browser
+    // lay out the page again for each event, after the maps had changed.
+    let rect = StoredValue::new(None::<Rect>);
     let node = NodeRef::<html::Canvas>::new();
     // The keyboard pen: where it is, whether it is down, and whether to show it.
     let cursor = RwSignal::new((GRID as f32 / 2.0, GRID as f32 / 2.0));
@@ -103,7 +111,9 @@ pub fn DrawCanvas(
             return;
         }
         ev.prevent_default();
-        let Some(p) = grid_point(&ev) else { return };
+        let Some(r) = rect_of(&ev) else { return };
+        rect.set_value(Some(r));
+        let p = grid_point(&ev, r);
         if let Some(el) = ev
             .current_target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -124,7 +134,10 @@ pub fn DrawCanvas(
             return;
         }
         ev.prevent_default();
-        let Some(p) = grid_point(&ev) else { return };
+        let Some(r) = rect.get_value().or_else(|| rect_of(&ev)) else {
+            return;
+        };
+        let p = grid_point(&ev, r);
         let mut segment = None;
         strokes.update(|all| {
             if let Some(s) = all.last_mut() {
