@@ -51,9 +51,10 @@ try {
       for (const p of v.requests) {
         const file = path.join(dist, p === '/' ? 'index.html' : decodeURIComponent(p));
         const bytes = fs.readFileSync(file);
+        const packed = zlib.gzipSync(bytes, { level: 9 }).length;
         raw += bytes.length;
-        gz += zlib.gzipSync(bytes, { level: 9 }).length;
-        console.log(`  ${p.padEnd(44)} ${String(bytes.length).padStart(9)} B  gzip ${zlib.gzipSync(bytes, { level: 9 }).length} B`);
+        gz += packed;
+        console.log(`  ${p.padEnd(44)} ${String(bytes.length).padStart(9)} B  gzip ${packed} B`);
       }
       console.log(`requests before idle: ${v.requests.length}, ${(raw / 1e6).toFixed(2)} MB as served, ${(gz / 1e6).toFixed(2)} MB gzip`);
       const training = v.requests.filter((p) => /mnist-10k|worker/.test(p));

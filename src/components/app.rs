@@ -30,6 +30,11 @@ pub(super) const SECTIONS: &[(&str, Phrase, Phrase)] = &[
     ("train", |t| t.train.nav, |t| t.overview.path_train),
 ];
 
+/// The name of section `id` in the navigation.
+pub(super) fn section_name(id: &str) -> Option<Phrase> {
+    SECTIONS.iter().find(|s| s.0 == id).map(|s| s.1)
+}
+
 /// The whole app; owns the language signal.
 #[component]
 pub fn App() -> impl IntoView {

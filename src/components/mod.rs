@@ -21,7 +21,7 @@ pub use widgets::banner as panic_banner;
 /// Installs the crash banner and mounts the app on `<body>`.
 pub fn mount() {
     widgets::banner::install();
-    // The static page index.html shows while the app loads goes as the app takes over.
+    // index.html's static skeleton, shown while the app loads, gives way to the app.
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("skeleton"))

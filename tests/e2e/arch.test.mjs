@@ -4,7 +4,7 @@
 // tab is refused with a sentence.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open } from './harness.mjs';
+import { serve, launch, open, strokeOne } from './harness.mjs';
 import { tid, text, waitStatus, exportBytes, tmp, openTrain } from './training.mjs';
 
 let server, browser;
@@ -46,12 +46,7 @@ test('a LeNet-5-like preset trains above 90 %, draws, and round-trips through a 
   assert.equal(await text(page, 'kept-arch'), LENET);
   // Draw uses it: a stroke gets a prediction from the trained LeNet.
   await page.click(tid('draw-model-trained'));
-  await page.locator(tid('draw-canvas')).scrollIntoViewIfNeeded();
-  const b = await page.locator(tid('draw-canvas')).boundingBox();
-  await page.mouse.move(b.x + 0.52 * b.width, b.y + 0.15 * b.height);
-  await page.mouse.down();
-  await page.mouse.move(b.x + 0.48 * b.width, b.y + 0.85 * b.height, { steps: 12 });
-  await page.mouse.up();
+  await strokeOne(page, 12);
   await page.waitForFunction(() => /^[0-9]$/.test(document.querySelector('[data-testid="draw-prediction"]').textContent.trim()));
   await page.waitForSelector(tid('draw-maps-0'));
   assert.equal(await page.$(tid('draw-model-status')), null, 'no model error');

@@ -2,7 +2,7 @@
 // load, phones, and offline use. Desktop at 1440×900, phone at 390×844 and 360×740.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open } from './harness.mjs';
+import { serve, launch, open, strokeOne } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -82,12 +82,7 @@ test('desktop: the navigation marks the section in view, and each section leads 
 test('desktop: drawing keeps the canvas and the prediction in view; the first stroke replaces the sample', async () => {
   const { page, context } = await open(browser, server, '/?lang=en', DESKTOP);
   await digitShown('draw-prediction')(page);
-  await page.locator(tid('draw-canvas')).scrollIntoViewIfNeeded();
-  const b = await page.locator(tid('draw-canvas')).boundingBox();
-  await page.mouse.move(b.x + 0.52 * b.width, b.y + 0.15 * b.height);
-  await page.mouse.down();
-  await page.mouse.move(b.x + 0.48 * b.width, b.y + 0.85 * b.height, { steps: 10 });
-  await page.mouse.up();
+  await strokeOne(page, 10);
   await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() === '1');
   assert.equal(await page.$(tid('draw-sample-note')), null);
   for (const id of ['draw-canvas', 'draw-prediction', 'draw-prob-9', 'draw-strip']) {

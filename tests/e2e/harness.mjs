@@ -71,6 +71,18 @@ export async function open(browser, server, pathAndQuery, contextOptions = {}) {
   return { page, context, log, origin };
 }
 
+/// Draws a 1 on `draw-canvas` with the mouse: one slightly slanted stroke from top to bottom in
+/// `steps` moves, with the canvas brought into view first.
+export async function strokeOne(page, steps) {
+  const canvas = page.locator('[data-testid="draw-canvas"]');
+  await canvas.scrollIntoViewIfNeeded();
+  const b = await canvas.boundingBox();
+  await page.mouse.move(b.x + 0.52 * b.width, b.y + 0.15 * b.height);
+  await page.mouse.down();
+  await page.mouse.move(b.x + 0.48 * b.width, b.y + 0.85 * b.height, { steps });
+  await page.mouse.up();
+}
+
 export async function cspViolations(page) {
   return page.evaluate(() => window.__csp);
 }

@@ -78,6 +78,11 @@ impl Drawing {
         self.sample.set(Some(k));
     }
 
+    /// Puts the sample after the one shown on the canvas (the first after a drawing).
+    pub fn next_sample(&self) {
+        self.show_sample(self.sample.get_untracked().map_or(0, |k| k + 1));
+    }
+
     /// Empties the canvas.
     pub fn clear(&self) {
         self.key_down.set(false);

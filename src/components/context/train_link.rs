@@ -173,14 +173,6 @@ impl TrainLink {
         self.state.with(|s| s.status)
     }
 
-    /// Whether the controls may give commands: before the worker is started, or once it has
-    /// loaded.
-    pub fn takes_commands(&self) -> bool {
-        !self.woken.get()
-            || (self.state.with(|s| s.ready)
-                && !matches!(self.status(), None | Some(Status::Loading)))
-    }
-
     /// The weights Export writes: the worker's, or before it is started the model restored
     /// from this browser's storage.
     pub fn weights(&self) -> Option<Vec<u8>> {

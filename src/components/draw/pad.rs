@@ -235,8 +235,6 @@ pub fn DrawPad(drawing: Drawing, #[prop(into)] shown: Signal<bool>) -> impl Into
         ink.set(strokes.with(|all| crate::data::draw::Ink::from_strokes(GRID, all)));
     };
     let clear = move |_| drawing.clear();
-    let next_sample =
-        move |_| drawing.show_sample(drawing.sample.get_untracked().map_or(0, |k| k + 1));
 
     view! {
         <div class="draw-pad">
@@ -263,7 +261,7 @@ pub fn DrawPad(drawing: Drawing, #[prop(into)] shown: Signal<bool>) -> impl Into
                 <button type="button" data-testid="draw-undo" on:click=undo
                     disabled=move || strokes.with(|s| s.is_empty())>{move || t().draw.undo}</button>
                 <button type="button" data-testid="draw-clear" on:click=clear>{move || t().draw.clear}</button>
-                <button type="button" data-testid="draw-sample" on:click=next_sample>{move || t().draw.sample}</button>
+                <button type="button" data-testid="draw-sample" on:click=move |_| drawing.next_sample()>{move || t().draw.sample}</button>
             </div>
             {move || drawing.sample.get().map(|k| view! {
                 <p class="note" data-testid="draw-sample-note">{move || sample_note(t(), k)}</p>

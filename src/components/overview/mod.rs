@@ -4,8 +4,8 @@
 //! small pad beside it draws into the same drawing, and a numbered list is the path through
 //! the page.
 
-use super::app::SECTIONS;
-use super::context::drawing::{use_drawing, Drawing};
+use super::app::{section_name, SECTIONS};
+use super::context::drawing::{use_drawing, Drawing, Trace};
 use super::context::use_text;
 use super::draw::pad::DrawCanvas;
 use super::widgets::canvas::PixelMap;
@@ -38,31 +38,22 @@ pub fn Overview() -> impl IntoView {
                 .with_untracked(|p| p.as_ref().map(|p| p.input.clone())),
         );
     });
-    let row = Memo::new(move |_| {
-        drawing.model_version.track();
-        drawing
-            .model
-            .with_value(|m| m.as_ref().map(|m| stages(m.config())).unwrap_or_default())
-    });
+    let row = stage_rows(drawing, usize::MAX);
     let input = Signal::derive(move || {
         prepared.with(|p| match p {
             Some(p) => Picture::grey(IMAGE_SIDE, IMAGE_SIDE, p.iter().copied()),
             None => Picture::grey(IMAGE_SIDE, IMAGE_SIDE, [0.0; IMAGE_SIDE * IMAGE_SIDE]),
         })
     });
-    let section_name = |id: &str| {
-        SECTIONS
-            .iter()
-            .find(|s| s.0 == id)
-            .map(|s| s.1)
-            .unwrap_or(|t| t.overview.title)
-    };
     let input_label = move || {
         fill(
             t().overview.go_to,
             &[
                 ("stage", t().overview.input.to_string()),
-                ("section", section_name("draw")(t()).to_string()),
+                (
+                    "section",
+                    section_name("draw").map_or("", |n| n(t())).to_string(),
+                ),
             ],
         )
     };
@@ -77,7 +68,7 @@ pub fn Overview() -> impl IntoView {
                         label=Signal::derive(move || t().overview.pad_label.to_string())/>
                     <div class="draw-tools">
                         <button type="button" data-testid="overview-sample"
-                            on:click=move |_| drawing.show_sample(drawing.sample.get_untracked().map_or(0, |k| k + 1))>
+                            on:click=move |_| drawing.next_sample()>
                             {move || t().draw.sample}
                         </button>
                         <button type="button" data-testid="overview-clear" on:click=move |_| drawing.clear()>
@@ -122,19 +113,7 @@ pub fn Overview() -> impl IntoView {
 #[component]
 pub fn StageStrip(drawing: Drawing, count: usize) -> impl IntoView {
     let t = use_text();
-    let row = Memo::new(move |_| {
-        drawing.model_version.track();
-        drawing.model.with_value(|m| {
-            m.as_ref()
-                .map(|m| {
-                    stages(m.config())
-                        .into_iter()
-                        .take(count)
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let row = stage_rows(drawing, count);
     view! {
         <nav class="overview-flow strip" aria-label=move || t().overview.diagram_label data-testid="draw-strip">
             <ol>
@@ -144,6 +123,28 @@ pub fn StageStrip(drawing: Drawing, count: usize) -> impl IntoView {
             </ol>
         </nav>
     }
+}
+
+/// The first `count` stages of the drawing's model, following the model.
+fn stage_rows(drawing: Drawing, count: usize) -> Memo<Vec<Stage>> {
+    Memo::new(move |_| {
+        drawing.model_version.track();
+        drawing.model.with_value(|m| {
+            m.as_ref()
+                .map(|m| stages(m.config()).into_iter().take(count).collect())
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// Output `index` of a trace, if it has `size` values: the trace can be a step behind a model
+/// that just changed, and an output of another shape is not this stage's and is not drawn.
+fn output_of(trace: &Option<Trace>, index: usize, size: usize) -> Option<&[f32]> {
+    trace
+        .as_ref()?
+        .get(index)
+        .filter(|o| o.len() == size)?
+        .as_slice()
 }
 
 /// One stage: its name, thumbnails of its first outputs (or the probabilities and the
@@ -159,8 +160,6 @@ fn StageBox(drawing: Drawing, stage: Stage) -> impl IntoView {
         shape,
     } = stage;
     let section = kind.section();
-    // The trace can be a step behind a model that just changed; an output of another shape
-    // is not this stage's and is not drawn.
     let size: usize = shape.iter().product();
     let caption = {
         let shape = shape.clone();
@@ -182,11 +181,7 @@ fn StageBox(drawing: Drawing, stage: Stage) -> impl IntoView {
     let label = {
         let (name, classes) = (name.clone(), classes.clone());
         move || {
-            let section = SECTIONS
-                .iter()
-                .find(|s| s.0 == section)
-                .map(|s| (s.1)(t()))
-                .unwrap_or_default();
+            let section = section_name(section).map_or("", |n| n(t()));
             fill(
                 t().overview.go_to,
                 &[
@@ -199,12 +194,9 @@ fn StageBox(drawing: Drawing, stage: Stage) -> impl IntoView {
     let body = match (kind, shape.as_slice()) {
         (StageKind::Output, _) => {
             let result = Memo::new(move |_| {
-                drawing.trace.with(|tr| {
-                    tr.as_ref()
-                        .and_then(|tr| tr.get(index))
-                        .filter(|o| o.len() == size)
-                        .and_then(|o| o.as_slice().map(classify))
-                })
+                drawing
+                    .trace
+                    .with(|tr| output_of(tr, index, size).map(classify))
             });
             let bars = (0..10)
                 .map(|d| {
@@ -232,30 +224,26 @@ fn StageBox(drawing: Drawing, stage: Stage) -> impl IntoView {
             .into_any()
         }
         (_, &[c, h, w]) => {
-            // The busiest maps for this input: after ReLU some are all 0 for a given digit.
+            // The busiest maps for this input (after ReLU some are all 0 for a given digit), and
+            // the layer's one colour scale, worked out once per output for all thumbnails.
             let shown = Memo::new(move |_| {
                 drawing.trace.with(|tr| {
-                    tr.as_ref()
-                        .and_then(|tr| {
-                            let o = tr.get(index).filter(|o| o.len() == size)?;
-                            o.as_slice().map(|o| most_active(o, c, THUMBNAILS))
-                        })
-                        .unwrap_or_else(|| (0..c.min(THUMBNAILS)).collect())
+                    output_of(tr, index, size)
+                        .map(|o| (most_active(o, c, THUMBNAILS), layer_scale(o)))
+                        .unwrap_or_else(|| ((0..c.min(THUMBNAILS)).collect(), 1.0))
                 })
             });
             (0..c.min(THUMBNAILS))
                 .map(|slot| {
                     let pixels = Signal::derive(move || {
-                        let ch = shown.with(|s| s.get(slot).copied())?;
-                        drawing.trace.with(|tr| {
-                            let o = tr.as_ref()?.get(index).filter(|o| o.len() == size)?;
-                            let o = o.as_slice()?;
-                            let map = o.get(ch * h * w..(ch + 1) * h * w)?;
-                            Some(Picture::map(w, h, map, layer_scale(o), false))
+                        let (ch, scale) = shown.with(|(s, scale)| (s.get(slot).copied(), *scale));
+                        ch.and_then(|ch| {
+                            drawing.trace.with(|tr| {
+                                let map = output_of(tr, index, size)?.get(ch * h * w..(ch + 1) * h * w)?;
+                                Some(Picture::map(w, h, map, scale, false))
+                            })
                         })
-                    });
-                    let pixels = Signal::derive(move || {
-                        pixels.get().unwrap_or_else(|| Picture::grey(w, h, std::iter::repeat_n(0.0, w * h)))
+                        .unwrap_or_else(|| Picture::grey(w, h, std::iter::repeat_n(0.0, w * h)))
                     });
                     view! { <PixelMap pixels label=Signal::derive(String::new) testid="overview-thumb"/> }
                 })
@@ -268,8 +256,7 @@ fn StageBox(drawing: Drawing, stage: Stage) -> impl IntoView {
                 drawing
                     .trace
                     .with(|tr| {
-                        let o = tr.as_ref()?.get(index).filter(|o| o.len() == size)?;
-                        let o = o.as_slice()?;
+                        let o = output_of(tr, index, size)?;
                         Some(Picture::tiles(&layout?, o, layer_scale(o)))
                     })
                     .unwrap_or_else(Picture::blank)
