@@ -135,8 +135,8 @@ table! {
         /// Note under the feature maps' intro: how to point at a map to see a value and its
         /// weights.
         hover_hint {
-            en: "Point at a map, or focus it and use the arrow keys, to see a value and the weights that produced it.",
-            ko: "맵을 가리키거나, 맵에 포커스를 두고 방향키를 누르면 값과 그 값을 만든 가중치가 보입니다.",
+            en: "Point at a map, or focus it and use the arrow keys, to see a value beside it: the input pixels it reads (its receptive field, outlined on the input) and the weights that produced it. Esc hides it.",
+            ko: "맵을 가리키거나, 맵에 포커스를 두고 방향키를 누르면 그 옆에 값이 보입니다. 그 값이 읽는 입력 픽셀(수용 영역, 입력 위에 테두리로 표시)과 그 값을 만든 가중치도 함께 보입니다. Esc를 누르면 닫힙니다.",
         }
         /// Line under the feature maps (`draw-hover`) for a pointed cell of a layer with maps:
         /// {layer} is its name, {c} the map, {r} the row, {k} the column (from 0), {v} the value.
@@ -149,6 +149,23 @@ table! {
         hover_unit {
             en: "{layer}, unit {c}: {v}",
             ko: "{layer}, 유닛 {c}: {v}",
+        }
+        /// Line under the input picture (`draw-field`) in the read-out of a pointed cell: the
+        /// input pixels that cell depends on, rows {r0}–{r1} and columns {c0}–{c1} (from 0, ends
+        /// included), {h} × {w} pixels.
+        field_box {
+            en: "Receptive field: rows {r0}–{r1}, columns {c0}–{c1} of the input ({h} × {w} pixels)",
+            ko: "수용 영역: 입력의 {r0}–{r1}행, {c0}–{c1}열({h} × {w} 픽셀)",
+        }
+        /// The same line for a unit after Flatten, which depends on every pixel.
+        field_whole {
+            en: "Receptive field: the whole input. After Flatten every unit reads all 28 × 28 pixels.",
+            ko: "수용 영역: 입력 전체. Flatten 다음부터는 모든 유닛이 28 × 28 픽셀을 전부 읽습니다.",
+        }
+        /// Accessible name of the input picture with the receptive field outlined (`draw-field`).
+        field_label {
+            en: "The network's input, with the pointed value's receptive field outlined",
+            ko: "가리킨 값의 수용 영역을 테두리로 표시한 신경망의 입력",
         }
         /// Heading line, and accessible name of the picture (`draw-weights`), of the weights shown
         /// under the feature maps for what is pointed at; {c} is the map or unit, from 0.

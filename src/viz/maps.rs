@@ -121,6 +121,29 @@ pub fn channel_weights(
     })
 }
 
+/// A box on the page in CSS pixels: left, top, width, height.
+pub type Rect = (f64, f64, f64, f64);
+
+/// Space between a pointed cell and the read-out card beside it.
+pub const CARD_GAP: f64 = 14.0;
+
+/// Where the read-out card of `card_width` goes for the pointed `cell`, inside an area
+/// `area_width` wide (both in the area's coordinates): right of the cell where it fits, else
+/// left of it, else under it, so it never covers the cell or leaves the area.
+pub fn card_place(cell: Rect, area_width: f64, card_width: f64) -> (f64, f64) {
+    let (x, y, w, h) = cell;
+    let right = x + w + CARD_GAP;
+    if right + card_width <= area_width {
+        return (right, y);
+    }
+    let left = x - CARD_GAP - card_width;
+    if left >= 0.0 {
+        return (left, y);
+    }
+    let under = (x + w / 2.0 - card_width / 2.0).clamp(0.0, (area_width - card_width).max(0.0));
+    (under, y + h + CARD_GAP)
+}
+
 /// An arrow key's direction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arrow {
@@ -221,6 +244,26 @@ mod tests {
         assert_eq!(t.neighbour((9, 1, 2), Arrow::Right), (9, 1, 2));
         assert_eq!(Arrow::from_key("ArrowUp"), Some(Arrow::Up));
         assert_eq!(Arrow::from_key("a"), None);
+    }
+
+    #[test]
+    fn the_card_sits_beside_the_cell_and_never_over_it() {
+        // Room on the right: beside the cell, level with it.
+        assert_eq!(
+            card_place((100.0, 50.0, 10.0, 10.0), 1000.0, 272.0),
+            (124.0, 50.0)
+        );
+        // A cell near the right edge: the card goes to its left.
+        assert_eq!(
+            card_place((800.0, 50.0, 10.0, 10.0), 1000.0, 272.0),
+            (514.0, 50.0)
+        );
+        // A phone-wide area with no room either side: under the cell, inside the area.
+        let (x, y) = card_place((150.0, 40.0, 12.0, 12.0), 340.0, 272.0);
+        assert_eq!((x, y), (20.0, 66.0));
+        assert_eq!(card_place((2.0, 0.0, 4.0, 4.0), 280.0, 272.0).0, 0.0);
+        assert_eq!(card_place((200.0, 0.0, 4.0, 4.0), 300.0, 272.0).0, 28.0);
+        assert_eq!(card_place((5.0, 0.0, 4.0, 4.0), 200.0, 272.0), (0.0, 18.0));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod channels;
 pub mod code;
 pub mod colour;
 pub mod conv;
+pub mod field;
 pub mod format;
 pub mod grid;
 pub mod kernels;

@@ -3,6 +3,7 @@
 //! weights, legends) is built here, so components only paint.
 
 use super::colour::{diverging, grey, CLIPPED};
+use super::field::ReceptiveField;
 use super::tiles::TileLayout;
 use crate::data::draw::Ink;
 use crate::data::{IMAGE_SIDE, MAX_PIXEL};
@@ -132,6 +133,41 @@ impl Picture {
         }
     }
 
+    /// The network's `side × side` input (values in [0, 1]) at `zoom` screen pixels per pixel,
+    /// with `field` outlined by a line half an input pixel thick just inside its edge, so even a
+    /// 1×1 field shows.
+    pub fn input_with_field(
+        input: &[f32],
+        side: usize,
+        field: &ReceptiveField,
+        zoom: usize,
+    ) -> Self {
+        let zoom = zoom.max(1);
+        let n = side * zoom;
+        let (top, left) = (field.top * zoom, field.left * zoom);
+        let (bottom, right) = (field.bottom * zoom - 1, field.right * zoom - 1);
+        // Half an input pixel thick, at least one screen pixel.
+        let line = (zoom / 2).max(1);
+        let mut rgba = Vec::with_capacity(n * n * 4);
+        for y in 0..n {
+            for x in 0..n {
+                let inside = (top..=bottom).contains(&y) && (left..=right).contains(&x);
+                let edge = inside
+                    && (y < top + line || y + line > bottom || x < left + line || x + line > right);
+                let v = input
+                    .get((y / zoom) * side + x / zoom)
+                    .copied()
+                    .unwrap_or(0.0);
+                rgba.extend_from_slice(&if edge { BOX_COLOUR } else { grey(v, 1.0) });
+            }
+        }
+        Picture {
+            width: n,
+            height: n,
+            rgba,
+        }
+    }
+
     /// The part `(x0, y0, x1, y1)` (exclusive ends) of the drawing, at full resolution.
     pub fn ink_crop(ink: &Ink, (x0, y0, x1, y1): (usize, usize, usize, usize)) -> Self {
         let side = ink.side();
@@ -163,6 +199,30 @@ mod tests {
         ] {
             assert_eq!(p.rgba.len(), p.width * p.height * 4);
         }
+    }
+
+    #[test]
+    fn the_receptive_field_is_outlined_on_the_input() {
+        let mut input = vec![0.0; 16];
+        input[5] = 1.0; // row 1, column 1
+        let field = ReceptiveField {
+            top: 1,
+            bottom: 3,
+            left: 1,
+            right: 2,
+        };
+        let p = Picture::input_with_field(&input, 4, &field, 3);
+        assert_eq!((p.width, p.height), (12, 12));
+        // The box's edge runs along pixels 3 and 5 across, 3 and 8 down, inside the field.
+        for (x, y) in [(3, 3), (5, 3), (3, 8), (5, 8), (4, 3), (3, 6)] {
+            assert_eq!(px(&p, x, y), BOX_COLOUR, "({x}, {y})");
+        }
+        // Ink inside the box and paper outside stay as they are.
+        assert_eq!(px(&p, 4, 4), [0, 0, 0, 255]);
+        assert_eq!(px(&p, 4, 7), [255, 255, 255, 255]);
+        assert_eq!(px(&p, 2, 3), [255, 255, 255, 255]);
+        assert_eq!(px(&p, 6, 4), [255, 255, 255, 255]);
+        assert_eq!(px(&p, 4, 9), [255, 255, 255, 255]);
     }
 
     #[test]

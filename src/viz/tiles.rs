@@ -52,6 +52,14 @@ impl TileLayout {
         (c < self.channels).then_some((c, cy, cx))
     }
 
+    /// The picture pixel `(x, y)` of cell `(channel, row, column)`: the inverse of [`Self::hit`].
+    pub fn origin(&self, (c, r, k): (usize, usize, usize)) -> (usize, usize) {
+        (
+            (c % self.cols) * (self.w + 1) + k,
+            (c / self.cols) * (self.h + 1) + r,
+        )
+    }
+
     /// RGBA of the picture of `values` (`[channels, h, w]` row-major) on a diverging scale whose
     /// ends are `±scale`.
     pub fn render(&self, values: &[f32], scale: f32) -> Vec<u8> {
@@ -99,6 +107,21 @@ mod tests {
         let t = TileLayout::new(10, 1, 1, 8);
         assert_eq!(t.hit(2, 2), Some((9, 0, 0)));
         assert_eq!(t.hit(4, 2), None);
+        // origin is hit's inverse on every cell.
+        for t in [
+            TileLayout::new(16, 26, 26, 8),
+            TileLayout::new(10, 1, 1, 8),
+            TileLayout::new(3, 2, 5, 2),
+        ] {
+            for c in 0..t.channels {
+                for r in 0..t.h {
+                    for k in 0..t.w {
+                        let (x, y) = t.origin((c, r, k));
+                        assert_eq!(t.hit(x, y), Some((c, r, k)));
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -182,6 +182,54 @@ test('pointing at a feature map shows its value and the filter behind it; keys m
   await context.close();
 });
 
+test('pointing at a map outlines the cell and shows beside it its receptive field on the input', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en', { viewport: { width: 1440, height: 900 } });
+  await ready(page);
+  // The sample digit is drawn on load; conv2.0 (index 3) has 32 maps of 12 × 12.
+  const maps = page.locator(tid('draw-maps-3'));
+  await maps.scrollIntoViewIfNeeded();
+  const b = await maps.boundingBox();
+  const [w, h] = await maps.evaluate((c) => [c.width, c.height]);
+  // Cell (row 5, column 6) of map 0 sits at picture pixel (6, 5); point at its middle.
+  const at = { x: b.x + (b.width * 6.5) / w, y: b.y + (b.height * 5.5) / h };
+  await page.mouse.move(at.x, at.y);
+  assert.match(await text(page, 'draw-hover'), /^conv2\.0 · Conv2d, map 0, row 5, column 6: -?\d/);
+  // By hand: conv2 reads pool1 rows 5–7; pool1 (2×2, stride 2, padding 1) row i reads conv1
+  // rows 2i−1 … 2i, so rows 9–14; conv1 (3×3) reads input rows 9–16. Columns: 11–18.
+  assert.equal(await text(page, 'draw-field-text'), 'Receptive field: rows 9–16, columns 11–18 of the input (8 × 8 pixels)');
+  const field = await page.$eval(tid('draw-field'), (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const px = (x, y) => Array.from(d.slice((y * c.width + x) * 4, (y * c.width + x) * 4 + 3));
+    return { w: c.width, corners: [px(44, 36), px(75, 67)], outside: [px(43, 36), px(76, 67), px(44, 35)] };
+  });
+  assert.equal(field.w, 112);
+  for (const p of field.corners) assert.deepEqual(p, [217, 45, 32]);
+  for (const p of field.outside) assert.notDeepEqual(p, [217, 45, 32]);
+  // The cell is outlined under the pointer, and the card sits beside it without covering it.
+  const cursor = await page.locator('.map-cursor').boundingBox();
+  assert.ok(cursor.x <= at.x && at.x <= cursor.x + cursor.width && cursor.y <= at.y && at.y <= cursor.y + cursor.height, JSON.stringify({ cursor, at }));
+  const card = await page.locator('.map-info').boundingBox();
+  assert.ok(card.x >= cursor.x + cursor.width, `card at ${card.x}, cell ends at ${cursor.x + cursor.width}`);
+  assert.ok(card.x - (cursor.x + cursor.width) < 40, 'the card is next to the cell');
+  assert.ok(card.x + card.width <= 1440 && Math.abs(card.y - cursor.y) < 40, JSON.stringify(card));
+  // The mouse leaves: the card and the outline go.
+  await page.mouse.move(5, 5);
+  await page.waitForFunction(() => document.querySelector('.map-info').textContent.trim() === '' && !document.querySelector('.map-cursor'));
+  // From the keyboard: focus, an arrow shows the card, Escape hides it.
+  await maps.focus();
+  await page.keyboard.press('ArrowDown');
+  assert.match(await text(page, 'draw-hover'), /map 0, row 1, column 0:/);
+  assert.equal(await text(page, 'draw-field-text'), 'Receptive field: rows 1–8, columns 0–6 of the input (8 × 7 pixels)');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelector('.map-info').textContent.trim() === '');
+  // A unit of the classifier reads every pixel.
+  const last = page.locator('canvas.maps').last();
+  await last.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.match(await text(page, 'draw-field-text'), /the whole input/);
+  await context.close();
+});
+
 test('touch and pen strokes draw too (pointer events)', async () => {
   const { page, context } = await open(browser, server, '/?lang=ko');
   await ready(page);

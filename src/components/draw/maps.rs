@@ -1,16 +1,21 @@
 //! Feature maps of every layer for the drawing: one picture per layer (all its channels as
 //! tiles, one colour scale, a legend), painted as pixels. Pointing at a map, or focusing it and
-//! using the arrow keys, shows the value there and the weights that produced that channel.
+//! using the arrow keys, outlines the cell and shows beside it a card with the value there, the
+//! input with the cell's receptive field outlined, and the weights that produced that channel.
 
 use crate::components::context::drawing::Drawing;
 use crate::components::context::use_text;
 use crate::components::widgets::canvas::{paint, PixelMap};
+use crate::data::IMAGE_SIDE;
 use crate::text::fill;
+use crate::viz::field::receptive_field;
 use crate::viz::fmt_num;
 use crate::viz::maps::{
-    channel_weights, css_width, layout_of, shown_layers, value_at, weight_source, Arrow,
+    card_place, channel_weights, css_width, layout_of, shown_layers, value_at, weight_source,
+    Arrow, Rect,
 };
 use crate::viz::tiles::layer_scale;
+use crate::viz::tiles::TileLayout;
 use crate::viz::Picture;
 use leptos::html;
 use leptos::prelude::*;
@@ -20,18 +25,33 @@ use wasm_bindgen::JsCast;
 /// Which cell is pointed at: layer, channel (or unit), row, column.
 type Pointed = (usize, usize, usize, usize);
 
+/// Width of the read-out card on wide screens (the stylesheet's `.map-info.floating`).
+const CARD_WIDTH: f64 = 272.0;
+
+/// Screen pixels per input pixel in the card's picture of the input.
+const FIELD_ZOOM: usize = 4;
+
+/// The pointed cell and its box in the maps' area (CSS pixels), set together.
+#[derive(Clone, Copy, PartialEq)]
+struct Point {
+    cell: Pointed,
+    rect: Option<Rect>,
+}
+
 /// Every layer's maps, and the panel for what is pointed at.
 #[component]
 pub fn FeatureMaps(ctx: Drawing) -> impl IntoView {
     let t = use_text();
-    let pointed = RwSignal::new(None::<Pointed>);
+    let point = RwSignal::new(None::<Point>);
+    let pointed = Memo::new(move |_| point.get().map(|p| p.cell));
+    let area = NodeRef::<html::Div>::new();
     let shown: Vec<(usize, String)> = ctx
         .model
         .with_value(|m| m.as_ref().map(shown_layers).unwrap_or_default());
     let names: Arc<Vec<(usize, String)>> = Arc::new(shown.clone());
     let layers = shown
         .into_iter()
-        .map(|(i, name)| view! { <LayerMaps ctx index=i name pointed/> })
+        .map(|(i, name)| view! { <LayerMaps ctx index=i name point/> })
         .collect_view();
     let info = move || {
         let (i, c, r, k) = pointed.get()?;
@@ -71,13 +91,15 @@ pub fn FeatureMaps(ctx: Drawing) -> impl IntoView {
         let weights = weights.map(|(w, from)| {
             let scale = layer_scale(&w.values);
             let picture = Picture::tiles(&w.layout, &w.values, scale);
+            // A whole number of screen pixels per weight, at most the card's width.
+            let width = css_width(picture.width, 240);
             let bias = w.bias;
             let numbers = (w.values.len() <= 9).then(|| w.values.iter().map(|&v| fmt_num(v)).collect::<Vec<_>>().join(", "));
             view! {
                 <div class="weights">
                     <p>{fill(t().draw.weights_of, &[("c", c.to_string())])}</p>
                     {from.map(|f| view! { <p class="note">{f}</p> })}
-                    <div class="map-wrap">
+                    <div class="map-wrap" style:width=width>
                         <PixelMap pixels=Signal::derive(move || picture.clone()) label=Signal::derive(move || fill(t().draw.weights_of, &[("c", c.to_string())])) testid="draw-weights"/>
                     </div>
                     <p class="legend" translate="no">{fill(t().draw.legend, &[("m", fmt_num(scale))])}</p>
@@ -86,9 +108,54 @@ pub fn FeatureMaps(ctx: Drawing) -> impl IntoView {
                 </div>
             }
         });
+        let field = ctx
+            .model
+            .with_value(|m| receptive_field(m.as_ref()?.config(), i, (r, k)));
+        let input = ctx.prepared.with(|p| p.as_ref().map(|p| p.input.clone()));
+        let field = field.zip(input).map(|(f, input)| {
+            let picture = Picture::input_with_field(&input, IMAGE_SIDE, &f, FIELD_ZOOM);
+            let (h, w) = f.size();
+            let line = if f.is_whole((IMAGE_SIDE, IMAGE_SIDE)) {
+                t().draw.field_whole.to_string()
+            } else {
+                fill(
+                    t().draw.field_box,
+                    &[
+                        ("r0", f.top.to_string()),
+                        ("r1", (f.bottom - 1).to_string()),
+                        ("c0", f.left.to_string()),
+                        ("c1", (f.right - 1).to_string()),
+                        ("h", h.to_string()),
+                        ("w", w.to_string()),
+                    ],
+                )
+            };
+            view! {
+                <div class="receptive">
+                    <PixelMap pixels=Signal::derive(move || picture.clone()) label=Signal::derive(move || t().draw.field_label.to_string()) testid="draw-field"/>
+                    <p data-testid="draw-field-text">{line}</p>
+                </div>
+            }
+        });
         Some(view! {
             <p data-testid="draw-hover">{text}</p>
+            {field}
             {weights}
+        })
+    };
+    // Beside the cell on wide screens (the stylesheet keeps the card at the bottom of the
+    // screen on narrow ones, where there is no room beside anything).
+    let place = move || {
+        let rect = point.get()?.rect?;
+        let width = area.get()?.client_width() as f64;
+        let (x, y) = card_place(rect, width, CARD_WIDTH);
+        Some(format!("--x:{x:.0}px;--y:{y:.0}px"))
+    };
+    let cursor = move || {
+        let (x, y, w, h) = point.get()?.rect?;
+        Some(view! {
+            <div class="map-cursor" aria-hidden="true"
+                style=format!("--x:{x:.1}px;--y:{y:.1}px;--w:{w:.1}px;--h:{h:.1}px")></div>
         })
     };
     view! {
@@ -96,8 +163,11 @@ pub fn FeatureMaps(ctx: Drawing) -> impl IntoView {
             <h3>{move || t().draw.maps_title}</h3>
             <p>{move || t().draw.maps_intro}</p>
             <p class="note">{move || t().draw.hover_hint}</p>
-            <div class="map-layers">{layers}</div>
-            <div class="map-info" aria-live="polite">{info}</div>
+            <div class="map-area" node_ref=area>
+                <div class="map-layers">{layers}</div>
+                {cursor}
+                <div class="map-info" class:floating=move || place().is_some() style=place aria-live="polite">{info}</div>
+            </div>
         </div>
     }
 }
@@ -108,7 +178,7 @@ fn LayerMaps(
     ctx: Drawing,
     index: usize,
     name: String,
-    pointed: RwSignal<Option<Pointed>>,
+    point: RwSignal<Option<Point>>,
 ) -> impl IntoView {
     let t = use_text();
     let node = NodeRef::<html::Canvas>::new();
@@ -130,6 +200,8 @@ fn LayerMaps(
                 .map(|o| format!("{:?}", &o.shape()[1..]))
         })
     });
+    // The width is set only when it changes: every stroke repaints every layer.
+    let width = StoredValue::new(0usize);
     Effect::new(move |_| {
         let Some(canvas) = node.get() else { return };
         ctx.trace.with(
@@ -137,8 +209,11 @@ fn LayerMaps(
                 (Some(out), Some(l)) => {
                     let values = out.as_slice().unwrap_or(&[]);
                     let picture = Picture::tiles(&l, values, scale.get().unwrap_or(1.0));
-                    let _ = web_sys::HtmlElement::style(&canvas)
-                        .set_property("width", &css_width(picture.width, 520));
+                    if width.get_value() != picture.width {
+                        width.set_value(picture.width);
+                        let _ = web_sys::HtmlElement::style(&canvas)
+                            .set_property("width", &css_width(picture.width, 520));
+                    }
                     paint(&canvas, &picture);
                 }
                 _ => paint(&canvas, &Picture::blank()),
@@ -159,6 +234,17 @@ fn LayerMaps(
         }
         l.hit(px as usize, py as usize)
     };
+    let show = move |cell: (usize, usize, usize)| {
+        let rect = node
+            .get_untracked()
+            .zip(layout.get_untracked())
+            .and_then(|(canvas, l)| cell_rect(&canvas, &l, cell));
+        let (c, r, k) = cell;
+        point.set(Some(Point {
+            cell: (index, c, r, k),
+            rect,
+        }));
+    };
     let on_move = move |ev: web_sys::PointerEvent| {
         let Some(el) = ev
             .current_target()
@@ -166,24 +252,44 @@ fn LayerMaps(
         else {
             return;
         };
-        if let Some((c, r, k)) = hit(ev.client_x() as f64, ev.client_y() as f64, &el) {
-            pointed.set(Some((index, c, r, k)));
+        if let Some(cell) = hit(ev.client_x() as f64, ev.client_y() as f64, &el) {
+            if point.with_untracked(|p| p.map(|p| p.cell)) != Some((index, cell.0, cell.1, cell.2))
+            {
+                show(cell);
+            }
+        }
+    };
+    // A mouse that leaves the maps takes the card with it; a finger lifts off the screen after
+    // every tap, so a touched cell stays shown.
+    let hide_if_ours = move || {
+        if point.with_untracked(|p| p.is_some_and(|p| p.cell.0 == index)) {
+            point.set(None);
+        }
+    };
+    let on_leave = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() == "mouse" {
+            hide_if_ours();
         }
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let Some(l) = layout.get_untracked() else {
             return;
         };
+        if ev.key() == "Escape" {
+            hide_if_ours();
+            return;
+        }
         let Some(arrow) = Arrow::from_key(&ev.key()) else {
             return;
         };
-        let from = match pointed.get_untracked() {
-            Some((i, c, r, k)) if i == index => (c, r, k),
+        let from = match point.get_untracked() {
+            Some(Point {
+                cell: (i, c, r, k), ..
+            }) if i == index => (c, r, k),
             _ => (0, 0, 0),
         };
-        let (c, r, k) = l.neighbour(from, arrow);
         ev.prevent_default();
-        pointed.set(Some((index, c, r, k)));
+        show(l.neighbour(from, arrow));
     };
     let label = {
         let name = name.clone();
@@ -216,7 +322,8 @@ fn LayerMaps(
             <figcaption translate="no">{name.clone()} " " {move || shape.get().unwrap_or_default()}</figcaption>
             <canvas node_ref=node class="maps" tabindex="0" role="img" aria-label=label
                 data-testid=format!("draw-maps-{index}")
-                on:pointermove=on_move on:pointerdown=on_move on:keydown=on_key></canvas>
+                on:pointermove=on_move on:pointerdown=on_move on:pointerleave=on_leave
+                on:keydown=on_key on:blur=move |_| hide_if_ours()></canvas>
             {digits}
             <div class="legend">
                 <PixelMap pixels=Signal::derive(Picture::legend) label=Signal::derive(move || fill(t().draw.legend, &[("m", scale.get().map(fmt_num).unwrap_or_else(|| "1".into()))])) testid="draw-legend"/>
@@ -224,4 +331,23 @@ fn LayerMaps(
             </div>
         </figure>
     }
+}
+
+/// The box of `cell` of a maps canvas drawn with `layout`, in the coordinates of the canvas's
+/// offset parent (the maps' area), in CSS pixels.
+fn cell_rect(
+    canvas: &web_sys::HtmlCanvasElement,
+    layout: &TileLayout,
+    cell: (usize, usize, usize),
+) -> Option<Rect> {
+    let (pw, ph) = layout.size();
+    let (cw, ch) = (canvas.client_width() as f64, canvas.client_height() as f64);
+    if cw <= 0.0 || pw == 0 || ph == 0 {
+        return None;
+    }
+    let (sx, sy) = (cw / pw as f64, ch / ph as f64);
+    let (x, y) = layout.origin(cell);
+    let left = f64::from(canvas.offset_left() + canvas.client_left()) + x as f64 * sx;
+    let top = f64::from(canvas.offset_top() + canvas.client_top()) + y as f64 * sy;
+    Some((left, top, sx, sy))
 }
