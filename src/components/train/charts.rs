@@ -285,9 +285,12 @@ pub fn Charts() -> impl IntoView {
             });
         }
     };
+    // Before the first batch the charts are hidden: nothing to draw (a redraw at load landed
+    // between the first strokes of someone drawing).
+    let empty = Memo::new(move |_| batches.with(|b| b.0 == 0));
     Effect::new(move |_| {
         let _ = (t(), batches.get(), loss.get());
-        if !waiting.get_value() {
+        if !empty.get() && !waiting.get_value() {
             waiting.set_value(true);
             set_timeout(redraw, LOSS_REDRAW);
         }
@@ -295,6 +298,9 @@ pub fn Charts() -> impl IntoView {
     Effect::new(move |_| {
         let s = t().train;
         let _ = epochs.get();
+        if empty.get() {
+            return;
+        }
         if let Some(c) = acc.get() {
             let points: Vec<(usize, f32, f32)> = link.state.with_untracked(|st| {
                 st.epochs
@@ -318,10 +324,9 @@ pub fn Charts() -> impl IntoView {
         }
     });
     // Before the first batch there is nothing to plot: a sentence instead of empty axes.
-    let empty = move || batches.with(|b| b.0 == 0);
     view! {
-        {move || empty().then(|| view! { <p class="note" data-testid="train-charts-empty">{move || t().train.charts_empty}</p> })}
-        <div class="charts" hidden=empty>
+        {move || empty.get().then(|| view! { <p class="note" data-testid="train-charts-empty">{move || t().train.charts_empty}</p> })}
+        <div class="charts" hidden=move || empty.get()>
             <canvas node_ref=loss width="480" height="270" role="img" data-testid="train-chart-loss"
                 aria-label=move || t().train.chart_loss></canvas>
             <canvas node_ref=acc width="480" height="270" role="img" data-testid="train-chart-acc"
