@@ -67,7 +67,7 @@ const allowed = new Set(['convlab', 'MNIST', 'PyTorch', 'torchsummary', 'English
   // Optimisers and the weight file's format and names, as PyTorch spells them.
   'Adam', 'SGD', 'safetensors', 'load_state_dict', 'conv1', 'weight',
   // Key names.
-  'Shift',
+  'Shift', 'Esc',
   // Terms glossed once after their Korean name: 모양(shape), 곱셈-누산(MAC).
   'shape', 'MAC',
   // A model's name and units of memory.
