@@ -162,6 +162,12 @@ table! {
             en: "Receptive field: the whole input. After Flatten every unit reads all 28 × 28 pixels.",
             ko: "수용 영역: 입력 전체. Flatten 다음부터는 모든 유닛이 28 × 28 픽셀을 전부 읽습니다.",
         }
+        /// Accessible name of the × button that closes the card of a pointed cell
+        /// (`draw-hover-close`; shown on narrow screens, where the card sits at the bottom).
+        close_card {
+            en: "Close",
+            ko: "닫기",
+        }
         /// Accessible name of the input picture with the receptive field outlined (`draw-field`).
         field_label {
             en: "The network's input, with the pointed value's receptive field outlined",

@@ -7,7 +7,7 @@ pub fn grey(v: f32, max: f32) -> [u8; 4] {
     } else {
         0.0
     };
-    let c = (255.0 * (1.0 - t)).round() as u8;
+    let c = round_byte(255.0 * (1.0 - t));
     [c, c, c, 255]
 }
 
@@ -19,7 +19,7 @@ pub fn diverging(v: f32, max_abs: f32) -> [u8; 4] {
     } else {
         0.0
     };
-    let mix = |a: f32, b: f32, t: f32| (a + (b - a) * t).round() as u8;
+    let mix = |a: f32, b: f32, t: f32| round_byte(a + (b - a) * t);
     if t >= 0.0 {
         [
             mix(255.0, 217.0, t),
@@ -36,6 +36,14 @@ pub fn diverging(v: f32, max_abs: f32) -> [u8; 4] {
             255,
         ]
     }
+}
+
+/// `v` in [0, 255] rounded half up to a byte: the same as `round` there, but one instruction in
+/// wasm, where `f32::round` (half away from zero) is a call into libm; every pixel of every map
+/// goes through here on each pointer move.
+#[inline]
+fn round_byte(v: f32) -> u8 {
+    (v + 0.5) as u8
 }
 
 /// The colour of a cell that ReLU set to 0 because it was negative.
@@ -58,5 +66,13 @@ mod tests {
         assert_eq!(diverging(2.0, 2.0), [217, 95, 2, 255]);
         assert_eq!(diverging(-5.0, 2.0), [29, 78, 216, 255]);
         assert_eq!(max_abs(&[-3.0, 2.0]), 3.0);
+    }
+
+    #[test]
+    fn bytes_round_as_round_does_on_the_whole_range() {
+        for i in 0..=255 * 64 {
+            let v = i as f32 / 64.0;
+            assert_eq!(round_byte(v), v.round() as u8, "{v}");
+        }
     }
 }

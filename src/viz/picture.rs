@@ -34,7 +34,10 @@ impl Picture {
 
     /// Ink values in [0, 1] as grey on white (`values` has `width · height` entries).
     pub fn grey(width: usize, height: usize, values: impl IntoIterator<Item = f32>) -> Self {
-        let rgba: Vec<u8> = values.into_iter().flat_map(|v| grey(v, 1.0)).collect();
+        let mut rgba = Vec::with_capacity(width * height * 4);
+        for v in values {
+            rgba.extend_from_slice(&grey(v, 1.0));
+        }
         debug_assert_eq!(rgba.len(), width * height * 4, "Picture::grey: size");
         Picture {
             width,

@@ -64,14 +64,22 @@ impl TileLayout {
     /// ends are `±scale`.
     pub fn render(&self, values: &[f32], scale: f32) -> Vec<u8> {
         let (pw, ph) = self.size();
-        let mut rgba = Vec::with_capacity(pw * ph * 4);
-        for y in 0..ph {
-            for x in 0..pw {
-                let px = match self.hit(x, y) {
-                    Some((c, r, k)) => diverging(values[(c * self.h + r) * self.w + k], scale),
-                    None => GAP,
-                };
-                rgba.extend_from_slice(&px);
+        let mut rgba = GAP.repeat(pw * ph);
+        if self.h * self.w == 0 {
+            return rgba;
+        }
+        // Row by row of each tile (this runs for every layer on every pointer move).
+        for (c, map) in values
+            .chunks_exact(self.h * self.w)
+            .take(self.channels)
+            .enumerate()
+        {
+            let (x0, y0) = self.origin((c, 0, 0));
+            for (r, row) in map.chunks_exact(self.w).enumerate() {
+                let start = ((y0 + r) * pw + x0) * 4;
+                for (px, &v) in rgba[start..start + self.w * 4].chunks_exact_mut(4).zip(row) {
+                    px.copy_from_slice(&diverging(v, scale));
+                }
             }
         }
         rgba

@@ -128,6 +128,33 @@ for (const [name, viewport] of [['390×844', { width: 390, height: 844 }], ['360
   });
 }
 
+test('phone: a tapped map cell keeps its card on screen, within the width, with its receptive field', async () => {
+  const { page, context, log } = await open(browser, server, '/?lang=ko', PHONE);
+  const maps = page.locator(tid('draw-maps-3'));
+  await maps.scrollIntoViewIfNeeded();
+  // A finger: down, up and away, as a touch screen sends them.
+  await maps.evaluate((c) => {
+    const r = c.getBoundingClientRect();
+    const at = { clientX: r.left + (r.width * 6.5) / c.width, clientY: r.top + (r.height * 5.5) / c.height };
+    for (const type of ['pointerdown', 'pointerup', 'pointerleave']) {
+      c.dispatchEvent(new PointerEvent(type, { pointerType: 'touch', pointerId: 3, isPrimary: true, bubbles: type !== 'pointerleave', ...at }));
+    }
+  });
+  // The finger has lifted: the card stays, and says the same as on a desktop.
+  await page.waitForFunction(() => document.querySelector('[data-testid="draw-field-text"]'));
+  assert.match(await page.textContent(tid('draw-hover')), /^conv2\.0 · Conv2d, 맵 0, 5행 6열: /);
+  assert.equal((await page.textContent(tid('draw-field-text'))).trim(), '수용 영역: 입력의 9–16행, 11–18열(8 × 8 픽셀)');
+  const card = await page.locator('.map-info').boundingBox();
+  const view = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
+  assert.ok(card.x >= 0 && card.x + card.width <= view.w + 1, `card from ${card.x} to ${card.x + card.width} in ${view.w}`);
+  assert.ok(card.y < view.h && card.y + Math.min(card.height, 100) <= view.h + 1, `card at ${card.y} in ${view.h}`);
+  // No Esc on a phone: its × closes it.
+  await page.locator(tid('draw-hover-close')).click();
+  await page.waitForFunction(() => document.querySelector('.map-info').textContent.trim() === '');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('first load: nothing of training is fetched before the first interaction; the Train section fetches it', async () => {
   const { page, context, log } = await open(browser, server, '/?lang=en', DESKTOP);
   const requests = [];

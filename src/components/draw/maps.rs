@@ -138,6 +138,9 @@ pub fn FeatureMaps(ctx: Drawing) -> impl IntoView {
             }
         });
         Some(view! {
+            // Touch screens have no Esc and no pointer that leaves: the card closes here.
+            <button class="card-close" data-testid="draw-hover-close" aria-label=move || t().draw.close_card
+                on:click=move |_| point.set(None)>"×"</button>
             <p data-testid="draw-hover">{text}</p>
             {field}
             {weights}
