@@ -67,6 +67,11 @@ pub fn App() -> impl IntoView {
             link.wake();
         }
     });
+    // Sections off screen skip their rendering (style.css: `main.settled`), but only once every
+    // section has been laid out whole, so each is skipped at the size it really has and a jump
+    // from the navigation lands where it should.
+    let settled = RwSignal::new(false);
+    request_animation_frame(move || request_animation_frame(move || settled.set(true)));
     view! {
         <Header current/>
         {move || update.get().then(|| view! {
@@ -77,7 +82,7 @@ pub fn App() -> impl IntoView {
                 </button>
             </div>
         })}
-        <main id="content">
+        <main id="content" class:settled=move || settled.get()>
             <Overview/>
             <ConvSection/>
             <Next after=0/>
