@@ -295,32 +295,37 @@ pub fn Charts() -> impl IntoView {
             set_timeout(redraw, LOSS_REDRAW);
         }
     });
-    Effect::new(move |_| {
-        let s = t().train;
-        let _ = epochs.get();
-        if empty.get() {
-            return;
+    // Drawn in a task of its own after the next frame, not in the worker's message that changed
+    // the data: when the first batch shows the charts, the page is laid out anew, and plotters'
+    // measuring on top of that message's work made one task of about 60 ms.
+    let draw_acc = move || {
+        let Some(c) = acc.get_untracked() else { return };
+        let s = untrack(t).train;
+        let points: Vec<(usize, f32, f32)> = link.state.with_untracked(|st| {
+            st.epochs
+                .iter()
+                .map(|e| {
+                    (
+                        e.epoch + 1,
+                        100.0 * e.train_accuracy,
+                        100.0 * e.test_accuracy,
+                    )
+                })
+                .collect()
+        });
+        let look = Look::now();
+        if let Err(e) = look
+            .area(c, CHART)
+            .and_then(|root| draw_accuracy(&look, &root, s, &points))
+        {
+            web_sys::console::error_1(&format!("accuracy chart: {e}").into());
         }
-        if let Some(c) = acc.get() {
-            let points: Vec<(usize, f32, f32)> = link.state.with_untracked(|st| {
-                st.epochs
-                    .iter()
-                    .map(|e| {
-                        (
-                            e.epoch + 1,
-                            100.0 * e.train_accuracy,
-                            100.0 * e.test_accuracy,
-                        )
-                    })
-                    .collect()
-            });
-            let look = Look::now();
-            if let Err(e) = look
-                .area(c, CHART)
-                .and_then(|root| draw_accuracy(&look, &root, s, &points))
-            {
-                web_sys::console::error_1(&format!("accuracy chart: {e}").into());
-            }
+    };
+    Effect::new(move |_| {
+        let _ = (t(), epochs.get(), acc.get());
+        if !empty.get() {
+            // After the next frame, which lays out what the message changed.
+            request_animation_frame(move || set_timeout(draw_acc, std::time::Duration::ZERO));
         }
     });
     // Before the first batch there is nothing to plot: a sentence instead of empty axes.
