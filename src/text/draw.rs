@@ -135,8 +135,8 @@ table! {
         /// Note under the feature maps' intro: how to point at a map to see a value and its
         /// weights.
         hover_hint {
-            en: "Point at a map, or focus it and use the arrow keys, to see a value beside it: the input pixels it reads (its receptive field, outlined on the input) and the weights that produced it. Esc hides it.",
-            ko: "맵을 가리키거나, 맵에 포커스를 두고 방향키를 누르면 그 옆에 값이 보입니다. 그 값이 읽는 입력 픽셀(수용 영역, 입력 위에 테두리로 표시)과 그 값을 만든 가중치도 함께 보입니다. Esc를 누르면 닫힙니다.",
+            en: "Point at a map, or focus it and use the arrow keys: a card beside it shows the value there, the input pixels that value depends on (its receptive field, outlined on the input) and the weights that produced it. Esc closes it.",
+            ko: "맵을 가리키거나, 맵에 포커스를 두고 방향키를 누르면 옆에 카드가 열립니다. 카드에는 그 위치의 값, 그 값이 의존하는 입력 픽셀(수용 영역, 입력 위에 테두리로 표시), 그 값을 만든 가중치가 나옵니다. Esc를 누르면 닫힙니다.",
         }
         /// Line under the feature maps (`draw-hover`) for a pointed cell of a layer with maps:
         /// {layer} is its name, {c} the map, {r} the row, {k} the column (from 0), {v} the value.
