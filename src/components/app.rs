@@ -67,7 +67,7 @@ pub fn App() -> impl IntoView {
             link.wake();
         }
     });
-    // Sections off screen skip their rendering (style.css: `main.settled`), but only once every
+    // Sections off screen skip their rendering (style/layout.css: `main.settled`), but only once every
     // section has been laid out whole, so each is skipped at the size it really has and a jump
     // from the navigation lands where it should.
     let settled = RwSignal::new(false);

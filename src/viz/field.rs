@@ -1,10 +1,11 @@
 //! Receptive fields: which pixels of the input one cell of a layer's output depends on, for the
 //! outline drawn on the input when a feature map is pointed at. Worked back through the layers'
 //! windows (a conv or pool cell reads `kernel` taps `dilation` apart, starting `stride·i −
-//! padding`); the field is the box around every tap, cut to the picture (padding reads zeros or
-//! −∞, not pixels). After Flatten every unit reads the whole input.
+//! padding`), keeping only the taps that land on real cells of each layer's input (padding reads
+//! zeros or −∞, not pixels); the field is the box around the input pixels reached. After Flatten
+//! every unit reads the whole input.
 
-use crate::nn::{LayerConfig, ModelConfig, Window};
+use crate::nn::{LayerConfig, ModelConfig};
 
 /// A box of input pixels, rows `top..bottom` and columns `left..right` (ends exclusive).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,8 +39,8 @@ impl ReceptiveField {
 }
 
 /// The field of cell (`row`, `col`) of the output of layer `layer` of `model` (a unit of a
-/// Linear layer has row and column 0), in its input picture; `None` when the layer does not
-/// exist or the model's input is not a picture.
+/// Linear layer has row and column 0), in its input picture; `None` when the layer or the cell
+/// does not exist, the model does not fit its input, or the cell reads only padding.
 pub fn receptive_field(
     model: &ModelConfig,
     layer: usize,
@@ -49,30 +50,58 @@ pub fn receptive_field(
         [_, h, w] => (*h, *w),
         _ => return None,
     };
-    let whole = ReceptiveField {
-        top: 0,
-        bottom: h,
-        left: 0,
-        right: w,
+    let shapes = model.shapes(1).ok()?;
+    // The spatial size of what layer i reads: the input, or the output of the layer before.
+    let read = |i: usize| match i.checked_sub(1).map(|j| shapes[j].as_slice()) {
+        None => Some((h, w)),
+        Some([_, _, h, w]) => Some((*h, *w)),
+        Some(_) => None,
     };
-    // Inclusive ends in the coordinates of the layer's output, which may run into the padding
-    // (negative, or past the end) on the way back.
-    let (mut rows, mut cols) = ((row as i64, row as i64), (col as i64, col as i64));
-    for l in model.layers.get(..=layer)?.iter().rev() {
-        match &l.config {
-            LayerConfig::Conv2d(c) => (rows, cols) = back(&c.window, rows, cols),
-            LayerConfig::MaxPool2d(p) => (rows, cols) = back(&p.window, rows, cols),
-            LayerConfig::ReLU | LayerConfig::Dropout { .. } => {}
-            LayerConfig::Flatten { .. } | LayerConfig::Linear(_) => return Some(whole),
-        }
+    let (out_h, out_w) = match shapes.get(layer)?.as_slice() {
+        [_, _, h, w] => (*h, *w),
+        _ => (1, 1),
+    };
+    if row >= out_h || col >= out_w {
+        return None;
     }
-    let cut = |(lo, hi): (i64, i64), n: usize| -> Option<(usize, usize)> {
-        let lo = lo.max(0) as usize;
-        let hi = (hi + 1).min(n as i64);
-        (hi > lo as i64).then_some((lo, hi as usize))
-    };
-    let (top, bottom) = cut(rows, h)?;
-    let (left, right) = cut(cols, w)?;
+    // One mask per axis of the cells the output cell depends on, walked back layer by layer;
+    // rows and columns are independent, as every window is a rectangle.
+    let mut rows = one_hot(out_h, row);
+    let mut cols = one_hot(out_w, col);
+    for (i, l) in model.layers.get(..=layer)?.iter().enumerate().rev() {
+        let win = match &l.config {
+            LayerConfig::Conv2d(c) => c.window,
+            LayerConfig::MaxPool2d(p) => p.window,
+            LayerConfig::ReLU | LayerConfig::Dropout { .. } => continue,
+            LayerConfig::Flatten { .. } | LayerConfig::Linear(_) => {
+                return Some(ReceptiveField {
+                    top: 0,
+                    bottom: h,
+                    left: 0,
+                    right: w,
+                })
+            }
+        };
+        let (in_h, in_w) = read(i)?;
+        rows = back(
+            &rows,
+            in_h,
+            win.kernel.0,
+            win.stride.0,
+            win.padding.0,
+            win.dilation.0,
+        );
+        cols = back(
+            &cols,
+            in_w,
+            win.kernel.1,
+            win.stride.1,
+            win.padding.1,
+            win.dilation.1,
+        );
+    }
+    let (top, bottom) = span(&rows)?;
+    let (left, right) = span(&cols)?;
     Some(ReceptiveField {
         top,
         bottom,
@@ -81,17 +110,38 @@ pub fn receptive_field(
     })
 }
 
-/// The input span read by the output span `rows` × `cols` of a window.
-fn back(win: &Window, rows: (i64, i64), cols: (i64, i64)) -> ((i64, i64), (i64, i64)) {
-    let axis = |(lo, hi): (i64, i64), k: usize, s: usize, p: usize, d: usize| {
-        let (k, s, p, d) = (k.max(1) as i64, s as i64, p as i64, d as i64);
-        (lo * s - p, hi * s - p + d * (k - 1))
-    };
-    let w = win;
-    (
-        axis(rows, w.kernel.0, w.stride.0, w.padding.0, w.dilation.0),
-        axis(cols, w.kernel.1, w.stride.1, w.padding.1, w.dilation.1),
-    )
+fn one_hot(n: usize, i: usize) -> Vec<bool> {
+    (0..n).map(|j| j == i).collect()
+}
+
+/// The cells of an input `len` long that the marked outputs of a window read: output `o` reads
+/// `o·stride − padding + j·dilation` for each tap `j`, when that is inside the input (a tap on
+/// the padding reads no pixel).
+fn back(
+    out: &[bool],
+    len: usize,
+    kernel: usize,
+    stride: usize,
+    padding: usize,
+    dilation: usize,
+) -> Vec<bool> {
+    let mut read = vec![false; len];
+    for o in out.iter().enumerate().filter(|(_, &m)| m).map(|(o, _)| o) {
+        for j in 0..kernel.max(1) {
+            let at = (o * stride + j * dilation).checked_sub(padding);
+            if let Some(cell) = at.and_then(|a| read.get_mut(a)) {
+                *cell = true;
+            }
+        }
+    }
+    read
+}
+
+/// The first and one past the last marked cell.
+fn span(mask: &[bool]) -> Option<(usize, usize)> {
+    let first = mask.iter().position(|&m| m)?;
+    let last = mask.iter().rposition(|&m| m)?;
+    Some((first, last + 1))
 }
 
 #[cfg(test)]
@@ -209,6 +259,50 @@ mod tests {
         assert!(receptive_field(&model, model.layers.len() - 1, (0, 0))
             .unwrap()
             .is_whole((28, 28)));
+    }
+
+    #[test]
+    fn taps_on_padding_and_rows_a_stride_skips_read_no_pixel() {
+        let conv = |i, o, k| Conv2dConfig::new(i, o, (k, k));
+        let named = |n: &str, c: Conv2dConfig| NamedLayerConfig {
+            name: n.into(),
+            config: LayerConfig::Conv2d(c),
+        };
+        let models = [
+            // Dilation 2 with padding 1: cell 0 reads rows −1, 1 and 3, so rows 1 to 3.
+            vec![named("a", conv(1, 1, 3).dilation((2, 2)).padding((1, 1)))],
+            // Stride 2 leaves input row 27 unread; a padded conv after it reaches its padding.
+            vec![
+                named("a", conv(1, 1, 3).stride((2, 2))),
+                named("b", conv(1, 1, 3).padding((1, 1))),
+            ],
+        ];
+        for layers in models {
+            let model = ModelConfig {
+                input: vec![1, 28, 28],
+                layers,
+            };
+            let last = model.layers.len() - 1;
+            let s = model.shapes(1).unwrap()[last].clone();
+            for (r, k) in [(0, 0), (s[2] - 1, s[3] - 1), (s[2] / 2, 0)] {
+                let f = receptive_field(&model, last, (r, k));
+                assert_eq!(
+                    f,
+                    gradient_box(&model, last, (0, r, k)),
+                    "cell ({r}, {k}) of {:?}",
+                    model.layers
+                );
+            }
+        }
+        let model = ModelConfig {
+            input: vec![1, 28, 28],
+            layers: vec![named("a", conv(1, 1, 3).dilation((2, 2)).padding((1, 1)))],
+        };
+        assert_eq!(
+            receptive_field(&model, 0, (0, 0)).map(|f| (f.top, f.bottom)),
+            Some((1, 4))
+        );
+        assert_eq!(receptive_field(&model, 0, (99, 0)), None);
     }
 
     #[test]

@@ -115,7 +115,9 @@ pub fn FeatureMaps(ctx: Drawing) -> impl IntoView {
         let field = field.zip(input).map(|(f, input)| {
             let picture = Picture::input_with_field(&input, IMAGE_SIDE, &f, FIELD_ZOOM);
             let (h, w) = f.size();
-            let line = if f.is_whole((IMAGE_SIDE, IMAGE_SIDE)) {
+            // A deep or dilated conv's field can cover the whole input too; the sentence about
+            // Flatten is for the flat layers after it.
+            let line = if out.ndim() != 4 {
                 t().draw.field_whole.to_string()
             } else {
                 fill(
@@ -155,6 +157,8 @@ pub fn FeatureMaps(ctx: Drawing) -> impl IntoView {
         Some(format!("--x:{x:.0}px;--y:{y:.0}px"))
     };
     let cursor = move || {
+        // No outline without a read-out (the drawing was cleared, or the model changed).
+        ctx.trace.with(|t| t.is_some()).then_some(())?;
         let (x, y, w, h) = point.get()?.rect?;
         Some(view! {
             <div class="map-cursor" aria-hidden="true"

@@ -3,7 +3,7 @@
 
 use crate::components::context::arch::use_arch;
 use crate::components::context::use_text;
-use crate::components::widgets::visible::visible;
+use crate::components::widgets::visible::near;
 use crate::nn::arch::{Cost, MAX_PARAMS, MAX_WORKER_MIB};
 use crate::nn::summary::group_thousands;
 use crate::nn::{Mode, ModelConfig};
@@ -94,22 +94,12 @@ pub fn ArchCost() -> impl IntoView {
     // Measured once, when the section comes near: its training steps run on the page's thread,
     // and at load they landed between the first strokes of someone drawing up in the overview.
     let seed_ips = RwSignal::new(None::<f64>);
-    let near = visible("model", "600px");
+    let close = near("model", "600px");
     let started = StoredValue::new(false);
     Effect::new(move |_| {
-        if near.get() && !started.get_value() {
+        if close.get() && !started.get_value() {
             started.set_value(true);
-            // `near` is true until the observer first reports; ask again when the time comes.
-            set_timeout(
-                move || {
-                    if near.get_untracked() {
-                        calibrate(seed_ips);
-                    } else {
-                        started.set_value(false);
-                    }
-                },
-                Duration::from_millis(300),
-            );
+            calibrate(seed_ips);
         }
     });
     let line = move || {

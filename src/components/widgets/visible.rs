@@ -10,7 +10,17 @@ use wasm_bindgen::JsCast;
 /// the viewport. True until the observer first reports, so nothing waits on a browser without
 /// one.
 pub fn visible(id: &'static str, margin: &'static str) -> RwSignal<bool> {
-    let shown = RwSignal::new(true);
+    observe(id, margin, true)
+}
+
+/// The same, but false until the observer first reports: for work that must not start at load
+/// unless the element really is near.
+pub fn near(id: &'static str, margin: &'static str) -> RwSignal<bool> {
+    observe(id, margin, false)
+}
+
+fn observe(id: &'static str, margin: &'static str, before: bool) -> RwSignal<bool> {
+    let shown = RwSignal::new(before);
     // After the element is in the document.
     request_animation_frame(move || {
         let Some(el) = web_sys::window()
