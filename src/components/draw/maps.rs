@@ -11,8 +11,7 @@ use crate::text::fill;
 use crate::viz::field::receptive_field;
 use crate::viz::fmt_num;
 use crate::viz::maps::{
-    card_place, channel_weights, css_width, layout_of, shown_layers, value_at, weight_source,
-    Arrow, Rect,
+    card_place, channel_weights, css_width, layout_of, value_at, weight_source, Arrow, Rect,
 };
 use crate::viz::tiles::layer_scale;
 use crate::viz::tiles::TileLayout;
@@ -40,14 +39,15 @@ struct Point {
 
 /// Every layer's maps, and the panel for what is pointed at.
 #[component]
-pub fn FeatureMaps(ctx: Drawing) -> impl IntoView {
+pub fn FeatureMaps(
+    ctx: Drawing,
+    /// The model's layers that get a picture ([`shown_layers`]).
+    shown: Vec<(usize, String)>,
+) -> impl IntoView {
     let t = use_text();
     let point = RwSignal::new(None::<Point>);
     let pointed = Memo::new(move |_| point.get().map(|p| p.cell));
     let area = NodeRef::<html::Div>::new();
-    let shown: Vec<(usize, String)> = ctx
-        .model
-        .with_value(|m| m.as_ref().map(shown_layers).unwrap_or_default());
     let names: Arc<Vec<(usize, String)>> = Arc::new(shown.clone());
     let layers = shown
         .into_iter()

@@ -13,6 +13,7 @@ use crate::components::context::{use_lang, use_text};
 use crate::components::overview::StageStrip;
 use crate::components::widgets::visible::visible;
 use crate::text::{fill, Phrase};
+use crate::viz::maps::shown_layers;
 use leptos::prelude::*;
 use maps::FeatureMaps;
 use pad::DrawPad;
@@ -34,7 +35,12 @@ pub fn DrawSection() -> impl IntoView {
     let weights = drawing.weights;
     let model_error = drawing.model_error;
     let logits = Signal::derive(move || drawing.logits());
-    let has_model = Memo::new(move |_| drawing.model_version.get() > 0);
+    // The maps are laid out for the model's layers: built anew when a model with other layers
+    // comes (a trained LeNet after the pretrained seed model), not for new weights.
+    let layers = Memo::new(move |_| {
+        drawing.model_version.track();
+        drawing.model.with_value(|m| m.as_ref().map(shown_layers))
+    });
     let status = move || match weights.get() {
         Weights::Loading => Some(t().draw.model_loading.to_string()),
         Weights::Failed(e) => Some(fill(
@@ -80,7 +86,7 @@ pub fn DrawSection() -> impl IntoView {
                 </div>
             </div>
             <DrawSteps ink=drawing.ink prepared=drawing.prepared/>
-            {move || has_model.get().then(|| view! { <FeatureMaps ctx=shown/> })}
+            {move || layers.get().map(|l| view! { <FeatureMaps ctx=shown shown=l/> })}
         </section>
     }
 }
