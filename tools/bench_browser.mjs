@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { serve, launch } from '../tests/e2e/harness.mjs';
+import { serve, launch, timedStroke } from '../tests/e2e/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
@@ -29,26 +29,7 @@ async function benchDraw(browser, origin) {
   await page.goto(origin + '/?lang=en');
   await page.waitForSelector(tid('draw-maps-0'));
   await page.locator(tid('draw-canvas')).scrollIntoViewIfNeeded();
-  const times = await page.$eval(tid('draw-canvas'), async (c) => {
-    const r = c.getBoundingClientRect();
-    const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, { pointerType: 'mouse', pointerId: 1, isPrimary: true,
-      button: 0, buttons: 1, bubbles: true, cancelable: true, clientX: r.left + x * r.width, clientY: r.top + y * r.height }));
-    // After the handler, Leptos runs inference and every repaint as microtasks; a message on a
-    // fresh channel arrives once they are all done.
-    const settle = () => new Promise((res) => { const ch = new MessageChannel(); ch.port1.onmessage = res; ch.port2.postMessage(0); });
-    const out = [];
-    ev('pointerdown', 0.3, 0.2);
-    await settle();
-    for (let i = 0; i < 120; i++) {
-      const t = i / 120;
-      const t0 = performance.now();
-      ev('pointermove', 0.3 + 0.4 * Math.sin(3 * t), 0.2 + 0.6 * t);
-      await settle();
-      out.push(performance.now() - t0);
-    }
-    ev('pointerup', 0.5, 0.8);
-    return out;
-  });
+  const times = await timedStroke(page);
   await page.close();
   return { medianMs: median(times.slice(10)), p95Ms: pct(times.slice(10), 0.95) };
 }

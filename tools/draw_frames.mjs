@@ -3,7 +3,7 @@
 // layerize, commit) and counted per frame. A move's time includes a frame's rendering when one
 // falls between the move and its settling, so the p95 of the moves is mostly the cost of a frame.
 // Usage: trunk build --release && node tools/draw_frames.mjs   (DIST=<dir> for another build)
-import { serve, launch } from '../tests/e2e/harness.mjs';
+import { serve, launch, timedStroke } from '../tests/e2e/harness.mjs';
 
 const PHASES = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'];
 const server = await serve();
@@ -18,24 +18,7 @@ const events = [];
 cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
 const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
 await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-const times = await page.$eval('[data-testid="draw-canvas"]', async (c) => {
-  const r = c.getBoundingClientRect();
-  const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, { pointerType: 'mouse', pointerId: 1, isPrimary: true,
-    button: 0, buttons: 1, bubbles: true, cancelable: true, clientX: r.left + x * r.width, clientY: r.top + y * r.height }));
-  const settle = () => new Promise((res) => { const ch = new MessageChannel(); ch.port1.onmessage = res; ch.port2.postMessage(0); });
-  const out = [];
-  ev('pointerdown', 0.3, 0.2);
-  await settle();
-  for (let i = 0; i < 120; i++) {
-    const t = i / 120;
-    const t0 = performance.now();
-    ev('pointermove', 0.3 + 0.4 * Math.sin(3 * t), 0.2 + 0.6 * t);
-    await settle();
-    out.push(performance.now() - t0);
-  }
-  ev('pointerup', 0.5, 0.8);
-  return out;
-});
+const times = await timedStroke(page);
 await cdp.send('Tracing.end');
 await complete;
 const sum = Object.fromEntries(PHASES.map((p) => [p, 0]));

@@ -83,6 +83,31 @@ export async function strokeOne(page, steps) {
   await page.mouse.up();
 }
 
+/// One stroke of 120 pointer moves on the Draw canvas, as the benchmarks time it: the time of
+/// each move until the page has run inference and every repaint (ms).
+export async function timedStroke(page) {
+  return page.$eval('[data-testid="draw-canvas"]', async (c) => {
+    const r = c.getBoundingClientRect();
+    const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, { pointerType: 'mouse', pointerId: 1, isPrimary: true,
+      button: 0, buttons: 1, bubbles: true, cancelable: true, clientX: r.left + x * r.width, clientY: r.top + y * r.height }));
+    // After the handler, Leptos runs inference and every repaint as microtasks; a message on a
+    // fresh channel arrives once they are all done.
+    const settle = () => new Promise((res) => { const ch = new MessageChannel(); ch.port1.onmessage = res; ch.port2.postMessage(0); });
+    const out = [];
+    ev('pointerdown', 0.3, 0.2);
+    await settle();
+    for (let i = 0; i < 120; i++) {
+      const t = i / 120;
+      const t0 = performance.now();
+      ev('pointermove', 0.3 + 0.4 * Math.sin(3 * t), 0.2 + 0.6 * t);
+      await settle();
+      out.push(performance.now() - t0);
+    }
+    ev('pointerup', 0.5, 0.8);
+    return out;
+  });
+}
+
 export async function cspViolations(page) {
   return page.evaluate(() => window.__csp);
 }
