@@ -152,6 +152,19 @@ mod tests {
     use ndarray::{ArrayD, IxDyn};
     use rand::{Rng, SeedableRng};
 
+    /// A square `k × k` Conv2d from `i` to `o` channels.
+    fn conv(i: usize, o: usize, k: usize) -> Conv2dConfig {
+        Conv2dConfig::new(i, o, (k, k))
+    }
+
+    /// A conv layer named `n`.
+    fn named(n: &str, c: Conv2dConfig) -> NamedLayerConfig {
+        NamedLayerConfig {
+            name: n.into(),
+            config: LayerConfig::Conv2d(c),
+        }
+    }
+
     /// The box of input pixels whose gradient is non-zero when only cell (c, r, k) of the
     /// output of layer `layer` is back-propagated: what the cell really depends on.
     fn gradient_box(
@@ -200,11 +213,6 @@ mod tests {
     fn a_chain_of_convs_reads_exactly_its_field() {
         // Strides, padding and dilation together, no ReLU or pool to hide a tap: the gradient
         // reaches every corner of the box and nothing outside it.
-        let conv = |i, o, k| Conv2dConfig::new(i, o, (k, k));
-        let named = |n: &str, c: Conv2dConfig| NamedLayerConfig {
-            name: n.into(),
-            config: LayerConfig::Conv2d(c),
-        };
         let model = ModelConfig {
             input: vec![1, 28, 28],
             layers: vec![
@@ -263,11 +271,6 @@ mod tests {
 
     #[test]
     fn taps_on_padding_and_rows_a_stride_skips_read_no_pixel() {
-        let conv = |i, o, k| Conv2dConfig::new(i, o, (k, k));
-        let named = |n: &str, c: Conv2dConfig| NamedLayerConfig {
-            name: n.into(),
-            config: LayerConfig::Conv2d(c),
-        };
         let models = [
             // Dilation 2 with padding 1: cell 0 reads rows −1, 1 and 3, so rows 1 to 3.
             vec![named("a", conv(1, 1, 3).dilation((2, 2)).padding((1, 1)))],
