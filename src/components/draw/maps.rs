@@ -150,12 +150,13 @@ pub fn FeatureMaps(
     };
     // Beside the cell on wide screens (the stylesheet keeps the card at the bottom of the
     // screen on narrow ones, where there is no room beside anything).
-    let place = move || {
+    // One reading of the area's width per pointed cell, shared by the class and the style.
+    let place = Memo::new(move |_| {
         let rect = point.get()?.rect?;
         let width = area.get()?.client_width() as f64;
         let (x, y) = card_place(rect, width, CARD_WIDTH);
         Some(format!("--x:{x:.0}px;--y:{y:.0}px"))
-    };
+    });
     let cursor = move || {
         // No outline without a read-out (the drawing was cleared, or the model changed).
         ctx.trace.with(|t| t.is_some()).then_some(())?;
@@ -173,7 +174,7 @@ pub fn FeatureMaps(
             <div class="map-area" node_ref=area>
                 <div class="map-layers">{layers}</div>
                 {cursor}
-                <div class="map-info" class:floating=move || place().is_some() style=place aria-live="polite">{info}</div>
+                <div class="map-info" class:floating=move || place.with(Option::is_some) style=move || place.get() aria-live="polite">{info}</div>
             </div>
         </div>
     }
