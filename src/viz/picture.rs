@@ -180,6 +180,39 @@ impl Picture {
     }
 }
 
+/// The smallest box `(x0, y0, x1, y1)` (exclusive ends) of a grid `side` pixels wide outside of
+/// which `before` and `after` are equal, or `None` where nothing changed: a canvas that shows
+/// `before` needs only this part painted again to show `after` (a pen's move changes a few
+/// hundred of the drawing's 78,400 pixels). Grids of different sizes have no such box; the caller
+/// paints all of `after`.
+pub fn changed_box(
+    before: &[f32],
+    after: &[f32],
+    side: usize,
+) -> Option<(usize, usize, usize, usize)> {
+    if side == 0 || before.len() != after.len() {
+        return None;
+    }
+    let differ = |(p, q): (&f32, &f32)| p.to_bits() != q.to_bits();
+    let mut found: Option<(usize, usize, usize, usize)> = None;
+    for (y, (a, b)) in before.chunks(side).zip(after.chunks(side)).enumerate() {
+        let Some(first) = a.iter().zip(b).position(differ) else {
+            continue;
+        };
+        let last = a.len()
+            - a.iter()
+                .rev()
+                .zip(b.iter().rev())
+                .position(differ)
+                .unwrap_or(0);
+        found = Some(match found {
+            None => (first, y, last, y + 1),
+            Some((x0, y0, x1, _)) => (x0.min(first), y0, x1.max(last), y + 1),
+        });
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +221,47 @@ mod tests {
     fn px(p: &Picture, x: usize, y: usize) -> [u8; 4] {
         let i = (y * p.width + x) * 4;
         p.rgba[i..i + 4].try_into().unwrap()
+    }
+
+    #[test]
+    fn painting_the_changed_box_over_the_old_picture_gives_the_new_one() {
+        let side = 40;
+        let before = Ink::from_strokes(
+            side,
+            &[Stroke {
+                width: 6.0,
+                points: vec![(5.0, 5.0), (20.0, 12.0)],
+            }],
+        );
+        assert_eq!(
+            changed_box(before.coverage(), before.coverage(), side),
+            None
+        );
+        let mut after = before.clone();
+        after.add_segment((20.0, 12.0), (31.5, 30.0), 6.0);
+        let (x0, y0, x1, y1) = changed_box(before.coverage(), after.coverage(), side).unwrap();
+        // The new segment's capsule reaches from about (17, 9) to (35, 33).
+        assert!(x0 >= 14 && y0 >= 6 && x1 <= 36 && y1 <= 35 && x1 - x0 >= 15 && y1 - y0 >= 20);
+        // Painted into the old picture, the box's pixels make exactly the new picture.
+        let mut shown = Picture::grey(side, side, before.coverage().iter().copied());
+        let part = Picture::ink_crop(&after, (x0, y0, x1, y1));
+        for y in 0..part.height {
+            let row = &part.rgba[y * part.width * 4..(y + 1) * part.width * 4];
+            let at = ((y0 + y) * side + x0) * 4;
+            shown.rgba[at..at + row.len()].copy_from_slice(row);
+        }
+        assert_eq!(
+            shown,
+            Picture::grey(side, side, after.coverage().iter().copied())
+        );
+        // One pixel: its own box; a grid of another size: none.
+        let mut one = after.coverage().to_vec();
+        one[7 * side + 39] += 0.5;
+        assert_eq!(
+            changed_box(after.coverage(), &one, side),
+            Some((39, 7, 40, 8))
+        );
+        assert_eq!(changed_box(&one[..side], &one, side), None);
     }
 
     #[test]

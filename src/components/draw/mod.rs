@@ -85,7 +85,7 @@ pub fn DrawSection() -> impl IntoView {
                     <Prediction logits/>
                 </div>
             </div>
-            <DrawSteps ink=drawing.ink prepared=drawing.prepared/>
+            <DrawSteps ink=drawing.ink prepared=drawing.prepared shown=in_view/>
             {move || layers.get().map(|l| view! { <FeatureMaps ctx=shown shown=l/> })}
         </section>
     }

@@ -14,32 +14,53 @@ use leptos::prelude::*;
 
 /// The four steps for the current drawing.
 #[component]
-pub fn DrawSteps(ink: RwSignal<Ink>, prepared: Memo<Option<Prepared>>) -> impl IntoView {
+pub fn DrawSteps(
+    ink: RwSignal<Ink>,
+    prepared: Memo<Option<Prepared>>,
+    /// Whether the section is in view: the pictures follow the drawing only then (drawing in the
+    /// overview's pad does not repaint them) and catch up when it comes back.
+    #[prop(into)]
+    shown: Signal<bool>,
+) -> impl IntoView {
     let t = use_text();
+    let seen = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        ink.track();
+        prepared.track();
+        if shown.get() {
+            seen.update(|n| *n = n.wrapping_add(1));
+        }
+    });
+    // The pictures and captions read the drawing untracked and follow `seen` instead.
     let step1 = Signal::derive(move || {
-        let bbox = prepared.with(|p| p.as_ref().map(|p| p.bbox));
-        ink.with(|i| Picture::ink_with_box(i, bbox, INK_FACTOR))
+        seen.track();
+        let bbox = prepared.with_untracked(|p| p.as_ref().map(|p| p.bbox));
+        ink.with_untracked(|i| Picture::ink_with_box(i, bbox, INK_FACTOR))
     });
     let step2 = Signal::derive(move || {
-        prepared.with(|p| match p {
-            Some(p) => ink.with(|i| Picture::ink_crop(i, p.bbox)),
+        seen.track();
+        prepared.with_untracked(|p| match p {
+            Some(p) => ink.with_untracked(|i| Picture::ink_crop(i, p.bbox)),
             None => Picture::blank(),
         })
     });
     let step3 = Signal::derive(move || {
-        prepared.with(|p| match p {
+        seen.track();
+        prepared.with_untracked(|p| match p {
             Some(p) => Picture::grey(p.scaled_size.0, p.scaled_size.1, p.scaled.iter().copied()),
             None => Picture::blank(),
         })
     });
     let preview = Signal::derive(move || {
-        prepared.with(|p| match p {
+        seen.track();
+        prepared.with_untracked(|p| match p {
             Some(p) => Picture::grey(IMAGE_SIDE, IMAGE_SIDE, p.input.iter().copied()),
             None => Picture::grey(IMAGE_SIDE, IMAGE_SIDE, [0.0; IMAGE_SIDE * IMAGE_SIDE]),
         })
     });
     let size = move |f: fn(&Prepared) -> (usize, usize)| {
-        prepared.with(|p| p.as_ref().map(f).unwrap_or((0, 0)))
+        seen.track();
+        prepared.with_untracked(|p| p.as_ref().map(f).unwrap_or((0, 0)))
     };
     let cap2 = move || {
         let (w, h) = size(|p| (p.bbox.2 - p.bbox.0, p.bbox.3 - p.bbox.1));
@@ -56,7 +77,8 @@ pub fn DrawSteps(ink: RwSignal<Ink>, prepared: Memo<Option<Prepared>>) -> impl I
         )
     };
     let cap4 = move || {
-        let (x, y) = prepared.with(|p| p.as_ref().map(|p| p.offset).unwrap_or((0, 0)));
+        seen.track();
+        let (x, y) = prepared.with_untracked(|p| p.as_ref().map(|p| p.offset).unwrap_or((0, 0)));
         fill(
             t().draw.step_centred,
             &[("x", x.to_string()), ("y", y.to_string())],

@@ -16,16 +16,23 @@ pub fn paint(canvas: &web_sys::HtmlCanvasElement, picture: &Picture) {
     if canvas.height() != h {
         canvas.set_height(h);
     }
+    paint_at(canvas, picture, 0, 0);
+}
+
+/// Paints `picture` over the canvas's bitmap with its top left corner at `(x, y)`, leaving the
+/// rest of the bitmap as it is.
+pub fn paint_at(canvas: &web_sys::HtmlCanvasElement, picture: &Picture, x: usize, y: usize) {
     let Ok(Some(ctx)) = canvas.get_context("2d") else {
         return;
     };
     let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else {
         return;
     };
+    let (w, h) = (picture.width as u32, picture.height as u32);
     if let Ok(img) =
         web_sys::ImageData::new_with_u8_clamped_array_and_sh(Clamped(&picture.rgba), w, h)
     {
-        let _ = ctx.put_image_data(&img, 0.0, 0.0);
+        let _ = ctx.put_image_data(&img, x as f64, y as f64);
     }
 }
 
