@@ -18,7 +18,8 @@ pub fn Prediction(#[prop(into)] logits: Signal<Option<Vec<f32>>>) -> impl IntoVi
             view! {
                 <div class="bar-row" class:winner=move || result.with(|r| r.as_ref().is_some_and(|(_, a)| *a == d))>
                     <span class="digit">{d}</span>
-                    <div class="bar-track"><div class="bar" style:width=move || format!("{:.1}%", 100.0 * p().unwrap_or(0.0))></div></div>
+                    // Scaled, not resized: a bar that follows the pen then costs the page no layout.
+                    <div class="bar-track"><div class="bar scaled" style:transform=move || format!("scaleX({:.4})", p().unwrap_or(0.0))></div></div>
                     <span class="num" data-testid=format!("draw-prob-{d}") aria-label=move || fill(t().draw.prob_label, &[("d", d.to_string())])>
                         {move || p().map(|v| format!("{v:.4}")).unwrap_or_default()}
                     </span>
@@ -39,8 +40,10 @@ pub fn Prediction(#[prop(into)] logits: Signal<Option<Vec<f32>>>) -> impl IntoVi
         ))
     };
     view! {
-        <div class="subpanel prediction" aria-live="polite">
-            <p class="predicted">
+        // Only the digit is announced, when it changes: the numbers change with every move of
+        // the pen, which would keep a screen reader talking.
+        <div class="subpanel prediction">
+            <p class="predicted" aria-live="polite">
                 <span>{move || t().draw.prediction}": "</span>
                 <strong data-testid="draw-prediction">{move || result.with(|r| r.as_ref().map(|(_, a)| a.to_string()).unwrap_or_default())}</strong>
             </p>
