@@ -154,6 +154,54 @@ test('undo removes the last stroke; clear empties everything', async () => {
   await context.close();
 });
 
+/// The ink the Draw canvas shows at points of [0, 1]² (its bitmap is dark ink on white).
+async function canvasInk(page, points) {
+  return page.$eval(tid('draw-canvas'), (c, points) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    return points.map(([x, y]) => 1 - d[(Math.floor(y * c.height) * c.width + Math.floor(x * c.width)) * 4] / 255);
+  }, points);
+}
+
+test('a drawing made in the overview reaches the Draw section when it comes into view; the canvas shows every stroke', async () => {
+  const { page, context, log } = await open(browser, server, '/?lang=en', { viewport: { width: 1440, height: 900 } });
+  await page.waitForFunction(() => document.querySelector('[data-testid="overview-prediction"]').textContent.trim() !== '');
+  const pixels = () => page.$eval(tid('draw-canvas'), (c) => Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data).join());
+  const atLoad = await pixels();
+  const cropAtLoad = await page.textContent(`${tid('draw-step-crop')} + figcaption`);
+  // A 1 in the overview's pad, with the Draw section far below.
+  await page.click(tid('overview-clear'));
+  const b = await page.locator(tid('overview-canvas')).boundingBox();
+  await page.mouse.move(b.x + 0.5 * b.width, b.y + 0.15 * b.height);
+  await page.mouse.down();
+  await page.mouse.move(b.x + 0.5 * b.width, b.y + 0.85 * b.height, { steps: 12 });
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector('[data-testid="overview-prediction"]').textContent.trim() === '1');
+  // Nothing down there was repainted for it while out of view...
+  assert.equal(await pixels(), atLoad);
+  assert.equal(await page.textContent(`${tid('draw-step-crop')} + figcaption`), cropAtLoad);
+  // ...and all of it is there once it is in view: the canvas, the steps, the prediction.
+  await ready(page);
+  await page.waitForFunction((was) => document.querySelector('[data-testid="draw-step-crop"] + figcaption').textContent !== was, cropAtLoad);
+  assert.equal(await text(page, 'draw-prediction'), '1');
+  assert.deepEqual(await page.$eval(tid('draw-preview'), (c) => c.toDataURL()), await page.$eval(tid('overview-input'), (c) => c.toDataURL()));
+  // The ink box of a vertical stroke is tall and narrow.
+  const [w, h] = (await page.textContent(`${tid('draw-step-crop')} + figcaption`)).match(/(\d+) × (\d+)/).slice(1).map(Number);
+  assert.ok(h > 150 && w < 60, `${w} × ${h}`);
+  assert.deepEqual((await canvasInk(page, [[0.5, 0.5], [0.5, 0.2], [0.2, 0.5]])).map((v) => v > 0.9), [true, true, false]);
+  // A stroke across it on this canvas: both strokes shown, the rest of the canvas still white;
+  // undoing it takes away only that one.
+  await draw(page, [[[0.15, 0.5], [0.85, 0.5]]]);
+  await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() !== '1');
+  const points = [[0.2, 0.5], [0.8, 0.5], [0.5, 0.2], [0.5, 0.8], [0.2, 0.2], [0.8, 0.8]];
+  assert.deepEqual((await canvasInk(page, points)).map((v) => v > 0.9), [true, true, true, true, false, false]);
+  await page.click(tid('draw-undo'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() === '1');
+  assert.deepEqual((await canvasInk(page, points)).map((v) => v > 0.9), [false, false, true, true, false, false]);
+  assert.ok((await canvasInk(page, [[0.05, 0.05], [0.95, 0.95]])).every((v) => v === 0));
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('pointing at a feature map shows its value and the filter behind it; keys move the point', async () => {
   const { page, context } = await open(browser, server, '/?lang=en');
   await ready(page);
