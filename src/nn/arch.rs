@@ -5,6 +5,7 @@
 //! (and the limits past which a browser tab refuses it), and the architecture a weights file
 //! carries in its metadata.
 
+use crate::lang::Lang;
 use crate::nn::{
     Conv2dConfig, LayerConfig, LinearConfig, MaxPool2dConfig, ModelConfig, NamedLayerConfig,
     NnError, Sequential, WeightsError,
@@ -322,9 +323,13 @@ impl Cost {
 pub const ARCH_KEY: &str = "convlab.arch";
 
 impl ArchSettings {
-    /// The layers in short, the same in every language: `16@3×3+pool → 32@3×3+pool → 32 → 10`
-    /// (`/2` a stride, `d2` a dilation, `p1` a padding).
-    pub fn outline(&self) -> String {
+    /// The layers in short: `16@3×3+pool → 32@3×3+pool → 32 → 10` (`/2` a stride, `d2` a
+    /// dilation, `p1` a padding). Symbols read in any language; "pool" is a word, so it is `lang`'s.
+    pub fn outline(&self, lang: Lang) -> String {
+        let pool = match lang {
+            Lang::En => "+pool",
+            Lang::Ko => "+풀링",
+        };
         let mut parts: Vec<String> = self
             .blocks
             .iter()
@@ -340,7 +345,7 @@ impl ArchSettings {
                     s += &format!(" p{}", b.padding);
                 }
                 if b.pool {
-                    s += "+pool";
+                    s += pool;
                 }
                 s
             })
@@ -432,17 +437,32 @@ mod tests {
     #[test]
     fn outlines_say_each_block_in_short() {
         assert_eq!(
-            ArchSettings::default().outline(),
+            ArchSettings::default().outline(Lang::En),
             "16@3×3+pool → 32@3×3+pool → 32 → 10"
         );
         assert_eq!(
-            ArchPreset::AllConv.settings().outline(),
+            ArchPreset::AllConv.settings().outline(Lang::En),
             "16@3×3/2 p1 → 32@3×3/2 p1 → 32 → 10"
         );
         assert_eq!(
-            ArchPreset::Dilated.settings().outline(),
+            ArchPreset::Dilated.settings().outline(Lang::En),
             "16@3×3 d2+pool → 32@3×3 d2+pool → 32 → 10"
         );
+    }
+
+    #[test]
+    fn outlines_say_pool_in_the_page_language() {
+        assert_eq!(
+            ArchSettings::default().outline(Lang::Ko),
+            "16@3×3+풀링 → 32@3×3+풀링 → 32 → 10"
+        );
+        assert_eq!(
+            ArchPreset::Dilated.settings().outline(Lang::Ko),
+            "16@3×3 d2+풀링 → 32@3×3 d2+풀링 → 32 → 10"
+        );
+        // Without a pool nothing is a word: both languages write the same.
+        let all_conv = ArchPreset::AllConv.settings();
+        assert_eq!(all_conv.outline(Lang::Ko), all_conv.outline(Lang::En));
     }
 
     #[test]

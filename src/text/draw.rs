@@ -12,7 +12,7 @@ table! {
         /// Intro paragraph under the Draw heading.
         intro {
             en: "Draw a digit from 0 to 9 with your mouse, finger or pen. The network classifies it while you draw and shows what every layer makes of it.",
-            ko: "마우스, 손가락, 펜으로 0부터 9까지의 숫자를 그려 보세요. 그리는 동안 신경망이 숫자를 분류하고, 층마다 그림을 어떻게 바꾸는지 보여 줍니다.",
+            ko: "마우스, 손가락, 펜으로 0부터 9까지의 숫자를 그려 보세요. 그리는 동안 신경망이 숫자를 분류하고, 각 층이 그림을 어떻게 바꾸는지 보여 줍니다.",
         }
         /// Accessible name of the Draw section's drawing canvas (`draw-canvas`).
         canvas_label {
@@ -123,7 +123,7 @@ table! {
         /// Dropout add no picture.
         maps_intro {
             en: "Each layer's outputs for your drawing, with one colour scale per layer (blue negative, white 0, orange positive). Flatten only lines the (32, 7, 7) maps up into 1,568 numbers, and Dropout passes everything through unchanged when the model is used rather than trained, so neither adds a new picture.",
-            ko: "그린 숫자에 대한 각 층의 출력입니다. 층마다 색 척도가 하나씩 있습니다(파랑은 음수, 흰색은 0, 주황은 양수). Flatten은 (32, 7, 7) 맵을 값 1,568개로 늘어놓기만 하고, Dropout은 학습할 때가 아니라 모델을 사용할 때는 값을 그대로 통과시키므로 둘 다 새 그림을 만들지 않습니다.",
+            ko: "그린 숫자에 대한 각 층의 출력입니다. 층마다 색 척도가 하나씩 있습니다(파랑은 음수, 흰색은 0, 주황은 양수). Flatten은 (32, 7, 7) 맵을 값 1,568개로 늘어놓기만 하고, Dropout은 학습할 때만 값을 0으로 만들고 추론할 때는 모두 그대로 통과시키므로, 둘 다 새 그림을 만들지 않습니다.",
         }
         /// Colour-scale legend beside each layer's maps and under the pointed cell's weights; {m}
         /// is the scale's end. Also, unfilled, the accessible name of the legend strip

@@ -13,7 +13,7 @@ table! {
         /// Intro paragraph under the Activations and classifier heading.
         intro {
             en: "After the convolutions, the model turns a (32, 7, 7) block of feature maps into 10 scores, one per digit: Flatten, Linear, ReLU, Dropout, Linear, then Softmax and argmax.",
-            ko: "합성곱 뒤에서 모델은 (32, 7, 7) 모양의 특징 맵 묶음을 숫자마다 하나씩, 모두 10개의 점수로 바꿉니다. 순서는 Flatten, Linear, ReLU, Dropout, Linear이고, 마지막에 Softmax와 argmax를 거칩니다.",
+            ko: "합성곱 층들을 거친 뒤 모델은 (32, 7, 7) 모양의 특징 맵 묶음을 숫자마다 하나씩, 모두 10개의 점수로 바꿉니다. 순서는 Flatten, Linear, ReLU, Dropout, Linear이고, 마지막에 Softmax와 argmax를 거칩니다.",
         }
         /// Heading (h3) of the ReLU demo (`relu`) in the Activations and classifier section.
         relu_title {
@@ -30,6 +30,16 @@ table! {
             en: "{n} of {m} values were negative and became 0.",
             ko: "값 {m}개 가운데 음수였던 {n}개가 0이 되었습니다.",
         }
+        /// Comment in the ReLU code (`relu-code`) after `y = relu(x)`.
+        relu_code_each {
+            en: "max(0, x), element by element",
+            ko: "원소마다 max(0, x)",
+        }
+        /// Last line of the ReLU code (`relu-code`), a comment: two other ways to write it.
+        relu_code_same {
+            en: "F.relu(x) and x.clamp(min=0) give the same y",
+            ko: "F.relu(x)나 x.clamp(min=0)를 써도 y는 같습니다",
+        }
         /// Note under the ReLU code: what inplace=False means.
         relu_inplace {
             en: "inplace=False (PyTorch's default) writes the result to a new tensor and leaves x as it was; inplace=True overwrites x to save memory, which is safe only when nothing else needs x afterwards.",
@@ -45,10 +55,10 @@ table! {
             en: "Flatten unrolls a (C, H, W) block into one vector, channel by channel, row by row: element (c, h, w) goes to index c·H·W + h·W + w. Point at a cell to see where it goes.",
             ko: "Flatten은 (C, H, W) 묶음을 채널 순서, 행 순서대로 펼쳐 벡터 하나로 만듭니다. (c, h, w) 원소는 c·H·W + h·W + w 번째 자리로 갑니다. 칸을 가리키면 어디로 가는지 보입니다.",
         }
-        /// Last paragraph of the Flatten demo: the model's Flatten, (32, 7, 7) → 1568 values.
+        /// Last paragraph of the Flatten demo: the model's Flatten, (32, 7, 7) → 1,568 values.
         flatten_model {
-            en: "In the model: (32, 7, 7) → 32 · 7 · 7 = 1568 values.",
-            ko: "모델에서는 (32, 7, 7) → 32 · 7 · 7 = 1568개 값입니다.",
+            en: "In the model: (32, 7, 7) → 32 · 7 · 7 = 1,568 values.",
+            ko: "모델에서는 (32, 7, 7) → 32 · 7 · 7 = 값 1,568개입니다.",
         }
         /// Shown in the Flatten demo's mapping line (`head-flat-map`) until a cell is pointed at or
         /// focused.
@@ -69,8 +79,8 @@ table! {
         }
         /// Last paragraph of the Linear demo: how to count a linear layer's parameters.
         linear_params {
-            en: "Parameters: in × out + out. Here 4 × 3 + 3 = 15; in the model, classifier.1 has 1568 × 32 + 32 = 50,208 and classifier.4 has 32 × 10 + 10 = 330.",
-            ko: "파라미터 수: 입력 수 × 출력 수 + 출력 수. 여기서는 4 × 3 + 3 = 15이고, 모델의 classifier.1은 1568 × 32 + 32 = 50,208개, classifier.4는 32 × 10 + 10 = 330개입니다.",
+            en: "Parameters: in × out + out. Here 4 × 3 + 3 = 15; in the model, classifier.1 has 1,568 × 32 + 32 = 50,208 and classifier.4 has 32 × 10 + 10 = 330.",
+            ko: "파라미터 수: 입력 수 × 출력 수 + 출력 수. 여기서는 4 × 3 + 3 = 15이고, 모델의 classifier.1은 1,568 × 32 + 32 = 50,208개, classifier.4는 32 × 10 + 10 = 330개입니다.",
         }
         /// Heading (h3) of the Dropout demo in the Activations and classifier section.
         dropout_title {
@@ -80,7 +90,7 @@ table! {
         /// Paragraph under the Dropout demo's heading: Dropout in training and in evaluation.
         dropout_intro {
             en: "In training, Dropout(p) sets each value to 0 with probability p and multiplies the kept ones by 1/(1−p), so the sum stays the same on average. In evaluation it changes nothing. Since no unit can count on any other being there, the network cannot memorise the training digits through a few units: it overfits less and does better on digits it has not seen. PyTorch's default is p = 0.5; the post's model uses 0.3.",
-            ko: "학습 중 Dropout(p)는 각 값을 확률 p로 0으로 만들고, 남은 값에는 1/(1−p)를 곱합니다. 그래서 합은 평균적으로 그대로입니다. 평가 때는 아무것도 바꾸지 않습니다. 어떤 유닛도 다른 유닛이 늘 있으리라 기대할 수 없으니, 신경망이 몇몇 유닛에 기대어 학습 숫자를 외워 버리지 못합니다. 그래서 과적합이 줄고 처음 보는 숫자에서도 더 잘 맞힙니다(일반화). PyTorch의 기본값은 p = 0.5이고, 글의 모델은 0.3을 씁니다.",
+            ko: "학습할 때 Dropout(p)는 각 값을 확률 p로 0으로 만들고, 남은 값에는 1/(1−p)를 곱합니다. 그래서 합의 기댓값은 변하지 않습니다. 평가할 때는 아무것도 바꾸지 않습니다. 어떤 유닛이든 언제 꺼질지 모르므로, 신경망은 특정 유닛 몇 개에 의존해 학습 데이터를 외우기 어렵습니다. 그래서 과적합이 줄고 처음 보는 숫자도 더 잘 맞힙니다(일반화). PyTorch의 기본값은 p = 0.5이고, 글의 모델은 0.3을 씁니다.",
         }
         /// Option of the Dropout demo's Mode menu (`head-drop-mode`): training mode.
         train_mode {
@@ -106,7 +116,7 @@ table! {
         /// output's sum, {n} how many masks were drawn, {m} the average output sum over them.
         sums {
             en: "Sum in: {a}. Sum out: {b}. Average sum out over {n} masks: {m}.",
-            ko: "입력 합: {a}. 출력 합: {b}. 마스크 {n}개에 대한 출력 합의 평균: {m}.",
+            ko: "입력 합: {a}. 출력 합: {b}. 마스크 {n}개로 구한 출력 합의 평균: {m}.",
         }
         /// Heading (h3) of the Softmax and argmax demo in the Activations and classifier section.
         softmax_title {

@@ -13,7 +13,7 @@ table! {
         /// Intro paragraph under the MNIST model heading.
         intro {
             en: "The network this app trains and explains: two convolution blocks, then a small classifier. The table is computed from the model's definition, exactly as torchsummary prints it in PyTorch.",
-            ko: "이 앱이 학습시키고 설명하는 신경망입니다. 합성곱 블록 두 개 뒤에 작은 분류기가 붙어 있습니다. 아래 표는 모델 정의로부터 계산한 것으로, PyTorch의 torchsummary가 출력하는 표와 같습니다.",
+            ko: "이 앱이 학습시키고 설명하는 신경망입니다. 합성곱 블록 두 개 뒤에 작은 분류기가 붙어 있습니다. 아래 표는 모델 정의에서 계산한 것으로, PyTorch에서 torchsummary가 출력하는 표와 똑같습니다.",
         }
         /// Caption of the MNIST model section's torchsummary table (`summary`).
         summary_caption {
@@ -85,6 +85,41 @@ table! {
         keras_note {
             en: "Keras can also put the activation inside the layer, as the post does: layers.Conv2D(16, 3, activation=\"relu\") is the same as Conv2D followed by layers.ReLU(). The post's Keras MaxPool2D(pool_size=(2, 2), strides=(1, 1)) does not match its PyTorch model: stride 1 turns 26×26 into 25×25, not 14×14; the PyTorch model pools with stride 2 and padding 1.",
             ko: "Keras에서는 글처럼 활성화 함수를 층 안에 넣을 수도 있습니다. layers.Conv2D(16, 3, activation=\"relu\")는 Conv2D 뒤에 layers.ReLU()를 둔 것과 같습니다. 글의 Keras 코드에 있는 MaxPool2D(pool_size=(2, 2), strides=(1, 1))는 PyTorch 모델과 맞지 않습니다. 스트라이드가 1이면 26×26이 14×14가 아니라 25×25가 됩니다. PyTorch 모델은 스트라이드 2, 패딩 1로 풀링합니다.",
+        }
+        /// Comment in the Keras listing (`arch-keras`) on the ZeroPadding2D before a max pool that
+        /// follows a ReLU.
+        keras_pad_same {
+            en: "= PyTorch's −∞ padding: inputs are ≥ 0 after ReLU",
+            ko: "PyTorch의 −∞ 패딩과 같음: ReLU를 거친 입력은 모두 0 이상",
+        }
+        /// Comment in the Keras listing (`arch-keras`) on the ZeroPadding2D before a max pool that
+        /// does not follow a ReLU.
+        keras_pad_differs {
+            en: "differs from PyTorch's −∞ padding where a window's real cells are all negative",
+            ko: "창의 실제 칸이 모두 음수인 곳에서는 PyTorch의 −∞ 패딩과 결과가 다름",
+        }
+        /// Comment line in the Keras listing (`arch-keras`) in place of a convolution Keras would
+        /// refuse, under the stepper's `keras_strided_dilation`; {conv} is the refused line.
+        keras_refused {
+            en: "{conv} would be refused; this layer has no exact Keras form.",
+            ko: "{conv}처럼 쓰면 거부되므로, 이 층은 Keras로 정확히 옮길 수 없습니다.",
+        }
+        /// Comment in the Keras listing (`arch-keras`) above a max pool written without its
+        /// dilation, after the stepper's `keras_pool_dilation`.
+        keras_inexact {
+            en: "This layer cannot be written exactly.",
+            ko: "그래서 이 층은 정확히 옮길 수 없습니다.",
+        }
+        /// Comment in the Keras listing (`arch-keras`) on `layers.Flatten()`.
+        keras_flatten {
+            en: "flattens (H, W, C), PyTorch (C, H, W): same size, other order",
+            ko: "(H, W, C) 순서로 펼침. PyTorch는 (C, H, W) 순서라 크기는 같고 순서만 다름",
+        }
+        /// Comment at the end of the Keras listing (`arch-keras`), one comment line per line;
+        /// {loss} is the Keras loss to train the model with.
+        keras_logits {
+            en: "The last layer gives logits: train with\n{loss}.",
+            ko: "마지막 층이 로짓을 내므로\n{loss|로} 학습합니다.",
         }
         /// Heading (h3) of the architecture editor in the MNIST model section.
         arch_title {

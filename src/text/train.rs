@@ -17,7 +17,7 @@ table! {
         /// Intro paragraph under the Train heading.
         intro {
             en: "Train the model above on 8,000 real MNIST digits, here in your browser. Training runs in a background worker, so the page stays responsive; after every epoch the model is tested on 2,000 digits it never trained on. The loss it minimises is the cross-entropy between the model's logits and the true digit (PyTorch's nn.CrossEntropyLoss, which applies log-softmax itself, so the model ends in logits, not probabilities).",
-            ko: "위의 모델을 실제 MNIST 숫자 8,000개로, 바로 이 브라우저에서 학습시켜 보세요. 학습은 백그라운드 워커에서 실행되므로 페이지가 멈추지 않습니다. 에포크가 끝날 때마다 학습에 쓰지 않은 숫자 2,000개(시험 데이터)로 모델을 평가합니다. 학습이 줄여 나가는 손실은 모델의 로짓과 정답 숫자 사이의 교차 엔트로피입니다. PyTorch의 nn.CrossEntropyLoss가 log-softmax까지 직접 계산하므로, 모델의 마지막 출력은 확률이 아니라 로짓입니다.",
+            ko: "위 모델을 실제 MNIST 숫자 8,000개로 이 브라우저에서 직접 학습시켜 보세요. 학습은 백그라운드 워커에서 실행되므로 페이지가 멈추지 않습니다. 에포크가 끝날 때마다 학습에 쓰지 않은 숫자 2,000개(시험 데이터)로 모델을 평가합니다. 학습이 줄여 나가는 손실은 모델의 로짓과 정답 숫자 사이의 교차 엔트로피입니다. PyTorch의 nn.CrossEntropyLoss가 내부에서 log-softmax를 계산하므로, 모델의 마지막 출력은 확률이 아니라 로짓입니다.",
         }
         /// Which model Start trains (`train-model`); {name} is its preset name, {outline} its
         /// layers in short, {p} its parameters.
@@ -306,7 +306,7 @@ table! {
         /// is the predicted digit, {p} its probability, {t} the true digit.
         watch_says {
             en: "The model says {d} with probability {p}; it is a {t}.",
-            ko: "모델은 {p}의 확률로 {d|라고} 예측합니다. 정답은 {t}입니다.",
+            ko: "모델의 예측은 {d}(확률 {p}), 정답은 {t}입니다.",
         }
         /// Heading (h3) of the Train section's Your model panel (export, import, forget).
         model_title {
@@ -406,7 +406,7 @@ table! {
         /// A run that diverged (`train-error`); {step} is the batch, {loss} its loss.
         err_diverged {
             en: "The run stopped at batch {step}: the loss became {loss}, not a number. The learning rate is too large for this model, so every step overshoots and the weights blow up. The weights from before that batch are kept. Try a learning rate ten times smaller.",
-            ko: "{step}번째 배치에서 학습을 멈췄습니다. 손실이 {loss}, 즉 수가 아닌 값이 되었습니다. 이 모델에 비해 학습률이 너무 커서 매 단계 지나치게 움직였고, 가중치가 발산했습니다. 그 배치 이전의 가중치는 그대로 두었습니다. 학습률을 10분의 1로 줄여 보세요.",
+            ko: "{step}번째 배치에서 학습을 멈췄습니다. 손실이 수가 아닌 값({loss})이 되었습니다. 이 모델에 비해 학습률이 너무 커서 단계마다 가중치가 지나치게 움직였고, 결국 발산했습니다. 그 배치 이전의 가중치는 그대로 두었습니다. 학습률을 10분의 1로 줄여 보세요.",
         }
         /// The worker got a message it could not read.
         err_unreadable {

@@ -1,7 +1,22 @@
 //! A model description as PyTorch and Keras source, so the model page shows the same network in
-//! both libraries and follows every edit.
+//! both libraries and follows every edit; also the ReLU demo's few lines. The code is the same in
+//! every language; its comments are in the page's, from the text tables.
 
 use crate::nn::{LayerConfig, ModelConfig};
+use crate::text::{fill, Text};
+
+/// `text` as comment lines, each indented by `indent`: a table string may span several lines.
+fn comment(indent: &str, text: &str) -> String {
+    text.lines().map(|l| format!("{indent}# {l}\n")).collect()
+}
+
+/// The ReLU demo's code (`relu-code`).
+pub fn relu_code(t: &Text) -> String {
+    format!(
+        "relu = nn.ReLU(inplace=False)\ny = relu(x)          # {}\n# {}",
+        t.head.relu_code_each, t.head.relu_code_same
+    )
+}
 
 fn pair(p: (usize, usize)) -> String {
     if p.0 == p.1 {
@@ -76,8 +91,9 @@ pub fn pytorch_class(model: &ModelConfig) -> String {
 
 /// The same network as a Keras `Sequential`. Keras is channels-last and pads only "valid" or
 /// "same", so explicit padding becomes a `ZeroPadding2D` layer; before a max pool that follows a
-/// ReLU, zero padding equals PyTorch's −∞ padding because the inputs are ≥ 0.
-pub fn keras_sequential(model: &ModelConfig) -> String {
+/// ReLU, zero padding equals PyTorch's −∞ padding because the inputs are ≥ 0. Commented in `t`'s
+/// language.
+pub fn keras_sequential(model: &ModelConfig, t: &Text) -> String {
     let (c, h, w) = (model.input[0], model.input[1], model.input[2]);
     // One source for both names (Keras 3); mixing tensorflow.keras and keras is two libraries.
     let mut s = format!("import keras\nfrom keras import layers\n\nmodel = keras.Sequential([\n    keras.Input(shape=({h}, {w}, {c})),\n");
@@ -102,8 +118,8 @@ pub fn keras_sequential(model: &ModelConfig) -> String {
                 let strided = win.stride.0 > 1 || win.stride.1 > 1;
                 let dilated = win.dilation.0 > 1 || win.dilation.1 > 1;
                 if strided && dilated {
-                    s += "    # Keras's Conv2D cannot combine strides above 1 with dilation_rate above 1:\n";
-                    s += &format!("    # {conv} would be refused; this layer has no exact Keras form.\n");
+                    s += &comment("    ", t.stepper.keras_strided_dilation);
+                    s += &comment("    ", &fill(t.model.keras_refused, &[("conv", conv)]));
                 } else {
                     s += &format!("    {conv},\n");
                 }
@@ -112,28 +128,46 @@ pub fn keras_sequential(model: &ModelConfig) -> String {
             LayerConfig::MaxPool2d(c) => {
                 let win = c.window;
                 if win.padding != (0, 0) {
-                    let why = if after_relu { "  # = PyTorch's −∞ padding: inputs are ≥ 0 after ReLU" } else { "  # differs from PyTorch's −∞ padding where a window's real cells are all negative" };
-                    s += &format!("    layers.ZeroPadding2D(padding={}),{why}\n", pair(win.padding));
+                    let why = if after_relu {
+                        t.model.keras_pad_same
+                    } else {
+                        t.model.keras_pad_differs
+                    };
+                    s += &format!(
+                        "    layers.ZeroPadding2D(padding={}),  # {why}\n",
+                        pair(win.padding)
+                    );
                 }
                 if win.dilation != (1, 1) {
-                    s += "    # Keras's MaxPool2D has no dilation: this layer cannot be written exactly.\n";
+                    let why = format!(
+                        "{} {}",
+                        t.stepper.keras_pool_dilation, t.model.keras_inexact
+                    );
+                    s += &comment("    ", &why);
                 }
-                s += &format!("    layers.MaxPool2D(pool_size={}, strides={}),\n", pair(win.kernel), pair(win.stride));
+                s += &format!(
+                    "    layers.MaxPool2D(pool_size={}, strides={}),\n",
+                    pair(win.kernel),
+                    pair(win.stride)
+                );
             }
             LayerConfig::Flatten { .. } => {
-                s += "    layers.Flatten(),  # flattens (H, W, C), PyTorch (C, H, W): same size, other order\n"
+                s += &format!("    layers.Flatten(),  # {}\n", t.model.keras_flatten)
             }
             LayerConfig::Linear(c) => s += &format!("    layers.Dense({}),\n", c.out_features),
             LayerConfig::Dropout { p } => s += &format!("    layers.Dropout({p}),\n"),
         }
         after_relu = matches!(l.config, LayerConfig::ReLU);
     }
-    s + "])\n# The last layer gives logits: train with\n# keras.losses.SparseCategoricalCrossentropy(from_logits=True).\n"
+    let loss = "keras.losses.SparseCategoricalCrossentropy(from_logits=True)".to_string();
+    s + "])\n" + &comment("", &fill(t.model.keras_logits, &[("loss", loss)]))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::nn::{Conv2dConfig, LinearConfig, MaxPool2dConfig, NamedLayerConfig};
+    use crate::text::{EN, KO};
 
     #[test]
     fn seed_model_in_both_libraries() {
@@ -142,7 +176,7 @@ mod tests {
         assert!(py.contains("        self.conv1 = nn.Sequential(\n            nn.Conv2d(1, 16, 3),\n            nn.ReLU(),\n            nn.MaxPool2d(2, 2, padding=1),\n        )"));
         assert!(py.contains("nn.Linear(1568, 32)"));
         assert!(py.contains("return self.classifier(self.conv2(self.conv1(x)))"));
-        let k = keras_sequential(&m);
+        let k = keras_sequential(&m, &EN);
         assert!(k.contains("keras.Input(shape=(28, 28, 1))"));
         assert!(k.starts_with("import keras\nfrom keras import layers\n"));
         assert!(k.contains("layers.Conv2D(16, 3),"));
@@ -159,7 +193,7 @@ mod tests {
                 let mut a = crate::nn::arch::ArchSettings::default();
                 a.blocks[1].stride = stride;
                 a.blocks[1].dilation = dilation;
-                let k = keras_sequential(&a.to_model());
+                let k = keras_sequential(&a.to_model(), &EN);
                 for line in k.lines().filter(|l| !l.trim_start().starts_with('#')) {
                     let both = line.contains("strides=") && line.contains("dilation_rate=");
                     assert!(!both, "stride {stride}, dilation {dilation}: {line}");
@@ -171,5 +205,94 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A model whose listing has every comment the seed model's lacks: a convolution Keras
+    /// refuses, and a padded, dilated max pool straight after it (no ReLU between).
+    fn odd_model() -> ModelConfig {
+        let named = |name: &str, config: LayerConfig| NamedLayerConfig {
+            name: name.into(),
+            config,
+        };
+        let conv = Conv2dConfig::new(1, 4, (3, 3))
+            .stride((2, 2))
+            .dilation((2, 2));
+        let pool = MaxPool2dConfig::new((2, 2))
+            .padding((1, 1))
+            .dilation((2, 2));
+        ModelConfig {
+            input: vec![1, 28, 28],
+            layers: vec![
+                named("conv1.0", LayerConfig::Conv2d(conv)),
+                named("conv1.1", LayerConfig::MaxPool2d(pool)),
+                named(
+                    "classifier.0",
+                    LayerConfig::Flatten {
+                        start_dim: 1,
+                        end_dim: -1,
+                    },
+                ),
+                named(
+                    "classifier.1",
+                    LayerConfig::Linear(LinearConfig::new(196, 10)),
+                ),
+            ],
+        }
+    }
+
+    /// The code of each line of `listing` (before any `#`), and the comments.
+    fn split(listing: &str) -> (Vec<&str>, Vec<&str>) {
+        let lines = listing
+            .lines()
+            .map(|l| l.split_once('#').unwrap_or((l, "")));
+        let code = lines.clone().map(|l| l.0).collect();
+        let comments = lines
+            .map(|l| l.1.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        (code, comments)
+    }
+
+    fn has_hangul(s: &str) -> bool {
+        s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    }
+
+    #[test]
+    fn listings_speak_the_page_language_only_in_their_comments() {
+        let listings = |t: &Text| {
+            vec![
+                relu_code(t),
+                keras_sequential(&ModelConfig::seed(), t),
+                keras_sequential(&odd_model(), t),
+            ]
+        };
+        let (en, ko) = (listings(&EN), listings(&KO));
+        for (en, ko) in en.iter().zip(&ko) {
+            let ((en_code, en_comments), (ko_code, ko_comments)) = (split(en), split(ko));
+            assert_eq!(en_code, ko_code, "the code differs between the languages");
+            assert!(!ko_comments.is_empty());
+            for c in en_comments {
+                assert!(!has_hangul(c), "English listing, comment in Korean: # {c}");
+            }
+            for c in ko_comments {
+                assert!(has_hangul(c), "Korean listing, comment in English: # {c}");
+            }
+        }
+        // Every comment the listings can carry was checked above.
+        let all = ko.concat();
+        for phrase in [
+            KO.head.relu_code_each,
+            KO.head.relu_code_same,
+            KO.model.keras_pad_same,
+            KO.model.keras_pad_differs,
+            KO.model.keras_inexact,
+            KO.model.keras_flatten,
+            KO.stepper.keras_strided_dilation,
+            KO.stepper.keras_pool_dilation,
+        ] {
+            assert!(all.contains(phrase), "no listing says: {phrase}");
+        }
+        assert!(all.contains("dilation_rate=2)처럼 쓰면 거부되므로"));
+        assert!(all.contains("(from_logits=True)로 학습합니다."));
     }
 }

@@ -4,6 +4,7 @@ use crate::components::context::use_text;
 use crate::components::widgets::grid::NumberCell;
 use crate::nn::ReLU;
 use crate::text::fill;
+use crate::viz::code::relu_code;
 use crate::viz::fmt_num;
 use leptos::prelude::*;
 use ndarray::{ArrayD, IxDyn};
@@ -56,7 +57,7 @@ pub fn ReluDemo() -> impl IntoView {
             <div class="grid"><div class="grid-row">{inputs}</div></div>
             <div class="grid"><div class="grid-row">{outputs}</div></div>
             <p data-testid="relu-zeroed">{zeroed}</p>
-            <pre class="code" translate="no" data-testid="relu-code">"relu = nn.ReLU(inplace=False)\ny = relu(x)          # max(0, x), element by element\n# F.relu(x) and x.clamp(min=0) give the same y"</pre>
+            <pre class="code" translate="no" data-testid="relu-code">{move || relu_code(t())}</pre>
             <p>{move || t().head.relu_inplace}</p>
         </div>
     }

@@ -46,7 +46,7 @@ pub fn ModelSection() -> impl IntoView {
             <h3>{move || t().model.code_pair_title}</h3>
             <div class="code-pair">
                 <pre class="code" translate="no" data-testid="arch-pytorch">{move || model.with(pytorch_class)}</pre>
-                <pre class="code" translate="no" data-testid="arch-keras">{move || model.with(keras_sequential)}</pre>
+                <pre class="code" translate="no" data-testid="arch-keras">{move || model.with(|m| keras_sequential(m, t()))}</pre>
             </div>
             <p class="note" data-testid="arch-keras-note">{move || t().model.keras_note}</p>
         </section>

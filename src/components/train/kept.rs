@@ -73,7 +73,10 @@ fn Row(model: KeptModel) -> impl IntoView {
         }
     };
     let trained = facts.origin == Origin::Trained;
-    let outline = facts.arch.outline();
+    let outline = {
+        let arch = facts.arch.clone();
+        move || arch.outline(lang.get())
+    };
     let params = group_thousands(facts.arch.to_model().num_params());
     let arch = use_arch().edit;
     let accuracy = facts.accuracy.map(|a| format!("{:.2}", 100.0 * a));
