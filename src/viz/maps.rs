@@ -127,21 +127,38 @@ pub type Rect = (f64, f64, f64, f64);
 /// Space between a pointed cell and the read-out card beside it.
 pub const CARD_GAP: f64 = 14.0;
 
-/// Where the read-out card of `card_width` goes for the pointed `cell`, inside an area
-/// `area_width` wide (both in the area's coordinates): right of the cell where it fits, else
-/// left of it, else under it, so it never covers the cell or leaves the area.
-pub fn card_place(cell: Rect, area_width: f64, card_width: f64) -> (f64, f64) {
+/// Where the read-out card of size `card` (width, height) goes for the pointed `cell`, inside an
+/// area `area_width` wide whose part `visible` (top, bottom) is in the window, all in the area's
+/// coordinates: right of the cell where it fits, else left of it, level with the cell but moved
+/// up or down into the window; else under the cell, or over it when the window has no room
+/// below. It never covers the cell and never leaves the area's width.
+pub fn card_place(
+    cell: Rect,
+    area_width: f64,
+    card: (f64, f64),
+    visible: (f64, f64),
+) -> (f64, f64) {
     let (x, y, w, h) = cell;
+    let (card_width, card_height) = card;
+    let (top, bottom) = visible;
+    // Beside the cell any height is free of it: keep the card in the window, its top first.
+    let level = y.min(bottom - card_height).max(top);
     let right = x + w + CARD_GAP;
     if right + card_width <= area_width {
-        return (right, y);
+        return (right, level);
     }
     let left = x - CARD_GAP - card_width;
     if left >= 0.0 {
-        return (left, y);
+        return (left, level);
     }
-    let under = (x + w / 2.0 - card_width / 2.0).clamp(0.0, (area_width - card_width).max(0.0));
-    (under, y + h + CARD_GAP)
+    let centred = (x + w / 2.0 - card_width / 2.0).clamp(0.0, (area_width - card_width).max(0.0));
+    let under = y + h + CARD_GAP;
+    let over = y - CARD_GAP - card_height;
+    if under + card_height > bottom && over >= top {
+        (centred, over)
+    } else {
+        (centred, under)
+    }
 }
 
 /// An arrow key's direction.
@@ -248,22 +265,58 @@ mod tests {
 
     #[test]
     fn the_card_sits_beside_the_cell_and_never_over_it() {
+        const CARD: (f64, f64) = (272.0, 300.0);
+        const TALL: (f64, f64) = (0.0, 5000.0);
         // Room on the right: beside the cell, level with it.
         assert_eq!(
-            card_place((100.0, 50.0, 10.0, 10.0), 1000.0, 272.0),
+            card_place((100.0, 50.0, 10.0, 10.0), 1000.0, CARD, TALL),
             (124.0, 50.0)
         );
         // A cell near the right edge: the card goes to its left.
         assert_eq!(
-            card_place((800.0, 50.0, 10.0, 10.0), 1000.0, 272.0),
+            card_place((800.0, 50.0, 10.0, 10.0), 1000.0, CARD, TALL),
             (514.0, 50.0)
         );
         // A phone-wide area with no room either side: under the cell, inside the area.
-        let (x, y) = card_place((150.0, 40.0, 12.0, 12.0), 340.0, 272.0);
+        let (x, y) = card_place((150.0, 40.0, 12.0, 12.0), 340.0, CARD, TALL);
         assert_eq!((x, y), (20.0, 66.0));
-        assert_eq!(card_place((2.0, 0.0, 4.0, 4.0), 280.0, 272.0).0, 0.0);
-        assert_eq!(card_place((200.0, 0.0, 4.0, 4.0), 300.0, 272.0).0, 28.0);
-        assert_eq!(card_place((5.0, 0.0, 4.0, 4.0), 200.0, 272.0), (0.0, 18.0));
+        assert_eq!(card_place((2.0, 0.0, 4.0, 4.0), 280.0, CARD, TALL).0, 0.0);
+        assert_eq!(
+            card_place((200.0, 0.0, 4.0, 4.0), 300.0, CARD, TALL).0,
+            28.0
+        );
+        assert_eq!(
+            card_place((5.0, 0.0, 4.0, 4.0), 200.0, CARD, TALL),
+            (0.0, 18.0)
+        );
+    }
+
+    #[test]
+    fn the_card_stays_in_the_window() {
+        const CARD: (f64, f64) = (272.0, 300.0);
+        // The window shows the area from 400 to 1100: a cell at 1000 gets its card moved up so
+        // its bottom is the window's, still beside the cell.
+        let (x, y) = card_place((100.0, 1000.0, 10.0, 10.0), 1000.0, CARD, (400.0, 1100.0));
+        assert_eq!((x, y), (124.0, 800.0));
+        // A cell above the window's top (scrolled past): the card's top is the window's.
+        assert_eq!(
+            card_place((100.0, 300.0, 10.0, 10.0), 1000.0, CARD, (400.0, 1100.0)).1,
+            400.0
+        );
+        // A window shorter than the card: its top shows.
+        assert_eq!(
+            card_place((100.0, 500.0, 10.0, 10.0), 1000.0, CARD, (400.0, 600.0)).1,
+            400.0
+        );
+        // Under a cell when there is room below; over it when only above has room; neither
+        // covers the cell.
+        let cell = (150.0, 700.0, 12.0, 12.0);
+        assert_eq!(card_place(cell, 340.0, CARD, (0.0, 1100.0)).1, 726.0);
+        let (_, y) = card_place(cell, 340.0, CARD, (0.0, 900.0));
+        assert_eq!(y, 386.0);
+        assert!(y + CARD.1 <= cell.1);
+        // No room either way: under it, as the page can scroll there.
+        assert_eq!(card_place(cell, 340.0, CARD, (600.0, 900.0)).1, 726.0);
     }
 
     #[test]

@@ -270,6 +270,23 @@ test('pointing at a map outlines the cell and shows beside it its receptive fiel
   assert.equal(await text(page, 'draw-field-text'), 'Receptive field: rows 1–8, columns 0–6 of the input (8 × 7 pixels)');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => document.querySelector('.map-info').textContent.trim() === '');
+  // A cell low in the window: the card moves up to stay in it, still beside the cell.
+  const first = page.locator(tid('draw-maps-0'));
+  const low = await first.evaluate((c) => {
+    scrollBy(0, c.getBoundingClientRect().bottom - innerHeight + 20);
+    const r = c.getBoundingClientRect();
+    return { x: r.left + r.width * 0.3, y: r.bottom - 3 };
+  });
+  await page.mouse.move(low.x, low.y);
+  await page.waitForSelector('[data-testid="draw-field-text"]');
+  // (Placed once the card has been measured, before the next frame.)
+  await page.waitForFunction(() => {
+    const r = document.querySelector('.map-info').getBoundingClientRect();
+    return r.height > 100 && r.top >= 0 && r.bottom <= innerHeight + 1;
+  }, null, { timeout: 5000 });
+  const [lowCard, lowCell] = [await page.locator('.map-info').boundingBox(), await page.locator('.map-cursor').boundingBox()];
+  assert.ok(lowCard.x >= lowCell.x + lowCell.width || lowCard.x + lowCard.width <= lowCell.x, JSON.stringify({ lowCard, lowCell }));
+  await page.mouse.move(5, 5);
   // A unit of the classifier reads every pixel.
   const last = page.locator('canvas.maps').last();
   await last.focus();

@@ -12,6 +12,7 @@ use crate::viz::field::receptive_field;
 use crate::viz::fmt_num;
 use crate::viz::maps::{
     card_place, channel_weights, css_width, layout_of, value_at, weight_source, Arrow, Rect,
+    CARD_GAP,
 };
 use crate::viz::tiles::layer_scale;
 use crate::viz::tiles::TileLayout;
@@ -26,6 +27,9 @@ type Pointed = (usize, usize, usize, usize);
 
 /// Width of the read-out card on wide screens (the stylesheet's `.map-info.floating`).
 const CARD_WIDTH: f64 = 272.0;
+
+/// What the card's height is taken to be before it is first measured (the seed model's conv2 card).
+const CARD_HEIGHT_GUESS: f64 = 330.0;
 
 /// Screen pixels per input pixel in the card's picture of the input.
 const FIELD_ZOOM: usize = 4;
@@ -151,11 +155,46 @@ pub fn FeatureMaps(
     // Beside the cell on wide screens (the stylesheet keeps the card at the bottom of the
     // screen on narrow ones, where there is no room beside anything).
     // One reading of the area's width per pointed cell, shared by the class and the style.
+    // The card's height is known once it is shown: a guess first, then its measure.
+    let card_height = RwSignal::new(CARD_HEIGHT_GUESS);
+    let card = NodeRef::<html::Div>::new();
     let place = Memo::new(move |_| {
         let rect = point.get()?.rect?;
-        let width = area.get()?.client_width() as f64;
-        let (x, y) = card_place(rect, width, CARD_WIDTH);
-        Some(format!("--x:{x:.0}px;--y:{y:.0}px"))
+        let area = area.get()?;
+        let width = area.client_width() as f64;
+        // The part of the area in the window, below the sticky header.
+        let top = area.get_bounding_client_rect().top();
+        let header = document()
+            .query_selector("header.site-header")
+            .ok()
+            .flatten()
+            .map_or(0.0, |h| h.get_bounding_client_rect().bottom().max(0.0));
+        let window = window().inner_height().ok()?.as_f64()?;
+        let visible = (header - top + CARD_GAP, window - top - CARD_GAP);
+        let (x, y) = card_place(rect, width, (CARD_WIDTH, card_height.get()), visible);
+        // On a phone the card spans the screen's width at its bottom, or at its top when the
+        // cell is in the lower half, so that it never hides the cell.
+        let low = top + rect.1 + rect.3 / 2.0 > window / 2.0;
+        Some((
+            format!("--x:{x:.0}px;--y:{y:.0}px;--top:{header:.0}px"),
+            low,
+        ))
+    });
+    Effect::new(move |_| {
+        if place.with(Option::is_none) {
+            return;
+        }
+        pointed.track();
+        // Measured before the next frame is drawn, once the card holds the new cell's read-out
+        // (this effect can run before the card's own content is replaced).
+        request_animation_frame(move || {
+            if let Some(el) = card.get_untracked() {
+                let h = el.offset_height() as f64;
+                if h > 0.0 && (h - card_height.get_untracked()).abs() > 1.0 {
+                    card_height.set(h);
+                }
+            }
+        });
     });
     let cursor = move || {
         // No outline without a read-out (the drawing was cleared, or the model changed).
@@ -174,7 +213,9 @@ pub fn FeatureMaps(
             <div class="map-area" node_ref=area>
                 <div class="map-layers">{layers}</div>
                 {cursor}
-                <div class="map-info" class:floating=move || place.with(Option::is_some) style=move || place.get() aria-live="polite">{info}</div>
+                <div class="map-info" node_ref=card class:floating=move || place.with(Option::is_some)
+                    class:low=move || place.with(|p| p.as_ref().is_some_and(|p| p.1))
+                    style=move || place.with(|p| p.as_ref().map(|p| p.0.clone())) aria-live="polite">{info}</div>
             </div>
         </div>
     }
