@@ -210,6 +210,15 @@ fn draw_loss(
         ))?
         .label(s.smoothed)
         .legend(look.mark(look.line(SMOOTH)));
+    // The newest point, marked: after one batch a line has nothing to join, and later the mark
+    // shows where the run is.
+    if let Some(p) = points.last().filter(|p| p.2.is_finite()) {
+        chart.draw_series(std::iter::once(Circle::new(
+            (p.0 as f32, p.2.min(max_y)),
+            look.px(3.0),
+            SMOOTH.filled(),
+        )))?;
+    }
     if let Some(step) = diverged_at {
         let x = step as f32;
         chart
@@ -270,8 +279,11 @@ pub fn Charts() -> impl IntoView {
     // for every batch, that took a third of one core from the worker on a two-core machine. So
     // the loss chart is redrawn at most every LOSS_REDRAW, always with the newest data.
     let waiting = StoredValue::new(false);
+    // When the chart was last drawn (ms): a batch after a quiet spell is drawn at once.
+    let drawn_at = StoredValue::new(f64::NEG_INFINITY);
     let redraw = move || {
         waiting.set_value(false);
+        drawn_at.set_value(js_sys::Date::now());
         if let Some(c) = loss.get_untracked() {
             let s = untrack(t).train;
             let look = Look::now();
@@ -292,7 +304,14 @@ pub fn Charts() -> impl IntoView {
         let _ = (t(), batches.get(), loss.get());
         if !empty.get() && !waiting.get_value() {
             waiting.set_value(true);
-            set_timeout(redraw, LOSS_REDRAW);
+            let since = js_sys::Date::now() - drawn_at.get_value();
+            let wait = LOSS_REDRAW.as_secs_f64() * 1000.0 - since;
+            if wait <= 0.0 {
+                // After the next frame, like the accuracy chart below, for the same reason.
+                request_animation_frame(move || set_timeout(redraw, std::time::Duration::ZERO));
+            } else {
+                set_timeout(redraw, std::time::Duration::from_millis(wait as u64));
+            }
         }
     });
     // Drawn in a task of its own after the next frame, not in the worker's message that changed
