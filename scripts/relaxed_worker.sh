@@ -15,6 +15,12 @@ wasm-bindgen --target no-modules --no-typescript --out-dir "$TRUNK_STAGING_DIR" 
 wasm-opt -O3 --enable-simd --enable-relaxed-simd --enable-bulk-memory --enable-multivalue \
   --enable-mutable-globals --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext \
   -o "$TRUNK_STAGING_DIR/worker_relaxed_bg.wasm" "$TRUNK_STAGING_DIR/worker_relaxed_bg.wasm"
-printf 'importScripts("./worker_relaxed.js");wasm_bindgen("./worker_relaxed_bg.wasm");' \
+# wasm-bindgen's init takes one object; a bare path still works but warns in the console.
+printf 'importScripts("./worker_relaxed.js");wasm_bindgen({module_or_path: "./worker_relaxed_bg.wasm"});' \
   > "$TRUNK_STAGING_DIR/worker_relaxed_loader.js"
+# Trunk's own shim for the plain worker passes the bare path; the same call, without the warning.
+if [ -f "$TRUNK_STAGING_DIR/worker_loader.js" ]; then
+  printf 'importScripts("./worker.js");wasm_bindgen({module_or_path: "./worker_bg.wasm"});' \
+    > "$TRUNK_STAGING_DIR/worker_loader.js"
+fi
 echo "relaxed_worker.sh: worker_relaxed_loader.js written"
