@@ -87,7 +87,7 @@ pub fn Overview() -> impl IntoView {
                             </a>
                         </li>
                         <For each=move || row.get() key=|s| (s.index, s.shape.clone()) let:stage>
-                            <li><StageBox drawing=shown stage/></li>
+                            <li><StageBox drawing=shown stage testids="overview-stage"/></li>
                         </For>
                     </ol>
                 </nav>
@@ -118,7 +118,7 @@ pub fn StageStrip(drawing: Drawing, count: usize) -> impl IntoView {
         <nav class="overview-flow strip" aria-label=move || t().overview.diagram_label data-testid="draw-strip">
             <ol>
                 <For each=move || row.get() key=|s| (s.index, s.shape.clone()) let:stage>
-                    <li><StageBox drawing stage/></li>
+                    <li><StageBox drawing stage testids="draw-strip-stage"/></li>
                 </For>
             </ol>
         </nav>
@@ -150,7 +150,13 @@ fn output_of(trace: &Option<Trace>, index: usize, size: usize) -> Option<&[f32]>
 /// One stage: its name, thumbnails of its first outputs (or the probabilities and the
 /// prediction for the last), and its shape; a link to the section that explains it.
 #[component]
-fn StageBox(drawing: Drawing, stage: Stage) -> impl IntoView {
+fn StageBox(
+    drawing: Drawing,
+    stage: Stage,
+    /// The start of the box's `data-testid` (the stage's index follows): the overview's and the
+    /// Draw section's strip must not share one.
+    testids: &'static str,
+) -> impl IntoView {
     let t = use_text();
     let Stage {
         index,
@@ -268,7 +274,7 @@ fn StageBox(drawing: Drawing, stage: Stage) -> impl IntoView {
     };
     view! {
         <a class="ov-stage" class:output=kind == StageKind::Output href=format!("#{section}") aria-label=label
-            data-testid=format!("overview-stage-{index}")>
+            data-testid=format!("{testids}-{index}")>
             <span class="stage-name" translate="no">{name}" · "{classes}</span>
             <span class="thumbs">{body}</span>
             <span class="stage-shape">{caption}</span>
