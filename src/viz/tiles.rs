@@ -52,6 +52,32 @@ impl TileLayout {
         (c < self.channels).then_some((c, cy, cx))
     }
 
+    /// The cell under the point `(x, y)` of the picture (in pixels, fractions kept), or on a gap
+    /// the cell across the gap's nearer edge: a finger is wider than a gap, and a tap there
+    /// should not find nothing.
+    pub fn hit_near(&self, x: f64, y: f64) -> Option<(usize, usize, usize)> {
+        if !(x >= 0.0 && y >= 0.0) {
+            return None;
+        }
+        let (px, py) = (x.floor() as usize, y.floor() as usize);
+        let (fx, fy) = (x - x.floor(), y - y.floor());
+        let side = |p: usize, f: f64| {
+            if f < 0.5 {
+                p.checked_sub(1)
+            } else {
+                Some(p + 1)
+            }
+        };
+        let (sx, sy) = (side(px, fx), side(py, fy));
+        let across = |f: f64| f.min(1.0 - f);
+        let mut next = [(sx, Some(py), across(fx)), (Some(px), sy, across(fy))];
+        next.sort_by(|a, b| a.2.total_cmp(&b.2));
+        std::iter::once((Some(px), Some(py)))
+            .chain(next.iter().map(|&(x, y, _)| (x, y)))
+            .chain(std::iter::once((sx, sy)))
+            .find_map(|(x, y)| self.hit(x?, y?))
+    }
+
     /// The picture pixel `(x, y)` of cell `(channel, row, column)`: the inverse of [`Self::hit`].
     pub fn origin(&self, (c, r, k): (usize, usize, usize)) -> (usize, usize) {
         (
@@ -100,6 +126,28 @@ pub fn layer_scale(values: &[f32]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_point_on_a_gap_finds_the_nearer_cell() {
+        // Two rows of 2 × 1 tiles of 1 × 1 cells: picture 3 × 3, gaps in column 1 and row 1.
+        let l = TileLayout::new(4, 1, 1, 2);
+        assert_eq!(l.size(), (3, 3));
+        assert_eq!(l.hit_near(0.5, 0.5), Some((0, 0, 0)));
+        assert_eq!(l.hit(0, 1), None);
+        // On the gap row: the tile above or below, whichever edge is nearer.
+        assert_eq!(l.hit_near(0.5, 1.2), Some((0, 0, 0)));
+        assert_eq!(l.hit_near(0.5, 1.8), Some((2, 0, 0)));
+        assert_eq!(l.hit_near(1.7, 0.4), Some((1, 0, 0)));
+        // The crossing of the gaps: a diagonal neighbour.
+        assert_eq!(l.hit_near(1.9, 1.9), Some((3, 0, 0)));
+        // Outside: nothing.
+        assert_eq!(l.hit_near(-0.5, 0.5), None);
+        assert_eq!(l.hit_near(f64::NAN, 0.5), None);
+        // Inside a cell it is `hit`.
+        for (x, y) in [(0usize, 0usize), (2, 0), (0, 2), (2, 2)] {
+            assert_eq!(l.hit_near(x as f64 + 0.5, y as f64 + 0.5), l.hit(x, y));
+        }
+    }
 
     #[test]
     fn layout_and_hit_testing_agree() {

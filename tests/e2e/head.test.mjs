@@ -35,6 +35,11 @@ test('flatten shows where (c, h, w) goes; linear computes W·x + b', async () =>
   assert.ok(await page.$eval(tid('head-vec-15'), (e) => e.parentElement.classList.contains('hit')));
   await page.focus(tid('head-vec-4'));
   assert.equal(await text(page, 'head-flat-map'), '(0, 1, 1) → 0·9 + 1·3 + 1 = 4');
+  // Each cell is a button named by its place and its value; a press shows its pair too.
+  assert.match(await page.locator(tid('head-vec-4')).ariaSnapshot(), /^- button "\[4\] = 5"/);
+  assert.match(await page.locator(tid('head-flat-1-2-0')).ariaSnapshot(), /^- button "\(1, 2, 0\) = 16"/);
+  await page.locator(tid('head-flat-0-0-2')).dispatchEvent('click');
+  assert.equal(await text(page, 'head-flat-map'), '(0, 0, 2) → 0·9 + 0·3 + 2 = 2');
   assert.equal(await text(page, 'head-y-0'), 'y[0] = 1×1 + (-1)×0 + 0.5×2 + 2×(-1) + 0.5 = 0.5');
   await page.fill(tid('head-x-1'), '3');
   assert.equal(await text(page, 'head-y-1'), 'y[1] = 0×1 + 2×3 + (-1)×2 + 1×(-1) + (-1) = 2');

@@ -276,12 +276,9 @@ fn LayerMaps(
         if r.width() <= 0.0 {
             return None;
         }
-        let px = ((x - r.left()) / r.width() * w as f64).floor();
-        let py = ((y - r.top()) / r.height() * h as f64).floor();
-        if px < 0.0 || py < 0.0 {
-            return None;
-        }
-        l.hit(px as usize, py as usize)
+        let px = (x - r.left()) / r.width() * w as f64;
+        let py = (y - r.top()) / r.height() * h as f64;
+        l.hit_near(px, py)
     };
     let show = move |cell: (usize, usize, usize)| {
         let rect = node

@@ -38,14 +38,17 @@ const W: usize = 3;
 fn FlattenDemo() -> impl IntoView {
     let t = use_text();
     let active = RwSignal::new(None::<usize>);
-    let cell = move |i: usize, testid: String, label: String| {
+    // Buttons: focusable, named by where the value sits and what it is ("(0, 1, 2) = 6"), and
+    // a press (click, tap, Enter) shows the pair as pointing and focus do.
+    let cell = move |i: usize, testid: String, at: String| {
+        let value = i + 1;
         view! {
             <div class="cell-wrap" class:hit=move || active.get() == Some(i)>
-                <span class="cell" tabindex="0" data-testid=testid aria-label=label
+                <button type="button" class="cell" data-testid=testid aria-label=format!("{at} = {value}")
                     on:mouseenter=move |_| active.set(Some(i)) on:focus=move |_| active.set(Some(i))
-                    on:touchstart=move |_| active.set(Some(i))>
-                    {(i + 1).to_string()}
-                </span>
+                    on:click=move |_| active.set(Some(i))>
+                    {value.to_string()}
+                </button>
             </div>
         }
     };
