@@ -123,7 +123,7 @@ table! {
         /// Dropout add no picture.
         maps_intro {
             en: "Each layer's outputs for your drawing, with one colour scale per layer (blue negative, white 0, orange positive). Flatten only lines the (32, 7, 7) maps up into 1,568 numbers, and Dropout passes everything through unchanged when the model is used rather than trained, so neither adds a new picture.",
-            ko: "그린 숫자에 대한 각 층의 출력입니다. 층마다 색 척도가 하나씩 있습니다(파랑은 음수, 흰색은 0, 주황은 양수). Flatten은 (32, 7, 7) 맵을 값 1,568개로 늘어놓기만 하고, Dropout은 학습할 때만 값을 0으로 만들고 추론할 때는 모두 그대로 통과시키므로, 둘 다 새 그림을 만들지 않습니다.",
+            ko: "그린 숫자에 대한 각 층의 출력입니다. 층마다 색 척도가 하나씩 있습니다(파랑은 음수, 흰색은 0, 주황은 양수). Flatten은 (32, 7, 7) 맵을 값 1,568개로 늘어놓기만 하고, Dropout은 학습할 때만 일부 값을 무작위로 0으로 만들고 추론할 때는 모두 그대로 통과시키므로, 둘 다 새 그림을 만들지 않습니다.",
         }
         /// Colour-scale legend beside each layer's maps and under the pointed cell's weights; {m}
         /// is the scale's end. Also, unfilled, the accessible name of the legend strip

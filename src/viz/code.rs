@@ -234,7 +234,7 @@ mod tests {
                 ),
                 named(
                     "classifier.1",
-                    LayerConfig::Linear(LinearConfig::new(196, 10)),
+                    LayerConfig::Linear(LinearConfig::new(144, 10)),
                 ),
             ],
         }

@@ -162,6 +162,12 @@ test('phone: a tapped map cell keeps its card on screen, within the width, never
     assert.ok(card.y >= 0 && card.y + card.height <= H + 1, `card from ${card.y} to ${card.y + card.height} in ${H}`);
     assert.ok(Math.abs(cell.y + cell.height / 2 - tapped) < 2, `outline at ${cell.y}, tap at ${tapped}`);
     assert.ok(cell.y + cell.height <= card.y || card.y + card.height <= cell.y, `card ${card.y}–${card.y + card.height} over the cell at ${cell.y}`);
+    // Scrolled so that the cell passes the middle of the screen, the card moves out of its way.
+    await page.evaluate(() => scrollBy(0, (document.querySelector('.map-cursor').getBoundingClientRect().top < innerHeight / 2 ? -0.5 : 0.5) * innerHeight));
+    await page.waitForFunction(() => {
+      const [card, cell] = ['.map-info', '.map-cursor'].map((s) => document.querySelector(s).getBoundingClientRect());
+      return cell.top > 0 && cell.bottom < innerHeight && (cell.bottom <= card.top || card.bottom <= cell.top) && card.top >= 0 && card.bottom <= innerHeight + 1;
+    }, null, { timeout: 5000 });
     // No Esc on a phone: its × closes it.
     await page.locator(tid('draw-hover-close')).click();
     await page.waitForFunction(() => document.querySelector('.map-info').textContent.trim() === '');

@@ -158,7 +158,24 @@ pub fn FeatureMaps(
     // The card's height is known once it is shown: a guess first, then its measure.
     let card_height = RwSignal::new(CARD_HEIGHT_GUESS);
     let card = NodeRef::<html::Div>::new();
+    // While a card is open, scrolling places it again (at most once a frame): a phone's card at
+    // the top or bottom of the screen must move when the cell passes the middle, and a desktop
+    // card stays in the window.
+    let scrolled = RwSignal::new(0u32);
+    let pending = StoredValue::new(false);
+    let listener = window_event_listener(leptos::ev::scroll, move |_| {
+        if pending.get_value() || point.with_untracked(Option::is_none) {
+            return;
+        }
+        pending.set_value(true);
+        request_animation_frame(move || {
+            pending.try_set_value(false);
+            scrolled.try_update(|n| *n = n.wrapping_add(1));
+        });
+    });
+    on_cleanup(move || listener.remove());
     let place = Memo::new(move |_| {
+        scrolled.track();
         let rect = point.get()?.rect?;
         let area = area.get()?;
         let width = area.client_width() as f64;
@@ -188,11 +205,17 @@ pub fn FeatureMaps(
         // Measured before the next frame is drawn, once the card holds the new cell's read-out
         // (this effect can run before the card's own content is replaced).
         request_animation_frame(move || {
-            if let Some(el) = card.get_untracked() {
-                let h = el.offset_height() as f64;
-                if h > 0.0 && (h - card_height.get_untracked()).abs() > 1.0 {
-                    card_height.set(h);
-                }
+            // (The maps can have been rebuilt for another model by then.)
+            let Some(el) = card.try_get_untracked().flatten() else {
+                return;
+            };
+            let h = el.offset_height() as f64;
+            if h > 0.0
+                && card_height
+                    .try_get_untracked()
+                    .is_some_and(|was| (h - was).abs() > 1.0)
+            {
+                card_height.try_set(h);
             }
         });
     });

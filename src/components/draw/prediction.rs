@@ -46,6 +46,8 @@ pub fn Prediction(#[prop(into)] logits: Signal<Option<Vec<f32>>>) -> impl IntoVi
             <p class="predicted" aria-live="polite">
                 <span>{move || t().draw.prediction}": "</span>
                 <strong data-testid="draw-prediction">{move || result.with(|r| r.as_ref().map(|(_, a)| a.to_string()).unwrap_or_default())}</strong>
+                // Cleared, the digit goes: a screen reader hears why, from the live line.
+                {move || result.with(|r| r.is_none()).then(|| view! { <span class="sr-only">{move || t().draw.empty}</span> })}
             </p>
             {move || result.with(|r| r.is_none()).then(|| view! { <p class="note" data-testid="draw-empty">{move || t().draw.empty}</p> })}
             <div class="bars">{bars}</div>

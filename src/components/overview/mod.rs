@@ -12,6 +12,7 @@ use super::widgets::canvas::PixelMap;
 use super::widgets::visible::visible;
 use crate::data::IMAGE_SIDE;
 use crate::nn::classify;
+use crate::nn::summary::group_thousands;
 use crate::text::fill;
 use crate::viz::maps::layout_of;
 use crate::viz::overview::{most_active, stages, Stage, StageKind, THUMBNAILS};
@@ -179,7 +180,7 @@ fn StageBox(
                     ("w", w.to_string()),
                 ],
             ),
-            (_, [u]) => fill(t().overview.units, &[("n", u.to_string())]),
+            (_, [u]) => fill(t().overview.units, &[("n", group_thousands(*u as u64))]),
             _ => String::new(),
         }
     };

@@ -378,7 +378,9 @@ fn StepperExplained<S: StepperSettings>(
                 format!("{}  # → [1, 1, {oh}, {ow}]", settings.with(|st| st.pytorch()))
             }}
         </pre>
-        <pre class="code" translate="no" data-testid=format!("{prefix}-keras")>
+        // A sentence in place of the Keras line (no exact form) wraps like prose; code scrolls.
+        <pre class="code" translate="no" data-testid=format!("{prefix}-keras")
+            class:prose=move || settings.with(|st| st.keras().is_err())>
             {move || match settings.with(|st| st.keras()) {
                 Ok(line) => {
                     // Keras is channels-last: (batch, rows, cols, channels).
