@@ -205,6 +205,32 @@ test('a drawing made in the overview reaches the Draw section when it comes into
   await context.close();
 });
 
+test('maps of a layer below the window wait for it, then show the drawing as it is', async () => {
+  const { page, context, log } = await open(browser, server, '/?lang=en', { viewport: { width: 1440, height: 900 } });
+  await ready(page);
+  await page.$eval(tid('draw-canvas'), (c) => scrollBy(0, c.getBoundingClientRect().top - 80));
+  const last = page.locator('canvas.maps').last();
+  const url = () => last.evaluate((c) => c.toDataURL());
+  assert.ok(await last.evaluate((c) => c.getBoundingClientRect().top > innerHeight + 100), 'the logits are below the window');
+  const atLoad = await url();
+  await draw(page, DIGITS[7]);
+  await page.waitForFunction(() => document.querySelector('[data-testid="draw-prediction"]').textContent.trim() === '7');
+  assert.equal(await url(), atLoad);
+  // In view, the logits' picture catches up with the drawing: the brightest unit is the 7.
+  await last.scrollIntoViewIfNeeded();
+  await page.waitForFunction((was) => document.querySelectorAll('canvas.maps')[document.querySelectorAll('canvas.maps').length - 1].toDataURL() !== was, atLoad);
+  const brightest = await last.evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, 1).data;
+    // Units sit at even columns (a one-pixel gap after each); positive is orange (more red than blue).
+    const warmth = [];
+    for (let u = 0; u < 10; u++) warmth.push(d[u * 2 * 4] - d[u * 2 * 4 + 2]);
+    return warmth.indexOf(Math.max(...warmth));
+  });
+  assert.equal(brightest, 7);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test('pointing at a feature map shows its value and the filter behind it; keys move the point', async () => {
   const { page, context } = await open(browser, server, '/?lang=en');
   await ready(page);

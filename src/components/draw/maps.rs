@@ -6,6 +6,7 @@
 use crate::components::context::drawing::Drawing;
 use crate::components::context::use_text;
 use crate::components::widgets::canvas::{paint, PixelMap};
+use crate::components::widgets::visible::canvas_visible;
 use crate::data::IMAGE_SIDE;
 use crate::text::fill;
 use crate::viz::field::receptive_field;
@@ -254,6 +255,9 @@ fn LayerMaps(
 ) -> impl IntoView {
     let t = use_text();
     let node = NodeRef::<html::Canvas>::new();
+    // Each layer follows the drawing only while its maps are on screen: drawing with the canvas
+    // in view, most layers are below the fold, and each catches up as it comes into view.
+    let ctx = ctx.while_in_view(canvas_visible(node, "100px"));
     let layout = Memo::new(move |_| {
         ctx.trace
             .with(|t| t.as_ref().and_then(|t| layout_of(t.get(index)?.shape())))

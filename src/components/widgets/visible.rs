@@ -2,6 +2,7 @@
 //! and the Draw section follow the drawing only while they are in view (or near it), and catch
 //! up when they come back. An IntersectionObserver tells; no layout is forced to find out.
 
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -48,5 +49,48 @@ fn observe(id: &'static str, margin: &'static str, before: bool) -> RwSignal<boo
         }
         on_change.forget();
     });
+    shown
+}
+
+/// Whether the canvas behind `node` is within `margin` of the viewport: for work per element
+/// (one layer's maps) rather than per section. True until the observer first reports; the
+/// observer stops with the component.
+pub fn canvas_visible(node: NodeRef<html::Canvas>, margin: &'static str) -> RwSignal<bool> {
+    type Watch = (
+        web_sys::IntersectionObserver,
+        Closure<dyn FnMut(js_sys::Array)>,
+    );
+    let shown = RwSignal::new(true);
+    let watch = StoredValue::new_local(None::<Watch>);
+    let stop = move || {
+        watch.try_update_value(|w| {
+            if let Some((observer, _)) = w.take() {
+                observer.disconnect();
+            }
+        });
+    };
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        stop();
+        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(e) = entries
+                .iter()
+                .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                .next_back()
+            {
+                shown.try_set(e.is_intersecting());
+            }
+        });
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin(margin);
+        if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+            on_change.as_ref().unchecked_ref(),
+            &init,
+        ) {
+            observer.observe(&el);
+            watch.set_value(Some((observer, on_change)));
+        }
+    });
+    on_cleanup(stop);
     shown
 }
