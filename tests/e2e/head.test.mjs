@@ -40,6 +40,18 @@ test('flatten shows where (c, h, w) goes; linear computes W·x + b', async () =>
   assert.match(await page.locator(tid('head-flat-1-2-0')).ariaSnapshot(), /^- button "\(1, 2, 0\) = 16"/);
   await page.locator(tid('head-flat-0-0-2')).dispatchEvent('click');
   assert.equal(await text(page, 'head-flat-map'), '(0, 0, 2) → 0·9 + 0·3 + 2 = 2');
+  // One tab stop per side, on the cell shown; arrows walk the cells in flattening order.
+  assert.deepEqual(await page.$$eval('[data-testid^="head-vec-"][tabindex="0"], [data-testid^="head-flat-"][tabindex="0"]', (es) => es.map((e) => e.dataset.testid)), ['head-flat-0-0-2', 'head-vec-2']);
+  await page.focus(tid('head-vec-2'));
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'head-vec-4');
+  assert.equal(await text(page, 'head-flat-map'), '(0, 1, 1) → 0·9 + 1·3 + 1 = 4');
+  await page.focus(tid('head-flat-0-0-0'));
+  await page.keyboard.press('End');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'head-flat-1-2-2');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await text(page, 'head-flat-map'), '(1, 2, 1) → 1·9 + 2·3 + 1 = 16');
   assert.equal(await text(page, 'head-y-0'), 'y[0] = 1×1 + (-1)×0 + 0.5×2 + 2×(-1) + 0.5 = 0.5');
   await page.fill(tid('head-x-1'), '3');
   assert.equal(await text(page, 'head-y-1'), 'y[1] = 0×1 + 2×3 + (-1)×2 + 1×(-1) + (-1) = 2');

@@ -11,6 +11,7 @@ use crate::viz::{fmt_num, fmt_term};
 use leptos::prelude::*;
 use ndarray::{ArrayD, IxDyn};
 use relu::ReluDemo;
+use wasm_bindgen::JsCast;
 
 /// The section.
 #[component]
@@ -38,15 +39,44 @@ const W: usize = 3;
 fn FlattenDemo() -> impl IntoView {
     let t = use_text();
     let active = RwSignal::new(None::<usize>);
-    // Buttons: focusable, named by where the value sits and what it is ("(0, 1, 2) = 6"), and
-    // a press (click, tap, Enter) shows the pair as pointing and focus do.
-    let cell = move |i: usize, testid: String, at: String| {
+    // Buttons named by where the value sits and what it is ("(0, 1, 2) = 6"); a press (click,
+    // tap, Enter) shows the pair as pointing and focus do. Each side is one tab stop (the shown
+    // cell, else the first), and the arrow keys walk it in flattening order, so the 36 cells
+    // cost a keyboard two stops, not 36.
+    let testid = |i: usize, block: bool| {
+        if block {
+            let (c, h, w) = (i / (H * W), (i / W) % H, i % W);
+            format!("head-flat-{c}-{h}-{w}")
+        } else {
+            format!("head-vec-{i}")
+        }
+    };
+    let cell = move |i: usize, block: bool, at: String| {
         let value = i + 1;
+        let on_key = move |ev: web_sys::KeyboardEvent| {
+            let to = match ev.key().as_str() {
+                "ArrowRight" | "ArrowDown" => (i + 1).min(C * H * W - 1),
+                "ArrowLeft" | "ArrowUp" => i.saturating_sub(1),
+                "Home" => 0,
+                "End" => C * H * W - 1,
+                _ => return,
+            };
+            ev.prevent_default();
+            let next = document()
+                .query_selector(&format!("[data-testid=\"{}\"]", testid(to, block)))
+                .ok()
+                .flatten()
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(el) = next {
+                let _ = el.focus();
+            }
+        };
         view! {
             <div class="cell-wrap" class:hit=move || active.get() == Some(i)>
-                <button type="button" class="cell" data-testid=testid aria-label=format!("{at} = {value}")
+                <button type="button" class="cell" data-testid=testid(i, block) aria-label=format!("{at} = {value}")
+                    tabindex=move || if active.get().unwrap_or(0) == i { "0" } else { "-1" }
                     on:mouseenter=move |_| active.set(Some(i)) on:focus=move |_| active.set(Some(i))
-                    on:click=move |_| active.set(Some(i))>
+                    on:click=move |_| active.set(Some(i)) on:keydown=on_key>
                     {value.to_string()}
                 </button>
             </div>
@@ -59,7 +89,7 @@ fn FlattenDemo() -> impl IntoView {
                     let cells = (0..W)
                         .map(|w| {
                             let i = (c * H + h) * W + w;
-                            cell(i, format!("head-flat-{c}-{h}-{w}"), format!("({c}, {h}, {w})"))
+                            cell(i, true, format!("({c}, {h}, {w})"))
                         })
                         .collect_view();
                     view! { <div class="grid-row">{cells}</div> }
@@ -69,7 +99,7 @@ fn FlattenDemo() -> impl IntoView {
         })
         .collect_view();
     let vector = (0..C * H * W)
-        .map(|i| cell(i, format!("head-vec-{i}"), format!("[{i}]")))
+        .map(|i| cell(i, false, format!("[{i}]")))
         .collect_view();
     let mapping = move || match active.get() {
         None => t().head.flatten_hint.to_string(),
