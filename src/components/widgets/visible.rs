@@ -22,7 +22,7 @@ pub fn near(id: &'static str, margin: &'static str) -> RwSignal<bool> {
 
 fn observe(id: &'static str, margin: &'static str, before: bool) -> RwSignal<bool> {
     let shown = RwSignal::new(before);
-    // After the element is in the document.
+    // After the element is in the document; the section lives as long as the page.
     request_animation_frame(move || {
         let Some(el) = web_sys::window()
             .and_then(|w| w.document())
@@ -30,40 +30,45 @@ fn observe(id: &'static str, margin: &'static str, before: bool) -> RwSignal<boo
         else {
             return;
         };
-        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Some(e) = entries
-                .iter()
-                .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-                .next_back()
-            {
-                shown.set(e.is_intersecting());
-            }
-        });
-        let init = web_sys::IntersectionObserverInit::new();
-        init.set_root_margin(margin);
-        if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
-            on_change.as_ref().unchecked_ref(),
-            &init,
-        ) {
-            observer.observe(&el);
-        }
-        on_change.forget();
+        std::mem::forget(watch(&el, margin, shown));
     });
     shown
+}
+
+/// An observer that sets `shown` whenever `el` comes within `margin` of the viewport or leaves
+/// it, with the callback it calls: both must be kept for as long as it should report.
+type Watch = (
+    web_sys::IntersectionObserver,
+    Closure<dyn FnMut(js_sys::Array)>,
+);
+
+fn watch(el: &web_sys::Element, margin: &str, shown: RwSignal<bool>) -> Option<Watch> {
+    let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(e) = entries
+            .iter()
+            .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+            .next_back()
+        {
+            shown.try_set(e.is_intersecting());
+        }
+    });
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin(margin);
+    let observer =
+        web_sys::IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &init)
+            .ok()?;
+    observer.observe(el);
+    Some((observer, on_change))
 }
 
 /// Whether the canvas behind `node` is within `margin` of the viewport: for work per element
 /// (one layer's maps) rather than per section. True until the observer first reports; the
 /// observer stops with the component.
 pub fn canvas_visible(node: NodeRef<html::Canvas>, margin: &'static str) -> RwSignal<bool> {
-    type Watch = (
-        web_sys::IntersectionObserver,
-        Closure<dyn FnMut(js_sys::Array)>,
-    );
     let shown = RwSignal::new(true);
-    let watch = StoredValue::new_local(None::<Watch>);
+    let kept = StoredValue::new_local(None::<Watch>);
     let stop = move || {
-        watch.try_update_value(|w| {
+        kept.try_update_value(|w| {
             if let Some((observer, _)) = w.take() {
                 observer.disconnect();
             }
@@ -72,24 +77,7 @@ pub fn canvas_visible(node: NodeRef<html::Canvas>, margin: &'static str) -> RwSi
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
         stop();
-        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Some(e) = entries
-                .iter()
-                .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-                .next_back()
-            {
-                shown.try_set(e.is_intersecting());
-            }
-        });
-        let init = web_sys::IntersectionObserverInit::new();
-        init.set_root_margin(margin);
-        if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
-            on_change.as_ref().unchecked_ref(),
-            &init,
-        ) {
-            observer.observe(&el);
-            watch.set_value(Some((observer, on_change)));
-        }
+        kept.set_value(watch(&el, margin, shown));
     });
     on_cleanup(stop);
     shown
