@@ -99,7 +99,7 @@ impl ArchSettings {
     /// `classifier` = Sequential(Flatten, Linear(features, hidden), ReLU, Dropout(p), Linear(hidden, 10)).
     pub fn to_model(&self) -> ModelConfig {
         let mut layers = Vec::new();
-        let named = |name: String, config: LayerConfig| NamedLayerConfig { name, config };
+        let named = NamedLayerConfig::new;
         let mut channels = 1;
         for (i, b) in self.blocks.iter().enumerate() {
             let g = format!("conv{}", i + 1);

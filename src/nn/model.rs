@@ -22,6 +22,16 @@ pub struct NamedLayerConfig {
     pub config: LayerConfig,
 }
 
+impl NamedLayerConfig {
+    /// The layer `config` under the module path `name`.
+    pub fn new(name: impl Into<String>, config: LayerConfig) -> Self {
+        NamedLayerConfig {
+            name: name.into(),
+            config,
+        }
+    }
+}
+
 /// A whole model without weights: the input shape of one sample and the layers in order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ModelConfig {
@@ -41,10 +51,7 @@ impl ModelConfig {
     /// ```
     pub fn seed() -> Self {
         let pool = LayerConfig::MaxPool2d(MaxPool2dConfig::new((2, 2)).padding((1, 1)));
-        let named = |name: &str, config: LayerConfig| NamedLayerConfig {
-            name: name.to_string(),
-            config,
-        };
+        let named = NamedLayerConfig::new;
         ModelConfig {
             input: vec![1, 28, 28],
             layers: vec![

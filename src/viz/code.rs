@@ -210,10 +210,7 @@ mod tests {
     /// A model whose listing has every comment the seed model's lacks: a convolution Keras
     /// refuses, and a padded, dilated max pool straight after it (no ReLU between).
     fn odd_model() -> ModelConfig {
-        let named = |name: &str, config: LayerConfig| NamedLayerConfig {
-            name: name.into(),
-            config,
-        };
+        let named = NamedLayerConfig::new;
         let conv = Conv2dConfig::new(1, 4, (3, 3))
             .stride((2, 2))
             .dilation((2, 2));

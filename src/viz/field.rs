@@ -159,10 +159,7 @@ mod tests {
 
     /// A conv layer named `n`.
     fn named(n: &str, c: Conv2dConfig) -> NamedLayerConfig {
-        NamedLayerConfig {
-            name: n.into(),
-            config: LayerConfig::Conv2d(c),
-        }
+        NamedLayerConfig::new(n, LayerConfig::Conv2d(c))
     }
 
     /// The box of input pixels whose gradient is non-zero when only cell (c, r, k) of the
