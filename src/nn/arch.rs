@@ -5,7 +5,6 @@
 //! (and the limits past which a browser tab refuses it), and the architecture a weights file
 //! carries in its metadata.
 
-use crate::lang::Lang;
 use crate::nn::{
     Conv2dConfig, LayerConfig, LinearConfig, MaxPool2dConfig, ModelConfig, NamedLayerConfig,
     NnError, Sequential, WeightsError,
@@ -324,12 +323,9 @@ pub const ARCH_KEY: &str = "convlab.arch";
 
 impl ArchSettings {
     /// The layers in short: `16@3×3+pool → 32@3×3+pool → 32 → 10` (`/2` a stride, `d2` a
-    /// dilation, `p1` a padding). Symbols read in any language; "pool" is a word, so it is `lang`'s.
-    pub fn outline(&self, lang: Lang) -> String {
-        let pool = match lang {
-            Lang::En => "+pool",
-            Lang::Ko => "+풀링",
-        };
+    /// dilation, `p1` a padding). Symbols read in any language; `pool` is the one word, in the
+    /// page's language (the text tables' `outline_pool`).
+    pub fn outline(&self, pool: &str) -> String {
         let mut parts: Vec<String> = self
             .blocks
             .iter()
@@ -345,6 +341,7 @@ impl ArchSettings {
                     s += &format!(" p{}", b.padding);
                 }
                 if b.pool {
+                    s += "+";
                     s += pool;
                 }
                 s
@@ -402,6 +399,7 @@ impl ArchSettings {
 mod tests {
     use super::*;
     use crate::nn::Summary;
+    use crate::text::{EN, KO};
 
     #[test]
     fn default_is_the_seed_model() {
@@ -437,15 +435,19 @@ mod tests {
     #[test]
     fn outlines_say_each_block_in_short() {
         assert_eq!(
-            ArchSettings::default().outline(Lang::En),
+            ArchSettings::default().outline(EN.model.outline_pool),
             "16@3×3+pool → 32@3×3+pool → 32 → 10"
         );
         assert_eq!(
-            ArchPreset::AllConv.settings().outline(Lang::En),
+            ArchPreset::AllConv
+                .settings()
+                .outline(EN.model.outline_pool),
             "16@3×3/2 p1 → 32@3×3/2 p1 → 32 → 10"
         );
         assert_eq!(
-            ArchPreset::Dilated.settings().outline(Lang::En),
+            ArchPreset::Dilated
+                .settings()
+                .outline(EN.model.outline_pool),
             "16@3×3 d2+pool → 32@3×3 d2+pool → 32 → 10"
         );
     }
@@ -453,16 +455,21 @@ mod tests {
     #[test]
     fn outlines_say_pool_in_the_page_language() {
         assert_eq!(
-            ArchSettings::default().outline(Lang::Ko),
+            ArchSettings::default().outline(KO.model.outline_pool),
             "16@3×3+풀링 → 32@3×3+풀링 → 32 → 10"
         );
         assert_eq!(
-            ArchPreset::Dilated.settings().outline(Lang::Ko),
+            ArchPreset::Dilated
+                .settings()
+                .outline(KO.model.outline_pool),
             "16@3×3 d2+풀링 → 32@3×3 d2+풀링 → 32 → 10"
         );
         // Without a pool nothing is a word: both languages write the same.
         let all_conv = ArchPreset::AllConv.settings();
-        assert_eq!(all_conv.outline(Lang::Ko), all_conv.outline(Lang::En));
+        assert_eq!(
+            all_conv.outline(KO.model.outline_pool),
+            all_conv.outline(EN.model.outline_pool)
+        );
     }
 
     #[test]

@@ -110,6 +110,12 @@ table! {
             en: "This layer cannot be written exactly.",
             ko: "그래서 이 층은 정확히 옮길 수 없습니다.",
         }
+        /// The one word in a model's short outline (`16@3×3+pool → …`, in `train-model`, the kept
+        /// models' table and the comparison chart): a block that ends in max pooling.
+        outline_pool {
+            en: "pool",
+            ko: "풀링",
+        }
         /// Comment in the Keras listing (`arch-keras`) on `layers.Flatten()`.
         keras_flatten {
             en: "flattens (H, W, C), PyTorch (C, H, W): same size, other order",

@@ -3,8 +3,7 @@
 
 use super::charts::{DrawResult, Look};
 use crate::components::context::train_link::use_train_link;
-use crate::components::context::{use_lang, use_text};
-use crate::lang::Lang;
+use crate::components::context::use_text;
 use crate::text::KeptText;
 use crate::train::kept::KeptModel;
 use crate::train::protocol::Status;
@@ -59,17 +58,18 @@ fn panel(
     look.legend(&mut chart, SeriesLabelPosition::UpperRight)
 }
 
+/// `pool` is the word for pooling in the outlines that label the runs.
 fn draw(
     canvas: web_sys::HtmlCanvasElement,
     s: &KeptText,
-    lang: Lang,
+    pool: &str,
     runs: &[KeptModel],
 ) -> DrawResult {
     let look = Look::now();
     let root = look.area(canvas, (720.0, 290.0))?;
     let (left, right) = root.split_horizontally(root.dim_in_pixel().0 / 2);
     // Numbered as the table lists them, newest first.
-    let label = |i: usize, k: &KeptModel| format!("{} {}", i + 1, k.facts.arch.outline(lang));
+    let label = |i: usize, k: &KeptModel| format!("{} {}", i + 1, k.facts.arch.outline(pool));
     let acc: Vec<Series> = runs
         .iter()
         .enumerate()
@@ -116,7 +116,6 @@ fn draw(
 #[component]
 pub fn CompareChart() -> impl IntoView {
     let t = use_text();
-    let lang = use_lang();
     let link = use_train_link();
     let my = link.my;
     let canvas = NodeRef::<html::Canvas>::new();
@@ -135,14 +134,14 @@ pub fn CompareChart() -> impl IntoView {
     let training = Memo::new(move |_| link.status() == Some(Status::Running));
     Effect::new(move |_| {
         let s = t().kept;
-        let lang = lang.get();
+        let pool = t().model.outline_pool;
         if training.get() {
             return;
         }
         if let Some(c) = canvas.get() {
             runs.with(|r| {
                 if !r.is_empty() {
-                    if let Err(e) = draw(c, s, lang, r) {
+                    if let Err(e) = draw(c, s, pool, r) {
                         web_sys::console::error_1(&format!("comparison chart: {e}").into());
                     }
                 }

@@ -75,7 +75,7 @@ fn Row(model: KeptModel) -> impl IntoView {
     let trained = facts.origin == Origin::Trained;
     let outline = {
         let arch = facts.arch.clone();
-        move || arch.outline(lang.get())
+        move || arch.outline(t().model.outline_pool)
     };
     let params = group_thousands(facts.arch.to_model().num_params());
     let arch = use_arch().edit;

@@ -235,7 +235,6 @@ fn Progress(settings: RwSignal<Settings>) -> impl IntoView {
 #[component]
 fn TrainModel(settings: RwSignal<Settings>) -> impl IntoView {
     let t = use_text();
-    let lang = use_lang();
     let link = use_train_link();
     // The architecture of the weights in the worker, from the file's own metadata.
     let current = Memo::new(move |_| {
@@ -264,7 +263,7 @@ fn TrainModel(settings: RwSignal<Settings>) -> impl IntoView {
             let (before, after) = template.split_once("{outline}").unwrap_or((template, ""));
             view! {
                 {fill(before, &values)}
-                <span class="outline" translate="no">{a.outline(lang.get())}</span>
+                <span class="outline" translate="no">{a.outline(t().model.outline_pool)}</span>
                 {fill(after, &values)}
             }
         })
