@@ -6,7 +6,7 @@
 use convlab::data::Mnist;
 use convlab::lang::Lang;
 use convlab::nn::arch::{ArchPreset, ArchSettings};
-use convlab::train::protocol::{FromWorker, Settings, Status, ToWorker, WorkerError};
+use convlab::train::protocol::{FromWorker, LoadError, Settings, Status, ToWorker, WorkerError};
 use convlab::train::run::{Out, RunEngine};
 use convlab::train::Helper;
 
@@ -105,7 +105,7 @@ fn commands_before_the_digits_are_refused_with_a_reason() {
     let out = e.command(1, ToWorker::Start(Settings::default()));
     assert_eq!(errors(&out), vec![WorkerError::Loading]);
     assert_eq!(e.status(), Status::Loading);
-    let out = e.digits_failed("HTTP 404".into());
+    let out = e.digits_failed(LoadError::Fetch("HTTP 404".into()));
     assert_eq!(errors(&out), vec![WorkerError::Digits("HTTP 404".into())]);
     assert_eq!(e.status(), Status::Error);
 }

@@ -16,11 +16,8 @@
 //! remainders first so the test set holds exactly 2,000); the rest (8,000) train. Both lists are
 //! then shuffled with the same generator, so neither is ordered by class.
 
-use crate::lang::Lang;
 use crate::nn::init::rng;
-use crate::text::fill;
 use rand::seq::SliceRandom;
-use std::fmt;
 
 /// The first bytes of a decompressed file.
 pub const MAGIC: &[u8; 8] = b"CLMNIST1";
@@ -47,8 +44,8 @@ pub const FIRST_SAMPLE: usize = 3;
 /// The built-in samples file (see [`Mnist::built_in_samples`]).
 pub const SAMPLES_FILE: &[u8] = include_bytes!("mnist-samples.bin");
 
-/// Why a data file was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why a data file was refused (the text layer phrases it: `crate::text::errors`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DataError {
     /// The zlib stream is damaged or truncated.
     Compression,
@@ -77,39 +74,6 @@ pub enum DataError {
     },
     /// Fewer images than a split needs.
     TooFew(usize),
-}
-
-impl DataError {
-    /// The error as a sentence in `lang` (the text lives in `crate::text`, with the page's).
-    pub fn message(&self, lang: Lang) -> String {
-        let t = crate::text::text(lang).data;
-        match *self {
-            DataError::Compression => t.compression.to_string(),
-            DataError::Magic => t.magic.to_string(),
-            DataError::Dimensions { rows, cols } => fill(
-                t.dimensions,
-                &[("rows", rows.to_string()), ("cols", cols.to_string())],
-            ),
-            DataError::Length { expected, got } => fill(
-                t.length,
-                &[("expected", expected.to_string()), ("got", got.to_string())],
-            ),
-            DataError::Label { index, label } => fill(
-                t.label,
-                &[("index", index.to_string()), ("label", label.to_string())],
-            ),
-            DataError::TooFew(n) => fill(
-                t.too_few,
-                &[("n", n.to_string()), ("test", TEST_SIZE.to_string())],
-            ),
-        }
-    }
-}
-
-impl fmt::Display for DataError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
 }
 
 impl std::error::Error for DataError {}

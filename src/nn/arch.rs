@@ -5,6 +5,7 @@
 //! (and the limits past which a browser tab refuses it), and the architecture a weights file
 //! carries in its metadata.
 
+use crate::nn::error::ArchProblem;
 use crate::nn::{
     Conv2dConfig, LayerConfig, LinearConfig, MaxPool2dConfig, ModelConfig, NamedLayerConfig,
     NnError, Sequential, WeightsError,
@@ -59,7 +60,68 @@ pub struct ArchSettings {
 }
 
 /// The most conv blocks the editor offers.
-pub const MAX_BLOCKS: usize = 4;
+pub const MAX_BLOCKS: usize = ArchField::Blocks.limits().1 as usize;
+
+/// A setting of the model family, with the range the editor offers. Every reader of an
+/// architecture (a file's metadata, a kept model, the worker) checks the same ranges
+/// ([`ArchSettings::validate`]), so no way in builds a model the editor could not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ArchField {
+    /// How many conv blocks.
+    Blocks,
+    /// A block's filters (`out_channels`).
+    Filters,
+    /// A block's square kernel side.
+    Kernel,
+    /// A block's stride.
+    Stride,
+    /// A block's zero padding.
+    Padding,
+    /// A block's dilation.
+    Dilation,
+    /// A block's pool kernel (and stride).
+    PoolKernel,
+    /// A block's pool padding.
+    PoolPadding,
+    /// The hidden linear layer's width.
+    Hidden,
+    /// The dropout probability before the last layer.
+    Dropout,
+}
+
+impl ArchField {
+    /// The least and the most the editor offers, both allowed. 28 is the input's side: a
+    /// kernel, stride or padding past it only wastes the learner's time; a dropout of 1 would
+    /// let nothing through.
+    pub const fn limits(self) -> (f64, f64) {
+        match self {
+            ArchField::Blocks => (1.0, 4.0),
+            ArchField::Filters => (1.0, 256.0),
+            ArchField::Kernel | ArchField::Stride | ArchField::Dilation | ArchField::PoolKernel => {
+                (1.0, 28.0)
+            }
+            ArchField::Padding | ArchField::PoolPadding => (0.0, 28.0),
+            ArchField::Hidden => (1.0, 1024.0),
+            ArchField::Dropout => (0.0, 0.95),
+        }
+    }
+
+    /// `value` itself when it is within [`ArchField::limits`], else the refusal naming it.
+    pub fn check(self, block: Option<usize>, value: f64) -> Result<(), NnError> {
+        let (min, max) = self.limits();
+        if (min..=max).contains(&value) {
+            Ok(())
+        } else {
+            Err(NnError::OutOfRange {
+                block,
+                field: self,
+                value,
+                min,
+                max,
+            })
+        }
+    }
+}
 
 impl Default for ArchSettings {
     /// The seed model.
@@ -92,6 +154,27 @@ impl ArchSettings {
         if self.blocks.len() > 1 && i < self.blocks.len() {
             self.blocks.remove(i);
         }
+    }
+
+    /// Checks every setting against the editor's ranges ([`ArchField::limits`]), naming the
+    /// first one outside them.
+    pub fn validate(&self) -> Result<(), NnError> {
+        let check = |block, field: ArchField, value: usize| field.check(block, value as f64);
+        check(None, ArchField::Blocks, self.blocks.len())?;
+        for (i, b) in self.blocks.iter().enumerate() {
+            let at = Some(i + 1);
+            check(at, ArchField::Filters, b.out_channels)?;
+            check(at, ArchField::Kernel, b.kernel)?;
+            check(at, ArchField::Stride, b.stride)?;
+            check(at, ArchField::Padding, b.padding)?;
+            check(at, ArchField::Dilation, b.dilation)?;
+            if b.pool {
+                check(at, ArchField::PoolKernel, b.pool_kernel)?;
+                check(at, ArchField::PoolPadding, b.pool_padding)?;
+            }
+        }
+        check(None, ArchField::Hidden, self.hidden)?;
+        ArchField::Dropout.check(None, f64::from(self.dropout))
     }
 
     /// The model: `conv{i}` = Sequential(Conv2d, ReLU[, MaxPool2d]) per block, then
@@ -358,8 +441,10 @@ impl ArchSettings {
         self.blocks == other.blocks && self.hidden == other.hidden
     }
 
-    /// The model, checked: every layer fits and a browser tab can train it.
+    /// The model, checked: every setting is in the editor's range, every layer fits and a
+    /// browser tab can train it.
     pub fn checked_model(&self, micro_batch: u64) -> Result<ModelConfig, NnError> {
+        self.validate()?;
         let model = self.to_model();
         Cost::of(&model)?.check(micro_batch)?;
         Ok(model)
@@ -376,7 +461,7 @@ impl ArchSettings {
     pub fn stated_in(bytes: &[u8]) -> Result<ArchSettings, NnError> {
         match Sequential::safetensors_metadata(bytes, ARCH_KEY)? {
             Some(json) => serde_json::from_str::<ArchSettings>(&json)
-                .map_err(|e| WeightsError::Architecture(e.to_string()).into()),
+                .map_err(|_| WeightsError::Architecture(ArchProblem::Unreadable).into()),
             None => Ok(ArchSettings::default()),
         }
     }
@@ -388,7 +473,7 @@ impl ArchSettings {
         let arch = ArchSettings::stated_in(bytes)?;
         let config = arch
             .checked_model(micro_batch)
-            .map_err(|e| WeightsError::Architecture(e.message(crate::lang::Lang::En)))?;
+            .map_err(|e| WeightsError::Architecture(ArchProblem::Refused(Box::new(e))))?;
         let mut model = config.build(0)?;
         model.load_safetensors(bytes)?;
         Ok((arch, model))

@@ -1,13 +1,13 @@
 //! Errors a learner can cause: impossible layer configurations and unusable weight files.
-//! Each renders as a sentence that names the numbers, in English and Korean.
+//! They are data, carrying the numbers and names involved; the text layer
+//! (`crate::text::errors`) turns each into a sentence in English or Korean. They cross to and
+//! from the training worker as they are, so the page phrases them in its own language.
 
-use crate::lang::Lang;
-use crate::nn::summary::group_thousands;
-use crate::text::particle::{attach, Particle};
-use std::fmt;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A hyper-parameter that must be at least 1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Field {
     /// `in_channels` of a convolution.
     InChannels,
@@ -27,31 +27,8 @@ pub enum Field {
     Batch,
 }
 
-impl Field {
-    fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Field::InChannels, Lang::En) => "the number of input channels",
-            (Field::InChannels, Lang::Ko) => "입력 채널 수",
-            (Field::OutChannels, Lang::En) => "the number of output channels",
-            (Field::OutChannels, Lang::Ko) => "출력 채널 수",
-            (Field::Kernel, Lang::En) => "the kernel size",
-            (Field::Kernel, Lang::Ko) => "커널 크기",
-            (Field::Stride, Lang::En) => "the stride",
-            (Field::Stride, Lang::Ko) => "스트라이드",
-            (Field::Dilation, Lang::En) => "the dilation",
-            (Field::Dilation, Lang::Ko) => "팽창(dilation)",
-            (Field::InFeatures, Lang::En) => "in_features",
-            (Field::InFeatures, Lang::Ko) => "in_features(입력 특성 수)",
-            (Field::OutFeatures, Lang::En) => "out_features",
-            (Field::OutFeatures, Lang::Ko) => "out_features(출력 특성 수)",
-            (Field::Batch, Lang::En) => "the batch size",
-            (Field::Batch, Lang::Ko) => "배치 크기",
-        }
-    }
-}
-
 /// Why a layer, a model or a weight file cannot be used.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum NnError {
     /// A size that must be at least 1 is 0.
     Zero(Field),
@@ -101,7 +78,7 @@ pub enum NnError {
         /// 1-based position, as in the summary table.
         index: usize,
         /// Layer type, e.g. `Conv2d`.
-        kind: &'static str,
+        kind: Cow<'static, str>,
         /// What went wrong.
         source: Box<NnError>,
     },
@@ -129,13 +106,72 @@ pub enum NnError {
         /// The vector's length.
         got: usize,
     },
+    /// A setting of the model family outside the range the editor offers (and every reader of
+    /// an architecture enforces): see [`crate::nn::arch::ArchField`].
+    OutOfRange {
+        /// The conv block it belongs to, from 1; `None` for the classifier's settings.
+        block: Option<usize>,
+        /// Which setting.
+        field: crate::nn::arch::ArchField,
+        /// The value asked for.
+        value: f64,
+        /// The least allowed.
+        min: f64,
+        /// The most allowed.
+        max: f64,
+    },
+}
+
+/// What is wrong with a file that is not a readable safetensors file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Damage {
+    /// Shorter than the 8-byte header length, or than the header that length announces.
+    TooShort,
+    /// The header is larger than a safetensors reader accepts (100 MB).
+    HeaderTooLarge,
+    /// The header is not UTF-8 JSON that describes tensors.
+    Header,
+    /// The tensors' byte ranges do not fit their shapes or the data that follows the header.
+    Offsets,
+}
+
+impl From<safetensors::SafeTensorError> for Damage {
+    fn from(e: safetensors::SafeTensorError) -> Damage {
+        use safetensors::SafeTensorError as E;
+        match e {
+            E::HeaderTooSmall | E::InvalidHeaderLength => Damage::TooShort,
+            E::HeaderTooLarge => Damage::HeaderTooLarge,
+            E::InvalidHeader(_)
+            | E::InvalidHeaderStart
+            | E::InvalidHeaderDeserialization(_)
+            | E::JsonError(_)
+            | E::TensorInvalidInfo
+            | E::IoError(_) => Damage::Header,
+            E::InvalidOffset(_)
+            | E::InvalidTensorView(..)
+            | E::MetadataIncompleteBuffer
+            | E::ValidationOverflow
+            | E::MisalignedSlice
+            | E::TensorNotFound(_) => Damage::Offsets,
+        }
+    }
+}
+
+/// Why the architecture a weights file states cannot be used.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ArchProblem {
+    /// Its metadata is not an architecture this app writes (not JSON, or missing fields).
+    Unreadable,
+    /// It can be read, but the model it describes is refused (out of range, does not fit,
+    /// too large for a tab).
+    Refused(Box<NnError>),
 }
 
 /// Why a weight file was refused.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum WeightsError {
     /// Not a safetensors file, or a damaged / truncated one.
-    Corrupt(String),
+    Corrupt(Damage),
     /// A tensor the model needs is missing.
     Missing(String),
     /// The file holds a tensor this model does not have.
@@ -159,111 +195,7 @@ pub enum WeightsError {
     /// A tensor holds NaN or infinity.
     NotFinite(String),
     /// The architecture the file states (in its metadata) cannot be read or built.
-    Architecture(String),
-}
-
-fn dims(shape: &[usize]) -> String {
-    let parts: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
-    format!("({})", parts.join(", "))
-}
-
-impl NnError {
-    /// The error as a sentence in `lang`, naming the numbers involved.
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (NnError::Zero(f), Lang::En) => format!("{} must be at least 1, not 0.", capitalise(f.name(lang))),
-            (NnError::Zero(f), Lang::Ko) => format!("{} 0이 될 수 없고 1 이상이어야 합니다.", attach(f.name(lang), Particle::Topic)),
-            (NnError::KernelTooLarge { kernel, dilation, span, padded }, Lang::En) => {
-                let dil = if *dilation == (1, 1) {
-                    String::new()
-                } else if dilation.0 == dilation.1 {
-                    format!(" with dilation {}", dilation.0)
-                } else {
-                    format!(" with dilation ({}, {})", dilation.0, dilation.1)
-                };
-                format!(
-                    "A {}×{} kernel{} spans {}×{}, but the padded input is only {}×{}.",
-                    kernel.0, kernel.1, dil, span.0, span.1, padded.0, padded.1
-                )
-            }
-            (NnError::KernelTooLarge { kernel, dilation, span, padded }, Lang::Ko) => {
-                let dil = if *dilation == (1, 1) {
-                    String::new()
-                } else {
-                    format!("(팽창 {}×{})", dilation.0, dilation.1)
-                };
-                format!(
-                    "{}×{} 커널{}은 {}×{} 영역을 덮지만, 패딩을 더한 입력은 {}×{}뿐입니다.",
-                    kernel.0, kernel.1, dil, span.0, span.1, padded.0, padded.1
-                )
-            }
-            (NnError::PoolPadding { padding, kernel }, Lang::En) => format!(
-                "Padding ({}, {}) is more than half of the {}×{} pooling kernel; PyTorch allows at most ({}, {}).",
-                padding.0, padding.1, kernel.0, kernel.1, kernel.0 / 2, kernel.1 / 2
-            ),
-            (NnError::PoolPadding { padding, kernel }, Lang::Ko) => format!(
-                "패딩({}, {})은 {}×{} 풀링 커널의 절반보다 큽니다. PyTorch는 최대 ({}, {})까지만 허용합니다.",
-                padding.0, padding.1, kernel.0, kernel.1, kernel.0 / 2, kernel.1 / 2
-            ),
-            (NnError::Channels { expected, got }, Lang::En) => {
-                format!("The layer expects {expected} input channels, but the input has {got}.")
-            }
-            (NnError::Channels { expected, got }, Lang::Ko) => {
-                format!("이 층에는 입력 채널이 {expected}개 필요하지만, 들어온 입력의 채널은 {got}개입니다.")
-            }
-            (NnError::Features { expected, got }, Lang::En) => format!(
-                "The linear layer has in_features = {expected}, but {got} values reach it after flattening."
-            ),
-            (NnError::Features { expected, got }, Lang::Ko) => format!(
-                "선형 층의 in_features는 {expected}인데, 평탄화 후 들어오는 값은 {got}개입니다."
-            ),
-            (NnError::Rank { expected, got }, Lang::En) => {
-                format!("The layer needs a {expected}-dimensional tensor, but got {got} dimensions.")
-            }
-            (NnError::Rank { expected, got }, Lang::Ko) => {
-                format!("이 층은 {expected}차원 텐서가 필요하지만 {got}차원이 들어왔습니다.")
-            }
-            (NnError::Probability(p), Lang::En) => {
-                format!("The dropout probability must be at least 0 and below 1, not {p}.")
-            }
-            (NnError::Probability(p), Lang::Ko) => {
-                format!("드롭아웃 확률은 0 이상 1 미만이어야 하는데, 지금 값은 {p}입니다.")
-            }
-            (NnError::InLayer { index, kind, source }, Lang::En) => {
-                format!("Layer {kind}-{index}: {}", source.message(lang))
-            }
-            (NnError::InLayer { index, kind, source }, Lang::Ko) => {
-                format!("{kind}-{index} 층: {}", source.message(lang))
-            }
-            (NnError::Weights(w), _) => w.message(lang),
-            (NnError::TooManyParams { params, max }, Lang::En) => format!(
-                "This model has {} parameters; a browser tab trains at most {}. Use fewer filters or a narrower hidden layer.",
-                group_thousands(*params),
-                group_thousands(*max)
-            ),
-            (NnError::TooManyParams { params, max }, Lang::Ko) => format!(
-                "이 모델의 파라미터는 {}개입니다. 브라우저 탭에서는 {}개까지만 학습할 수 있으니 필터 수나 은닉 유닛 수를 줄여 보세요.",
-                group_thousands(*params),
-                group_thousands(*max)
-            ),
-            (NnError::TooMuchMemory { mib, max }, Lang::En) => format!(
-                "Training this model would take about {} MiB in each worker; a browser tab allows {} MiB. Use fewer filters, more pooling or a smaller padding.",
-                group_thousands(*mib),
-                group_thousands(*max)
-            ),
-            (NnError::TooMuchMemory { mib, max }, Lang::Ko) => format!(
-                "이 모델을 학습하려면 워커마다 메모리가 약 {} MiB 필요한데, 브라우저 탭에서는 {} MiB까지만 쓸 수 있습니다. 필터 수를 줄이거나 풀링을 늘리거나 패딩을 줄여 보세요.",
-                group_thousands(*mib),
-                group_thousands(*max)
-            ),
-            (NnError::ParamCount { expected, got }, Lang::En) => format!(
-                "The model has {expected} parameters, but {got} values arrived for them."
-            ),
-            (NnError::ParamCount { expected, got }, Lang::Ko) => format!(
-                "모델의 파라미터는 {expected}개인데, 들어온 값은 {got}개입니다."
-            ),
-        }
-    }
+    Architecture(ArchProblem),
 }
 
 /// The longest name or detail a message repeats from a file: a file can name a tensor with a
@@ -283,10 +215,11 @@ pub fn quoted(text: &str) -> String {
 }
 
 impl WeightsError {
-    /// The same error with every name and detail from the file cut to [`MAX_QUOTED`].
-    fn quoted(&self) -> WeightsError {
+    /// The same error with every name and detail from the file cut to [`MAX_QUOTED`], as a
+    /// sentence repeats them.
+    pub fn quoted(&self) -> WeightsError {
         match self {
-            WeightsError::Corrupt(w) => WeightsError::Corrupt(quoted(w)),
+            WeightsError::Corrupt(d) => WeightsError::Corrupt(*d),
             WeightsError::Missing(n) => WeightsError::Missing(quoted(n)),
             WeightsError::Unexpected(n) => WeightsError::Unexpected(quoted(n)),
             WeightsError::Shape {
@@ -303,74 +236,8 @@ impl WeightsError {
                 got: quoted(got),
             },
             WeightsError::NotFinite(n) => WeightsError::NotFinite(quoted(n)),
-            WeightsError::Architecture(n) => WeightsError::Architecture(quoted(n)),
+            WeightsError::Architecture(a) => WeightsError::Architecture(a.clone()),
         }
-    }
-
-    /// The error as a sentence in `lang`; names from the file are cut to [`MAX_QUOTED`].
-    pub fn message(&self, lang: Lang) -> String {
-        match (&self.quoted(), lang) {
-            (WeightsError::Corrupt(why), Lang::En) => {
-                format!("This is not a readable safetensors file ({why}). The current model is unchanged.")
-            }
-            (WeightsError::Corrupt(why), Lang::Ko) => {
-                format!("읽을 수 있는 safetensors 파일이 아닙니다({why}). 현재 모델은 그대로입니다.")
-            }
-            (WeightsError::Missing(n), Lang::En) => {
-                format!("The file has no tensor named \"{n}\". The current model is unchanged.")
-            }
-            (WeightsError::Missing(n), Lang::Ko) => {
-                format!("파일에 \"{n}\" 텐서가 없습니다. 현재 모델은 그대로입니다.")
-            }
-            (WeightsError::Unexpected(n), Lang::En) => format!(
-                "The file holds a tensor \"{n}\" that this model does not have. The current model is unchanged."
-            ),
-            (WeightsError::Unexpected(n), Lang::Ko) => {
-                format!("파일에 이 모델에 없는 텐서(\"{n}\")가 있습니다. 현재 모델은 그대로입니다.")
-            }
-            (WeightsError::Shape { name, expected, got }, Lang::En) => format!(
-                "Tensor \"{name}\" has shape {}, but the model needs {}. The current model is unchanged.",
-                dims(got),
-                dims(expected)
-            ),
-            (WeightsError::Shape { name, expected, got }, Lang::Ko) => format!(
-                "텐서 \"{name}\"의 모양은 {}인데 모델에는 {} 필요합니다. 현재 모델은 그대로입니다.",
-                dims(got),
-                attach(&dims(expected), Particle::Subject)
-            ),
-            (WeightsError::Dtype { name, got }, Lang::En) => format!(
-                "Tensor \"{name}\" is stored as {got}; only F32 (float32) is supported. The current model is unchanged."
-            ),
-            (WeightsError::Dtype { name, got }, Lang::Ko) => format!(
-                "텐서 \"{name}\"의 형식은 {got}입니다. F32(float32)만 지원합니다. 현재 모델은 그대로입니다."
-            ),
-            (WeightsError::NotFinite(n), Lang::En) => format!(
-                "Tensor \"{n}\" contains NaN or infinite values. The current model is unchanged."
-            ),
-            (WeightsError::NotFinite(n), Lang::Ko) => {
-                format!("텐서 \"{n}\"에 NaN 또는 무한대 값이 있습니다. 현재 모델은 그대로입니다.")
-            }
-            (WeightsError::Architecture(why), Lang::En) => format!(
-                "The file describes a model this app cannot build ({why}). The current model is unchanged."
-            ),
-            (WeightsError::Architecture(why), Lang::Ko) => format!(
-                "파일에 적힌 모델 구조를 이 앱에서 만들 수 없습니다({why}). 현재 모델은 그대로입니다."
-            ),
-        }
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
-impl fmt::Display for NnError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -393,35 +260,9 @@ mod quoting {
         let q = quoted(&long);
         assert_eq!(q.chars().count(), MAX_QUOTED);
         assert!(q.ends_with("end") && q.contains('…'));
-        let m = WeightsError::Unexpected(long).message(Lang::En);
-        assert!(m.len() < 200, "{m}");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kernel_message_names_the_numbers() {
-        let e = NnError::KernelTooLarge {
-            kernel: (5, 5),
-            dilation: (2, 2),
-            span: (9, 9),
-            padded: (7, 7),
-        };
         assert_eq!(
-            e.to_string(),
-            "A 5×5 kernel with dilation 2 spans 9×9, but the padded input is only 7×7."
-        );
-        assert!(e.message(Lang::Ko).contains("9×9"));
-    }
-
-    #[test]
-    fn zero_message_is_a_sentence() {
-        assert_eq!(
-            NnError::Zero(Field::Stride).to_string(),
-            "The stride must be at least 1, not 0."
+            WeightsError::Unexpected(long).quoted(),
+            WeightsError::Unexpected(q)
         );
     }
 }

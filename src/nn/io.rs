@@ -46,7 +46,7 @@ impl Sequential {
     /// The value under `key` in a safetensors file's `__metadata__`, if the file has one.
     pub fn safetensors_metadata(bytes: &[u8], key: &str) -> Result<Option<String>, NnError> {
         let (_, meta) =
-            SafeTensors::read_metadata(bytes).map_err(|e| WeightsError::Corrupt(e.to_string()))?;
+            SafeTensors::read_metadata(bytes).map_err(|e| WeightsError::Corrupt(e.into()))?;
         Ok(meta.metadata().as_ref().and_then(|m| m.get(key).cloned()))
     }
 
@@ -55,8 +55,7 @@ impl Sequential {
     /// All-or-nothing: the file must hold exactly this model's tensors (names, shapes, F32, finite
     /// values); otherwise the error says what is wrong and the model is left untouched.
     pub fn load_safetensors(&mut self, bytes: &[u8]) -> Result<(), NnError> {
-        let st =
-            SafeTensors::deserialize(bytes).map_err(|e| WeightsError::Corrupt(e.to_string()))?;
+        let st = SafeTensors::deserialize(bytes).map_err(|e| WeightsError::Corrupt(e.into()))?;
         let expected = self.named_parameters();
         for name in st.names() {
             if !expected.iter().any(|(n, _)| n == name) {

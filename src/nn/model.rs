@@ -104,7 +104,7 @@ impl ModelConfig {
                 .output_shape(&shape)
                 .map_err(|e| NnError::InLayer {
                     index: i + 1,
-                    kind: l.config.kind(),
+                    kind: l.config.kind().into(),
                     source: Box::new(e),
                 })?;
             out.push(shape.clone());
@@ -130,7 +130,7 @@ impl ModelConfig {
             .map(|(i, l)| {
                 l.config.build(&mut r).map_err(|e| NnError::InLayer {
                     index: i + 1,
-                    kind: l.config.kind(),
+                    kind: l.config.kind().into(),
                     source: Box::new(e),
                 })
             })

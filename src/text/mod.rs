@@ -37,6 +37,7 @@ macro_rules! table {
 mod conv;
 mod data;
 mod draw;
+pub mod errors;
 mod head;
 mod kept;
 mod layer;
@@ -51,6 +52,7 @@ mod train;
 pub use conv::ConvText;
 pub use data::DataText;
 pub use draw::DrawText;
+pub use errors::ErrorText;
 pub use head::HeadText;
 pub use kept::KeptText;
 pub use layer::LayerText;
@@ -90,6 +92,8 @@ pub struct Text {
     pub kept: &'static KeptText,
     /// Why a digits file was refused.
     pub data: &'static DataText,
+    /// Why a layer, a model or a weights file was refused.
+    pub errors: &'static ErrorText,
 }
 
 /// The tables of one language, `EN` or `KO`.
@@ -108,6 +112,7 @@ macro_rules! all_tables {
             train: &TrainText::$lang,
             kept: &KeptText::$lang,
             data: &DataText::$lang,
+            errors: &ErrorText::$lang,
         }
     };
 }
@@ -133,23 +138,47 @@ pub fn text(lang: Lang) -> &'static Text {
 ///
 /// A Korean template names the particle after a value by either of its forms, `{d|라고}`, and
 /// gets the form the value takes when read aloud ([`particle`]): "1이라고", "2라고".
+///
+/// One pass from left to right over the template alone: a value is copied out and never read
+/// again, so a value holding `{`, `}` or another placeholder's name (a file name, a tensor
+/// named `{e|x}`) comes out as it is, in time linear in the output. A `{…}` that names no value
+/// stays as written.
 pub fn fill(template: &str, pairs: &[(&str, String)]) -> String {
-    let mut out = pairs.iter().fold(template.to_string(), |acc, (k, v)| {
-        acc.replace(&format!("{{{k}}}"), v)
-    });
-    for (k, v) in pairs {
-        let open = format!("{{{k}|");
-        while let Some(start) = out.find(&open) {
-            let rest = &out[start + open.len()..];
-            let Some(end) = rest.find('}') else { break };
-            let form = &rest[..end];
-            let with = match particle::Particle::from_form(form) {
-                Some(p) => particle::attach(v, p),
-                None => format!("{v}{form}"),
+    let value = |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v);
+    let extra: usize = pairs.iter().map(|(_, v)| v.len()).sum();
+    let mut out = String::with_capacity(template.len() + extra);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let filled = after.find('}').and_then(|close| {
+            let inner = &after[..close];
+            let (name, form) = match inner.split_once('|') {
+                Some((name, form)) => (name, Some(form)),
+                None => (inner, None),
             };
-            out.replace_range(start..start + open.len() + end + 1, &with);
+            let v = value(name)?;
+            let with = match form {
+                None => v.clone(),
+                Some(form) => match particle::Particle::from_form(form) {
+                    Some(p) => particle::attach(v, p),
+                    None => format!("{v}{form}"),
+                },
+            };
+            Some((with, close))
+        });
+        match filled {
+            Some((with, close)) => {
+                out.push_str(&with);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
         }
     }
+    out.push_str(rest);
     out
 }
 
@@ -170,7 +199,7 @@ mod tests {
         out
     }
 
-    const TABLES: [(&str, Rows); 12] = [
+    const TABLES: [(&str, Rows); 13] = [
         ("shell", ShellText::ALL),
         ("overview", OverviewText::ALL),
         ("layer", LayerText::ALL),
@@ -183,6 +212,7 @@ mod tests {
         ("train", TrainText::ALL),
         ("kept", KeptText::ALL),
         ("data", DataText::ALL),
+        ("errors", ErrorText::ALL),
     ];
 
     #[test]
@@ -229,6 +259,48 @@ mod tests {
             fill(t, &[("d", "2".into()), ("p", "3".into())]),
             "모델은 2라고 합니다. 3은 안 됩니다."
         );
+    }
+
+    #[test]
+    fn fill_never_reads_what_it_filled_in() {
+        // A value that holds a placeholder of its own template: the tensor named `{e|x}` once
+        // made the old fill substitute it into itself forever.
+        assert_eq!(fill("bad: {e}", &[("e", "{e|x}".into())]), "bad: {e|x}");
+        assert_eq!(
+            fill("{a} {b|은}", &[("a", "{b|은}".into()), ("b", "{a}".into())]),
+            "{b|은} {a}는"
+        );
+        for v in [
+            "{",
+            "}",
+            "|",
+            "{|}",
+            "}{",
+            "{e",
+            "e}",
+            "은",
+            "{e|은}",
+            "\u{202e}{e}",
+        ] {
+            assert_eq!(fill("<{e}>", &[("e", v.into())]), format!("<{v}>"));
+            assert_eq!(fill("{e}{e}", &[("e", v.into())]), format!("{v}{v}"));
+        }
+        // Unknown names and stray braces stay as written.
+        assert_eq!(fill("{x} {e} {", &[("e", "1".into())]), "{x} 1 {");
+        assert_eq!(fill("}{e|}", &[("e", "1".into())]), "}1");
+        assert_eq!(fill("{e|은", &[("e", "1".into())]), "{e|은");
+    }
+
+    #[test]
+    fn fill_takes_time_linear_in_what_it_writes() {
+        // A megabyte of braces in a value, in a template that names it twice: one copy each.
+        let big = "{e|x}".repeat(200_000);
+        let out = fill("{e} and {e|은}", &[("e", big.clone())]);
+        assert_eq!(out.len(), 2 * big.len() + " and ".len() + "는".len());
+        assert!(out.starts_with("{e|x}{e|x}") && out.ends_with("{e|x}는"));
+        // A megabyte-long template of placeholders with no value.
+        let t = "{zz}".repeat(250_000);
+        assert_eq!(fill(&t, &[("e", "1".into())]), t);
     }
 
     #[test]

@@ -87,7 +87,12 @@ fn ending(word: &str) -> Ending {
         match inner.rfind('(') {
             Some(0) => w = &inner[1..],
             Some(i) => w = inner[..i].trim_end(),
-            None => w = inner,
+            // No bracket opens anywhere: the rest of the closing ones go at once (one at a
+            // time, each with a search, took quadratic time on a value of many of them).
+            None => {
+                w = inner.trim_end_matches(')');
+                break;
+            }
         }
     }
     let w = w.trim_end_matches(|c: char| !c.is_alphanumeric() && !is_hangul(c));
@@ -129,6 +134,14 @@ pub fn attach(word: &str, particle: Particle) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_values_take_their_particle_in_linear_time() {
+        let closing = "1".to_string() + &")".repeat(1 << 20);
+        assert_eq!(attach(&closing, Particle::Topic), closing.clone() + "은");
+        let nested = "(".repeat(1 << 19) + "2" + &")".repeat(1 << 19);
+        assert!(attach(&nested, Particle::Topic).ends_with('는'));
+    }
 
     /// The Sino-Korean reading of 0..=100, written out, to check the rule against.
     fn spoken(n: u32) -> String {

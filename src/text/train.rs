@@ -142,7 +142,7 @@ table! {
             ko: "설정을 바꾸려면 먼저 학습을 일시 정지하거나 초기화하세요.",
         }
         /// Error under the Train controls (`train-message`) for a complete number out of range;
-        /// {field} is the setting's key (epochs, batch, lr, dropout or seed).
+        /// {field} is the setting's label (`text::errors::setting_name`).
         bad_setting {
             en: "The value of “{field}” is out of range.",
             ko: "‘{field}’ 값이 허용 범위를 벗어났습니다.",
@@ -437,19 +437,6 @@ table! {
 }
 
 impl TrainText {
-    /// The label of a setting, from its key in [`crate::train::protocol::WorkerError::Setting`].
-    pub fn setting_name(&self, key: &str) -> String {
-        match key {
-            "epochs" => self.epochs,
-            "batch" => self.batch,
-            "lr" => self.lr,
-            "dropout" => self.dropout,
-            "seed" => self.seed,
-            _ => self.optimizer,
-        }
-        .to_string()
-    }
-
     /// What `status` means, shown beside the raw status word of `train-status`.
     pub fn state(&self, status: crate::train::protocol::Status) -> &'static str {
         use crate::train::protocol::Status;

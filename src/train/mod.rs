@@ -81,22 +81,22 @@ impl Default for TrainConfig {
 impl TrainConfig {
     /// Checks the settings, naming the first one out of range.
     pub fn validate(&self) -> Result<(), TrainError> {
-        let bad = |field: &'static str| Err(TrainError::Setting(field));
+        let bad = |setting| Err(TrainError::Setting(setting));
         if self.epochs == 0 || self.epochs > 1000 {
-            return bad("epochs");
+            return bad(Setting::Epochs);
         }
         if self.batch == 0 || self.batch > 8192 {
-            return bad("batch");
+            return bad(Setting::Batch);
         }
         if !(self.lr > 0.0 && self.lr <= 10.0) {
-            return bad("lr");
+            return bad(Setting::Lr);
         }
         if !(0.0..1.0).contains(&self.dropout) {
-            return bad("dropout");
+            return bad(Setting::Dropout);
         }
         if let OptimizerKind::Sgd { momentum } = self.optimizer {
             if !(0.0..1.0).contains(&momentum) {
-                return bad("momentum");
+                return bad(Setting::Momentum);
             }
         }
         Ok(())
@@ -110,11 +110,28 @@ impl TrainConfig {
     }
 }
 
+/// A training setting, as the Train section's controls name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Setting {
+    /// Epochs (1 to 1,000).
+    Epochs,
+    /// The batch size (1 to 8,192).
+    Batch,
+    /// The learning rate (above 0, at most 10).
+    Lr,
+    /// The dropout probability ([0, 1)).
+    Dropout,
+    /// SGD's momentum ([0, 1)).
+    Momentum,
+    /// The seed of the weights and the shuffles.
+    Seed,
+}
+
 /// A refused training request.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TrainError {
-    /// A setting out of range (its name).
-    Setting(&'static str),
+    /// A setting out of range.
+    Setting(Setting),
     /// The model cannot be built or run.
     Model(NnError),
 }

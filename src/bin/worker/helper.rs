@@ -3,6 +3,7 @@
 
 use super::wire::fetch_digits;
 use convlab::data::Mnist;
+use convlab::lang::Lang;
 use convlab::train::protocol::{FromHelper, HelperJob, Settings};
 use convlab::train::{Helper, TrainConfig, TrainError, MICRO_BATCH};
 use convlab::web::wire::{read_with_array, with_array};
@@ -74,7 +75,9 @@ pub fn start_helper(scope: DedicatedWorkerGlobalScope) {
                 *state.borrow_mut() = Some((m, None));
                 reply(&FromHelper::Ready, None);
             }
-            Err(e) => reply(&FromHelper::Failed(e), None),
+            // For the trainer's console only: the trainer fetches the digits too, and tells
+            // the page in its language when that fails.
+            Err(e) => reply(&FromHelper::Failed(e.message(Lang::En)), None),
         }
     });
 }

@@ -7,7 +7,6 @@ use super::models::{model_of, use_models, Weights};
 use crate::data::draw::{prepare, Ink, Prepared, Stroke};
 use crate::data::{Mnist, FIRST_SAMPLE, IMAGE_SIDE};
 use crate::nn::Sequential;
-use crate::train::protocol::Sentence;
 use leptos::prelude::*;
 use ndarray::{ArrayD, IxDyn};
 use std::sync::Arc;
@@ -47,7 +46,7 @@ pub struct Drawing {
     /// Its weights, as bytes.
     pub weights: Memo<Weights>,
     /// Why those weights could not be built into a model, if they could not.
-    pub model_error: RwSignal<Option<Sentence>>,
+    pub model_error: RwSignal<Option<crate::nn::NnError>>,
     /// Outputs of the current drawing, `None` while nothing is drawn.
     pub trace: RwSignal<Option<Trace>>,
     /// The model that produced them (for its weights).
@@ -159,9 +158,7 @@ pub fn provide_drawing() -> Drawing {
                     drawing.model.set_value(Some(m.1));
                     drawing.model_error.set(None);
                 }
-                Err(e) => drawing
-                    .model_error
-                    .set(Some(Sentence::of(|l| e.message(l)))),
+                Err(e) => drawing.model_error.set(Some(e)),
             }
             drawing.model_version.update(|v| *v += 1);
         }

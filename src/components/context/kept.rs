@@ -5,7 +5,7 @@
 use super::models::{model_of, Models};
 use crate::nn::arch::ArchSettings;
 use crate::train::kept::{new_id, newest_first, KeptModel, ModelFacts, RunClock};
-use crate::train::protocol::{Sentence, Settings, Status, WorkerError};
+use crate::train::protocol::{Settings, Status, WorkerError};
 use crate::train::state::RunState;
 use crate::web::storage;
 use leptos::prelude::*;
@@ -61,12 +61,6 @@ fn reason(e: &JsValue) -> String {
         .ok()
         .and_then(|n| n.as_string());
     e.as_string().or(name).unwrap_or_else(|| "IndexedDB".into())
-}
-
-fn unreadable_sentence() -> WorkerError {
-    WorkerError::Refused(Sentence::of(|l| {
-        crate::text::text(l).train.storage_unreadable.to_string()
-    }))
 }
 
 impl MyModels {
@@ -215,7 +209,7 @@ impl MyModels {
     async fn remove_unreadable(&self, id: String) {
         let _ = storage::delete_model(&id).await;
         self.forget_locally(&id);
-        self.unreadable.set(Some(unreadable_sentence()));
+        self.unreadable.set(Some(WorkerError::Unstored));
     }
 
     /// Makes the stored model `id` (checked `bytes`) the one Draw uses.

@@ -3,7 +3,7 @@
 //! not on a first visit; until then sections use the few built-in samples.
 
 use crate::data::Mnist;
-use crate::train::protocol::Sentence;
+use crate::train::protocol::LoadError;
 use crate::web::fetch::fetch_bytes;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,9 +17,8 @@ pub enum MnistState {
     Loading,
     /// Ready to use.
     Ready(Arc<Mnist>),
-    /// The file could not be fetched or decoded; the sentence says why, in both languages (the
-    /// UI adds its own lead).
-    Failed(Sentence),
+    /// The file could not be fetched or decoded: why.
+    Failed(LoadError),
 }
 
 /// Provides the digits' state to every component below; [`load_mnist`] fetches them.
@@ -39,9 +38,8 @@ pub fn load_mnist(state: RwSignal<MnistState>) {
         let result = match fetch_bytes("./public/mnist-10k.bin").await {
             Ok(bytes) => Mnist::decode(&bytes)
                 .map(|m| MnistState::Ready(Arc::new(m)))
-                .unwrap_or_else(|e| MnistState::Failed(Sentence::of(|l| e.message(l)))),
-            // The browser's detail (an HTTP status, a network error) is the same in both.
-            Err(e) => MnistState::Failed(Sentence::of(|_| e.clone())),
+                .unwrap_or_else(|e| MnistState::Failed(LoadError::Digits(e))),
+            Err(e) => MnistState::Failed(LoadError::Fetch(e)),
         };
         state.set(result);
     });

@@ -4,7 +4,7 @@
 
 use crate::nn::arch::ArchSettings;
 use crate::nn::{NnError, Sequential};
-use crate::train::protocol::Sentence;
+use crate::train::protocol::LoadError;
 use crate::train::MICRO_BATCH;
 use crate::web::fetch::fetch_bytes;
 use leptos::prelude::*;
@@ -20,8 +20,8 @@ pub enum Weights {
     Loading,
     /// Checked safetensors bytes.
     Ready(Arc<Vec<u8>>),
-    /// Could not be fetched or does not fit a model: why, in both languages.
-    Failed(Sentence),
+    /// Could not be fetched or does not fit a model: why.
+    Failed(LoadError),
 }
 
 /// The models, as context.
@@ -50,10 +50,9 @@ pub fn provide_models() -> Models {
         let state = match fetch_bytes(PRETRAINED_URL).await {
             Ok(bytes) => match model_of(&bytes) {
                 Ok(_) => Weights::Ready(Arc::new(bytes)),
-                Err(e) => Weights::Failed(Sentence::of(|l| e.message(l))),
+                Err(e) => Weights::Failed(LoadError::Model(e)),
             },
-            // The browser's detail (an HTTP status, a network error) is the same in both.
-            Err(e) => Weights::Failed(Sentence::of(|_| e.clone())),
+            Err(e) => Weights::Failed(LoadError::Fetch(e)),
         };
         models.pretrained.set(state);
     });

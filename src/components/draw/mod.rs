@@ -43,16 +43,10 @@ pub fn DrawSection() -> impl IntoView {
     });
     let status = move || match weights.get() {
         Weights::Loading => Some(t().draw.model_loading.to_string()),
-        Weights::Failed(e) => Some(fill(
-            t().draw.model_failed,
-            &[("e", e.get(lang.get()).to_string())],
-        )),
-        Weights::Ready(_) => model_error.get().map(|e| {
-            fill(
-                t().draw.model_failed,
-                &[("e", e.get(lang.get()).to_string())],
-            )
-        }),
+        Weights::Failed(e) => Some(fill(t().draw.model_failed, &[("e", e.message(lang.get()))])),
+        Weights::Ready(_) => model_error
+            .get()
+            .map(|e| fill(t().draw.model_failed, &[("e", e.message(lang.get()))])),
     };
     let chooser = move || {
         models.trained.with(|t| t.is_some()).then(|| {

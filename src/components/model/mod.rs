@@ -7,7 +7,7 @@ mod cost;
 use crate::components::context::use_lang;
 use crate::components::context::use_text;
 use crate::components::widgets::controls::NumberField;
-use crate::nn::arch::{ArchPreset, ArchSettings, MAX_BLOCKS};
+use crate::nn::arch::{ArchField, ArchPreset, ArchSettings, MAX_BLOCKS};
 use crate::nn::summary::{group_thousands, shape_text};
 use crate::nn::{ModelConfig, Summary};
 use crate::text::{fill, Phrase};
@@ -16,6 +16,16 @@ use cost::ArchCost;
 use leptos::prelude::*;
 
 /// The model section.
+/// The least value the editor offers for `f` (the range every reader of a model checks).
+fn lo(f: ArchField) -> usize {
+    f.limits().0 as usize
+}
+
+/// The most the editor offers for `f`.
+fn hi(f: ArchField) -> usize {
+    f.limits().1 as usize
+}
+
 #[component]
 pub fn ModelSection() -> impl IntoView {
     let t = use_text();
@@ -71,15 +81,15 @@ fn ArchEditor(arch: RwSignal<ArchSettings>) -> impl IntoView {
                 view! {
                     <fieldset class="block">
                         <legend>{move || fill(t().model.block_label, &[("i", (i + 1).to_string())])}</legend>
-                        <NumberField label=Signal::derive(move || t().layer.filters) testid=tid("out") min=1 max=256
+                        <NumberField label=Signal::derive(move || t().layer.filters) testid=tid("out") min=lo(ArchField::Filters) max=hi(ArchField::Filters)
                             value=get(|b| b.out_channels) on_set=set(|b, v| b.out_channels = v)/>
-                        <NumberField label=Signal::derive(move || t().layer.kernel_size) testid=tid("kernel") min=1 max=28
+                        <NumberField label=Signal::derive(move || t().layer.kernel_size) testid=tid("kernel") min=lo(ArchField::Kernel) max=hi(ArchField::Kernel)
                             value=get(|b| b.kernel) on_set=set(|b, v| b.kernel = v)/>
-                        <NumberField label=Signal::derive(move || t().layer.stride) testid=tid("stride") min=1 max=28
+                        <NumberField label=Signal::derive(move || t().layer.stride) testid=tid("stride") min=lo(ArchField::Stride) max=hi(ArchField::Stride)
                             value=get(|b| b.stride) on_set=set(|b, v| b.stride = v)/>
-                        <NumberField label=Signal::derive(move || t().layer.padding) testid=tid("padding") min=0 max=28
+                        <NumberField label=Signal::derive(move || t().layer.padding) testid=tid("padding") min=lo(ArchField::Padding) max=hi(ArchField::Padding)
                             value=get(|b| b.padding) on_set=set(|b, v| b.padding = v)/>
-                        <NumberField label=Signal::derive(move || t().layer.dilation) testid=tid("dilation") min=1 max=28
+                        <NumberField label=Signal::derive(move || t().layer.dilation) testid=tid("dilation") min=lo(ArchField::Dilation) max=hi(ArchField::Dilation)
                             value=get(|b| b.dilation) on_set=set(|b, v| b.dilation = v)/>
                         <label class="field inline">
                             <input type="checkbox" data-testid=tid("pool")
@@ -90,9 +100,9 @@ fn ArchEditor(arch: RwSignal<ArchSettings>) -> impl IntoView {
                                 }/>
                             <span>{move || t().model.pool_toggle}</span>
                         </label>
-                        <NumberField label=Signal::derive(move || t().model.pool_kernel) testid=tid("pool-kernel") min=1 max=28
+                        <NumberField label=Signal::derive(move || t().model.pool_kernel) testid=tid("pool-kernel") min=lo(ArchField::PoolKernel) max=hi(ArchField::PoolKernel)
                             value=get(|b| b.pool_kernel) on_set=set(|b, v| b.pool_kernel = v)/>
-                        <NumberField label=Signal::derive(move || t().model.pool_padding) testid=tid("pool-padding") min=0 max=28
+                        <NumberField label=Signal::derive(move || t().model.pool_padding) testid=tid("pool-padding") min=lo(ArchField::PoolPadding) max=hi(ArchField::PoolPadding)
                             value=get(|b| b.pool_padding) on_set=set(|b, v| b.pool_padding = v)/>
                         <button type="button" data-testid=tid("remove") prop:disabled=move || { count.get() <= 1 }
                             on:click=move |_| arch.update(|a| a.remove_block(i))>
@@ -124,11 +134,11 @@ fn ArchEditor(arch: RwSignal<ArchSettings>) -> impl IntoView {
             <div class="config">
                 <button type="button" data-testid="arch-add" prop:disabled=move || { count.get() >= MAX_BLOCKS }
                     on:click=move |_| arch.update(|a| a.add_block())>{move || t().model.add_block}</button>
-                <NumberField label=Signal::derive(move || t().model.hidden_units) testid="arch-hidden" min=1 max=1024
+                <NumberField label=Signal::derive(move || t().model.hidden_units) testid="arch-hidden" min=lo(ArchField::Hidden) max=hi(ArchField::Hidden)
                     value=Signal::derive(move || arch.with(|a| a.hidden)) on_set=Callback::new(move |v| arch.update(|a| a.hidden = v))/>
                 <label class="field">
                     <span>{move || t().layer.dropout_p}</span>
-                    <input type="number" min="0" max="0.95" step="0.05" data-testid="arch-dropout"
+                    <input type="number" min="0" max=ArchField::Dropout.limits().1.to_string() step="0.05" data-testid="arch-dropout"
                         prop:value=move || arch.with(|a| a.dropout.to_string())
                         on:input=move |ev| {
                             if let Ok(p) = event_target_value(&ev).parse::<f32>() {

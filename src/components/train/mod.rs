@@ -13,8 +13,10 @@ use crate::components::context::train_link::use_train_link;
 use crate::components::context::{use_lang, use_text};
 use crate::nn::arch::{ArchPreset, ArchSettings};
 use crate::nn::summary::group_thousands;
+use crate::text::errors::setting_name;
 use crate::text::Phrase;
 use crate::train::protocol::{Settings, Status, ToWorker, WorkerError};
+use crate::train::Setting;
 use charts::Charts;
 use eval::{Confusion, Mistakes, Watch};
 use files::ModelFiles;
@@ -64,8 +66,9 @@ fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
         link.state
             .with(|s| matches!(s.error, Some(WorkerError::Dead(_))))
     };
+    let lang = use_lang();
     // Every setting goes through here: refused with a message while a run is going.
-    let edit = move |field: &'static str, apply: fn(&mut Settings, &str) -> bool| {
+    let edit = move |field: Setting, apply: fn(&mut Settings, &str) -> bool| {
         Callback::new(move |text: String| {
             if running() {
                 message.set(Some(t().train.refused_running.to_string()));
@@ -77,7 +80,10 @@ fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
                 if !text.trim().is_empty() && text.trim().parse::<f64>().is_ok() {
                     message.set(Some(fill(
                         t().train.bad_setting,
-                        &[("field", t().train.setting_name(field))],
+                        &[(
+                            "field",
+                            setting_name(lang.get_untracked(), field).to_string(),
+                        )],
                     )));
                 }
                 return true;
@@ -88,7 +94,6 @@ fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
         })
     };
     let status = move || link.status().unwrap_or(Status::Loading);
-    let lang = use_lang();
     // A run whose last evaluation was at chance is not kept; say so, with its numbers.
     let verdict = move || {
         link.state.with(|s| {
@@ -117,15 +122,15 @@ fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
         <div class="train-controls">
             <div class="fields">
                 <SettingField label=|t| t.train.epochs testid="train-epochs" step="1" value=Signal::derive(move || settings.with(|s| s.epochs.to_string()))
-                    on_text=edit("epochs", |s, t| t.parse().map(|v| s.epochs = v).is_ok())/>
+                    on_text=edit(Setting::Epochs, |s, t| t.parse().map(|v| s.epochs = v).is_ok())/>
                 <SettingField label=|t| t.train.batch testid="train-batch" step="1" value=Signal::derive(move || settings.with(|s| s.batch.to_string()))
-                    on_text=edit("batch", |s, t| t.parse().map(|v| s.batch = v).is_ok())/>
+                    on_text=edit(Setting::Batch, |s, t| t.parse().map(|v| s.batch = v).is_ok())/>
                 <SettingField label=|t| t.train.lr testid="train-lr" value=Signal::derive(move || settings.with(|s| s.lr.to_string()))
-                    on_text=edit("lr", |s, t| t.parse().map(|v| s.lr = v).is_ok())/>
+                    on_text=edit(Setting::Lr, |s, t| t.parse().map(|v| s.lr = v).is_ok())/>
                 <SettingField label=|t| t.train.dropout testid="train-dropout" value=Signal::derive(move || settings.with(|s| s.dropout.to_string()))
-                    on_text=edit("dropout", |s, t| t.parse().map(|v| s.dropout = v).is_ok())/>
+                    on_text=edit(Setting::Dropout, |s, t| t.parse().map(|v| s.dropout = v).is_ok())/>
                 <SettingField label=|t| t.train.seed testid="train-seed" step="1" value=Signal::derive(move || settings.with(|s| s.seed.to_string()))
-                    on_text=edit("seed", |s, t| t.parse().map(|v| s.seed = v).is_ok())/>
+                    on_text=edit(Setting::Seed, |s, t| t.parse().map(|v| s.seed = v).is_ok())/>
                 <label class="field">
                     <span>{move || t().train.optimizer}</span>
                     <select data-testid="train-optimizer" prop:value=move || if settings.with(|s| s.sgd) { "sgd" } else { "adam" }

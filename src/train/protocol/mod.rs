@@ -5,7 +5,7 @@
 mod error;
 mod floats;
 
-pub use error::{Sentence, WorkerError};
+pub use error::{LoadError, WorkerError};
 use floats::{any_f32, any_f32s};
 
 use super::{OptimizerKind, Share, TrainConfig};
@@ -347,7 +347,7 @@ mod tests {
         assert_eq!(decode::<FromWorker>("{\"Nope\":1}"), None);
         let e = Envelope {
             run: 7,
-            msg: FromWorker::Error(WorkerError::Setting("lr".into())),
+            msg: FromWorker::Error(WorkerError::Setting(crate::train::Setting::Lr)),
         };
         assert_eq!(decode::<Envelope<FromWorker>>(&encode(&e)), Some(e));
     }

@@ -4,7 +4,7 @@ use super::{Out, RunEngine};
 use crate::data::Mnist;
 use crate::nn::arch::ArchSettings;
 use crate::nn::ModelConfig;
-use crate::train::protocol::{Settings, Status, ToWorker, WorkerError};
+use crate::train::protocol::{LoadError, Settings, Status, ToWorker, WorkerError};
 use crate::train::{Trainer, MICRO_BATCH};
 
 impl RunEngine {
@@ -21,20 +21,17 @@ impl RunEngine {
                 }
             }
             Err(e) => {
-                Self::fail(
-                    WorkerError::Digits(e.message(crate::lang::Lang::En)),
-                    &mut out,
-                );
+                Self::fail(WorkerError::Digits(LoadError::Digits(e)), &mut out);
                 self.set_status(Status::Error, &mut out);
             }
         }
         out
     }
 
-    /// The digits could not be fetched (`detail` as the browser gave it).
-    pub fn digits_failed(&mut self, detail: String) -> Vec<Out> {
+    /// The digits could not be fetched or read.
+    pub fn digits_failed(&mut self, why: LoadError) -> Vec<Out> {
         let mut out = Vec::new();
-        Self::fail(WorkerError::Digits(detail), &mut out);
+        Self::fail(WorkerError::Digits(why), &mut out);
         self.set_status(Status::Error, &mut out);
         out
     }
