@@ -456,6 +456,7 @@ impl WorkerError {
                 &[("step", step.to_string()), ("loss", loss.to_string())],
             ),
             WorkerError::Unreadable => t.err_unreadable.to_string(),
+            WorkerError::NotSent(detail) => fill(t.err_not_sent, &[("e", quoted(detail))]),
             WorkerError::Crashed(detail) => fill(t.err_crashed, &[("e", quoted(detail))]),
             WorkerError::Dead(detail) => fill(t.err_dead, &[("e", quoted(detail))]),
         }
@@ -609,6 +610,7 @@ mod tests {
                 loss: f32::NAN,
             },
             WorkerError::Unreadable,
+            WorkerError::NotSent("DataCloneError".into()),
             WorkerError::Crashed("unreachable".into()),
             WorkerError::Dead("404".into()),
         ];

@@ -413,6 +413,11 @@ table! {
             en: "The training worker got a message it could not read; nothing was changed.",
             ko: "학습 워커가 읽을 수 없는 메시지를 받았습니다. 바뀐 것은 없습니다.",
         }
+        /// The browser could not post a command to the worker (`train-error`); {e} is its detail.
+        err_not_sent {
+            en: "The command could not be sent to the training worker ({e}); nothing was changed. Try again, or reload the page.",
+            ko: "명령을 학습 워커에 보내지 못했습니다({e}). 바뀐 것은 없습니다. 다시 해 보거나 페이지를 새로 고치세요.",
+        }
         /// The worker stopped working (`train-error`); {e} is the browser's detail.
         err_crashed {
             en: "The training worker stopped working ({e}). It has been restarted with your last weights.",

@@ -4,6 +4,7 @@
 
 mod evaluate;
 pub mod kept;
+pub mod link;
 pub mod protocol;
 pub mod run;
 pub mod state;

@@ -1,7 +1,9 @@
 //! What the page knows of a training run, rebuilt from the worker's messages. A plain struct so
 //! its logic is tested without a browser; the page holds it in one signal.
 
-use super::protocol::{BatchReport, EpochReport, FromWorker, Snapshot, Status, WorkerError};
+use super::protocol::{
+    BatchReport, EpochReport, FromWorker, Settings, Snapshot, Status, WorkerError,
+};
 
 /// Weight of the newest loss in the smoothed curve (an exponential moving average).
 pub const SMOOTHING: f32 = 0.05;
@@ -42,6 +44,9 @@ pub struct RunState {
     pub diverged_at: Option<usize>,
     /// The last evaluation was no better than chance ([`CHANCE`]).
     pub learned_nothing: bool,
+    /// The settings of the run in progress (what Resume and One batch go on with); `None`
+    /// after a reset, a load or a crash.
+    pub settings: Option<Settings>,
 }
 
 /// What the page should do after a message, beyond showing it.

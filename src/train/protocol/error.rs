@@ -30,6 +30,9 @@ pub enum WorkerError {
     },
     /// A message the worker could not read.
     Unreadable,
+    /// The browser could not post a command to the worker (its detail); the worker never got
+    /// it.
+    NotSent(String),
     /// The worker stopped working: a panic, a trap, a script that did not load (the browser's
     /// or the panic's own detail, which no table can translate). The page starts a fresh one
     /// with the last good weights.

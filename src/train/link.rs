@@ -1,0 +1,460 @@
+//! The page's end of the training worker, as rules: what a command, a worker's message, a crash
+//! or a timer does to the page's [`RunState`], and what the page must do next ([`LinkOut`]:
+//! start or end a worker, post, schedule, keep a model). The page's `TrainLink` is a thin shell
+//! that moves browser events in and carries these out; the rules are tested natively here, like
+//! the worker's own [`super::run::RunEngine`].
+//!
+//! What they guarantee:
+//! - A command given before the worker can take it (not started, not Ready, still loading its
+//!   digits) waits, and is sent once the worker is idle; so does the last weights the page
+//!   loads (an import, a kept model).
+//! - Every command that starts or discards a run gets a new run number; a Reset or a load
+//!   discards the run on screen, and its reports still on their way are dropped.
+//! - A worker that dies is replaced by a fresh one that gets the last good weights; after
+//!   [`MAX_RESTARTS`] in a row that never loaded, the page gives up with a sentence.
+//! - A command the browser could not post is an error the page shows, not a silent loss.
+
+use super::protocol::{BatchReport, Envelope, FromWorker, Status, ToWorker, WorkerError};
+use super::state::{Effect, RunState};
+use crate::nn::arch::ArchSettings;
+use crate::train::MICRO_BATCH;
+use std::time::Duration;
+
+/// How many times the page starts a fresh worker after one died, before it gives up (a script
+/// that does not load would fail every time).
+pub const MAX_RESTARTS: u32 = 2;
+
+/// How often the page shows batch reports. The worker sends one every few tens of
+/// milliseconds; updating the page for each kept its thread busy a third of the time, which on
+/// a two-core machine slowed the worker it shares the cores with.
+pub const SHOW_BATCHES_EVERY: Duration = Duration::from_millis(200);
+
+/// What the page does next, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkOut {
+    /// Start a worker. The first one also starts the page's own digits loading.
+    StartWorker {
+        /// Whether this is the page's first worker (not a replacement).
+        first: bool,
+    },
+    /// Terminate the worker in use (it crashed, or stopped answering).
+    EndWorker,
+    /// Post this to the worker; a failure goes back to [`LinkEngine::post_failed`].
+    Post(Envelope<ToWorker>),
+    /// Call [`LinkEngine::show_held`] after this long.
+    ShowHeldAfter(Duration),
+    /// A new run begins: what it trains goes to a new entry of My models.
+    NewRun,
+    /// The worker's status changed (My models' clock counts only training time).
+    Status(Status),
+    /// The run's trained weights, to keep (in its My models entry) and offer to Draw.
+    Keep(Vec<u8>),
+}
+
+/// The rules of the page's end of the link; the [`RunState`] it changes is passed in, since
+/// the page holds that in a signal of its own.
+#[derive(Debug, Default)]
+pub struct LinkEngine {
+    // A worker has been started (when the learner nears the Train section or gives a command,
+    // so a first visit fetches neither it nor the digits).
+    woken: bool,
+    // The last command given before the worker could take it.
+    queued: Option<ToWorker>,
+    // Weights for the worker once it is idle (restored, imported, or the last good ones after
+    // a crash).
+    pending: Option<Vec<u8>>,
+    // Batch reports not shown yet, with their run.
+    held: Vec<(u64, BatchReport)>,
+    // The number of the newest run the page asked for.
+    run: u64,
+    // Workers started in a row after one died, none of which loaded.
+    restarts: u32,
+}
+
+/// Weights the page can give a fresh worker: those a model takes.
+fn usable(bytes: &[u8]) -> bool {
+    ArchSettings::load(bytes, MICRO_BATCH as u64).is_ok()
+}
+
+impl LinkEngine {
+    /// Whether a worker has been started.
+    pub fn woken(&self) -> bool {
+        self.woken
+    }
+
+    /// The number of the newest run the page asked for.
+    pub fn run(&self) -> u64 {
+        self.run
+    }
+
+    /// The worker's status as the page shows it: idle before one is started, since the section
+    /// takes commands then; `None` while it loads.
+    pub fn status(&self, state: &RunState) -> Option<Status> {
+        if self.woken {
+            state.status
+        } else {
+            Some(Status::Idle)
+        }
+    }
+
+    /// Starts the worker, once.
+    pub fn wake(&mut self) -> Vec<LinkOut> {
+        if self.woken {
+            return Vec::new();
+        }
+        self.woken = true;
+        vec![LinkOut::StartWorker { first: true }]
+    }
+
+    /// A command of the learner's. Before the worker can take it, it waits (the last one
+    /// given), and starts the worker if need be.
+    pub fn send(&mut self, state: &mut RunState, msg: ToWorker) -> Vec<LinkOut> {
+        let can_take = self.woken && state.ready && state.status != Some(Status::Loading);
+        if !can_take {
+            self.queued = Some(msg);
+            return self.wake();
+        }
+        self.show_held(state);
+        let mut out = Vec::new();
+        let new_run = matches!(
+            msg,
+            ToWorker::Start(_) | ToWorker::Step(_) | ToWorker::Reset(_) | ToWorker::Load(_)
+        );
+        if new_run {
+            self.run += 1;
+        }
+        match &msg {
+            ToWorker::Reset(_) | ToWorker::Load(_) => {
+                state.discard(self.run);
+                state.settings = None;
+                out.push(LinkOut::NewRun);
+            }
+            ToWorker::Start(s) => {
+                state.settings = Some(s.clone());
+                out.push(LinkOut::NewRun);
+            }
+            ToWorker::Step(s) if self.status(state) != Some(Status::Paused) => {
+                state.settings = Some(s.clone());
+                out.push(LinkOut::NewRun);
+            }
+            _ => {}
+        }
+        out.push(LinkOut::Post(Envelope { run: self.run, msg }));
+        out
+    }
+
+    /// Gives the worker these (checked) weights: at once when it can take them, else as soon as
+    /// it can, so an import made while it loads is not lost. Starts the worker if need be.
+    pub fn load(&mut self, state: &mut RunState, bytes: Vec<u8>) -> Vec<LinkOut> {
+        let idle = matches!(
+            self.status(state),
+            Some(Status::Idle | Status::Paused | Status::Done | Status::Error)
+        );
+        if self.woken && state.ready && idle {
+            self.send(state, ToWorker::Load(bytes))
+        } else {
+            self.pending = Some(bytes);
+            self.wake()
+        }
+    }
+
+    /// Weights restored from this browser's storage: for the worker once it runs, without
+    /// starting it.
+    pub fn restore(&mut self, state: &mut RunState, bytes: Vec<u8>) -> Vec<LinkOut> {
+        if self.woken {
+            self.load(state, bytes)
+        } else {
+            self.pending = Some(bytes);
+            Vec::new()
+        }
+    }
+
+    /// A message of the worker's, for run `run`. Batch reports are held and shown together
+    /// every [`SHOW_BATCHES_EVERY`]; anything else shows them first.
+    pub fn message(&mut self, state: &mut RunState, run: u64, msg: FromWorker) -> Vec<LinkOut> {
+        let msg = match msg {
+            FromWorker::Batch(b) => return self.hold(run, b),
+            other => other,
+        };
+        self.show_held(state);
+        let mut out = Vec::new();
+        let became_idle = matches!(msg, FromWorker::Status(Status::Idle));
+        if let FromWorker::Status(s) = msg {
+            out.push(LinkOut::Status(s));
+        }
+        if state.apply(run, msg) == Effect::Trained {
+            if let Some(bytes) = &state.weights {
+                out.push(LinkOut::Keep(bytes.clone()));
+            }
+        }
+        if became_idle {
+            // A worker that got this far loads; a later death is a new fault, not the same one
+            // again, so it may be restarted too.
+            self.restarts = 0;
+            if let Some(bytes) = self.pending.take() {
+                out.extend(self.send(state, ToWorker::Load(bytes)));
+            }
+            if let Some(msg) = self.queued.take() {
+                out.extend(self.send(state, msg));
+            }
+        }
+        out
+    }
+
+    fn hold(&mut self, run: u64, b: BatchReport) -> Vec<LinkOut> {
+        self.held.push((run, b));
+        if self.held.len() == 1 {
+            vec![LinkOut::ShowHeldAfter(SHOW_BATCHES_EVERY)]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Shows the held batch reports, in order.
+    pub fn show_held(&mut self, state: &mut RunState) {
+        for (run, b) in std::mem::take(&mut self.held) {
+            state.apply(run, FromWorker::Batch(b));
+        }
+    }
+
+    /// The worker stopped working (`detail`, the browser's words): a fresh one is started and
+    /// gets the learner's last good weights (the run's, else `kept`, the model kept in this
+    /// browser) once it is ready, so nothing trained is lost; after [`MAX_RESTARTS`] fresh
+    /// workers that never loaded, the page gives up and says so.
+    pub fn crashed(
+        &mut self,
+        state: &mut RunState,
+        detail: String,
+        kept: Option<Vec<u8>>,
+    ) -> Vec<LinkOut> {
+        self.held.clear();
+        let last_good = state
+            .weights
+            .clone()
+            .filter(|w| usable(w))
+            .or(kept)
+            .or_else(|| self.pending.take());
+        self.restarts += 1;
+        let give_up = self.restarts > MAX_RESTARTS;
+        // The next worker counts runs from 0 until the page's next command.
+        state.floor = 0;
+        state.ready = false;
+        state.status = Some(Status::Error);
+        state.settings = None;
+        state.error = Some(if give_up {
+            WorkerError::Dead(detail)
+        } else {
+            WorkerError::Crashed(detail)
+        });
+        if give_up {
+            return vec![LinkOut::EndWorker];
+        }
+        self.pending = last_good;
+        vec![LinkOut::EndWorker, LinkOut::StartWorker { first: false }]
+    }
+
+    /// The browser refused to start a worker at all (`detail`): nothing to retry.
+    pub fn start_failed(&mut self, state: &mut RunState, detail: String) {
+        state.status = Some(Status::Error);
+        state.error = Some(WorkerError::Dead(detail));
+    }
+
+    /// The browser could not post a command (`detail`, e.g. a clone error): the page says so;
+    /// the worker did not get it, so the run stays as the worker has it.
+    pub fn post_failed(&mut self, state: &mut RunState, detail: String) {
+        state.error = Some(WorkerError::NotSent(detail));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::nn::ModelConfig;
+    use crate::train::protocol::Settings;
+
+    fn posted(out: &[LinkOut]) -> Vec<(u64, ToWorker)> {
+        out.iter()
+            .filter_map(|o| match o {
+                LinkOut::Post(e) => Some((e.run, e.msg.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn batch(step: usize) -> FromWorker {
+        FromWorker::Batch(BatchReport {
+            step,
+            total: 10,
+            epoch: 0,
+            batch: step,
+            batches: 10,
+            loss: 1.0,
+            accuracy: 0.5,
+            images_per_sec: 640.0,
+            workers: 1,
+        })
+    }
+
+    /// A link whose worker has loaded and is idle.
+    fn ready() -> (LinkEngine, RunState) {
+        let (mut e, mut s) = (LinkEngine::default(), RunState::default());
+        e.wake();
+        e.message(&mut s, 0, FromWorker::Ready);
+        e.message(&mut s, 0, FromWorker::Status(Status::Idle));
+        (e, s)
+    }
+
+    fn weights() -> Vec<u8> {
+        ModelConfig::seed().build(3).unwrap().to_safetensors()
+    }
+
+    #[test]
+    fn a_command_given_before_the_worker_is_ready_runs_once_it_is() {
+        let (mut e, mut s) = (LinkEngine::default(), RunState::default());
+        let start = ToWorker::Start(Settings::default());
+        let out = e.send(&mut s, start.clone());
+        assert_eq!(out, vec![LinkOut::StartWorker { first: true }]);
+        // Ready, but still fetching its digits: a command now would be refused as "loading".
+        assert!(posted(&e.message(&mut s, 0, FromWorker::Ready)).is_empty());
+        let out = e.message(&mut s, 0, FromWorker::Status(Status::Loading));
+        assert!(posted(&out).is_empty());
+        assert!(posted(&e.send(&mut s, start.clone())).is_empty());
+        let out = e.message(&mut s, 0, FromWorker::Status(Status::Idle));
+        assert_eq!(posted(&out), vec![(1, start)]);
+        assert!(out.contains(&LinkOut::NewRun));
+        // Sent once, not again at the next idle.
+        let out = e.message(&mut s, 1, FromWorker::Status(Status::Idle));
+        assert!(posted(&out).is_empty());
+        // A second wake starts nothing.
+        assert!(e.wake().is_empty());
+    }
+
+    #[test]
+    fn reset_drops_the_late_reports_of_the_run_it_discards() {
+        let (mut e, mut s) = ready();
+        e.send(&mut s, ToWorker::Start(Settings::default()));
+        e.message(&mut s, 1, batch(1));
+        let out = e.send(&mut s, ToWorker::Reset(Settings::default()));
+        assert_eq!(posted(&out)[0].0, 2);
+        assert!(s.settings.is_none());
+        // The discarded run's report held back and one still on its way: both dropped.
+        e.message(&mut s, 1, batch(2));
+        e.show_held(&mut s);
+        assert!(s.last.is_none() && s.losses.is_empty(), "{:?}", s.losses);
+        e.message(&mut s, 2, batch(1));
+        e.show_held(&mut s);
+        assert_eq!(s.losses.len(), 1);
+    }
+
+    #[test]
+    fn batch_reports_are_held_and_shown_on_the_timer() {
+        let (mut e, mut s) = ready();
+        e.send(&mut s, ToWorker::Start(Settings::default()));
+        let out = e.message(&mut s, 1, batch(1));
+        assert_eq!(out, vec![LinkOut::ShowHeldAfter(SHOW_BATCHES_EVERY)]);
+        assert!(e.message(&mut s, 1, batch(2)).is_empty());
+        assert!(s.losses.is_empty());
+        e.show_held(&mut s);
+        assert_eq!(s.losses.len(), 2);
+        // Any other message shows what is held first, in order.
+        e.message(&mut s, 1, batch(3));
+        e.message(&mut s, 1, FromWorker::Status(Status::Paused));
+        assert_eq!(s.last.as_ref().map(|b| b.step), Some(3));
+    }
+
+    #[test]
+    fn trained_weights_are_kept_and_a_paused_one_batch_stays_in_its_run() {
+        let (mut e, mut s) = ready();
+        let out = e.send(&mut s, ToWorker::Step(Settings::default()));
+        assert!(out.contains(&LinkOut::NewRun));
+        e.message(&mut s, 1, batch(1));
+        let out = e.message(&mut s, 1, FromWorker::Weights(vec![7]));
+        assert_eq!(out, vec![LinkOut::Keep(vec![7])]);
+        e.message(&mut s, 1, FromWorker::Status(Status::Paused));
+        // One batch more from a pause goes on in the same run: no new entry.
+        let out = e.send(&mut s, ToWorker::Step(Settings::default()));
+        assert!(!out.contains(&LinkOut::NewRun));
+    }
+
+    #[test]
+    fn an_import_made_while_the_digits_load_reaches_the_worker() {
+        let (mut e, mut s) = (LinkEngine::default(), RunState::default());
+        e.wake();
+        e.message(&mut s, 0, FromWorker::Ready);
+        e.message(&mut s, 0, FromWorker::Status(Status::Loading));
+        let file = weights();
+        assert!(posted(&e.load(&mut s, file.clone())).is_empty());
+        let out = e.message(&mut s, 0, FromWorker::Status(Status::Idle));
+        assert_eq!(posted(&out), vec![(1, ToWorker::Load(file))]);
+    }
+
+    #[test]
+    fn restored_weights_wait_for_the_worker_without_starting_it() {
+        let (mut e, mut s) = (LinkEngine::default(), RunState::default());
+        let file = weights();
+        assert!(e.restore(&mut s, file.clone()).is_empty());
+        assert!(!e.woken());
+        assert_eq!(e.status(&s), Some(Status::Idle));
+        // A command wakes the worker; the restored weights go first, then the command.
+        let start = ToWorker::Start(Settings::default());
+        e.send(&mut s, start.clone());
+        e.message(&mut s, 0, FromWorker::Ready);
+        let out = e.message(&mut s, 0, FromWorker::Status(Status::Idle));
+        assert_eq!(posted(&out), vec![(1, ToWorker::Load(file)), (2, start)]);
+    }
+
+    #[test]
+    fn a_crashed_worker_is_replaced_with_the_last_good_weights_and_the_third_crash_gives_up() {
+        let (mut e, mut s) = ready();
+        let good = weights();
+        s.weights = Some(good.clone());
+        let out = e.crashed(&mut s, "unreachable".into(), None);
+        assert_eq!(
+            out,
+            vec![LinkOut::EndWorker, LinkOut::StartWorker { first: false }]
+        );
+        assert!(!s.ready && s.status == Some(Status::Error));
+        // The fresh worker gets them once it is idle.
+        e.message(&mut s, 0, FromWorker::Ready);
+        let out = e.message(&mut s, 0, FromWorker::Status(Status::Idle));
+        assert_eq!(posted(&out), vec![(1, ToWorker::Load(good.clone()))]);
+        // A worker that never loads: restarted twice, then the page gives up.
+        s.weights = Some(vec![1, 2, 3]);
+        let kept = Some(good.clone());
+        assert!(e
+            .crashed(&mut s, "404".into(), kept.clone())
+            .contains(&LinkOut::StartWorker { first: false }));
+        assert!(e
+            .crashed(&mut s, "404".into(), kept.clone())
+            .contains(&LinkOut::StartWorker { first: false }));
+        let out = e.crashed(&mut s, "404".into(), kept);
+        assert_eq!(out, vec![LinkOut::EndWorker]);
+        let err = s.error.clone().unwrap();
+        assert_eq!(err, WorkerError::Dead("404".into()));
+        assert!(err.message(Lang::En).contains("could not be started (404)"));
+        assert!(err.message(Lang::Ko).contains("(404)"));
+        assert_ne!(err.message(Lang::En), err.message(Lang::Ko));
+    }
+
+    #[test]
+    fn damaged_weights_are_not_given_to_a_fresh_worker() {
+        let (mut e, mut s) = ready();
+        s.weights = Some(vec![0; 16]);
+        let kept = weights();
+        e.crashed(&mut s, "trap".into(), Some(kept.clone()));
+        e.message(&mut s, 0, FromWorker::Ready);
+        let out = e.message(&mut s, 0, FromWorker::Status(Status::Idle));
+        assert_eq!(posted(&out), vec![(1, ToWorker::Load(kept))]);
+    }
+
+    #[test]
+    fn a_failed_post_is_an_error_the_page_shows() {
+        let (mut e, mut s) = ready();
+        e.post_failed(&mut s, "DataCloneError".into());
+        let err = s.error.clone().unwrap();
+        assert_eq!(err, WorkerError::NotSent("DataCloneError".into()));
+        assert!(err.message(Lang::En).contains("DataCloneError"));
+        assert!(!err.message(Lang::Ko).is_ascii());
+    }
+}
