@@ -261,9 +261,72 @@ impl RunClock {
     }
 }
 
+/// The My models entry the current run keeps its weights in: one per run, made at the run's
+/// first keep, never one written before (a later run, a Reset or an import gets its own), with
+/// the run's training time.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RunEntry {
+    // `(id, created_ms)`; `None` until the run first keeps weights.
+    entry: Option<(String, f64)>,
+    clock: RunClock,
+}
+
+impl RunEntry {
+    /// A new run begins (Start, One batch from idle, Reset, a load): what it trains goes to a
+    /// new entry.
+    pub fn new_run(&mut self) {
+        *self = RunEntry::default();
+    }
+
+    /// The worker's status changed at `now_ms` (the clock runs only while it trains).
+    pub fn status(&mut self, status: Status, now_ms: f64) {
+        self.clock.status(status, now_ms);
+    }
+
+    /// Where a keep at `now_ms` writes: the run's entry `(id, created_ms)`, made now if it has
+    /// none (`salt` as in [`new_id`]), and the seconds the run has trained.
+    pub fn keep(&mut self, now_ms: f64, salt: f64) -> (String, f64, f32) {
+        let (id, created) = self
+            .entry
+            .get_or_insert_with(|| (new_id(now_ms, salt), now_ms))
+            .clone();
+        (id, created, self.clock.seconds(now_ms))
+    }
+
+    /// The entry `id` was deleted: the run's next keep makes a new one.
+    pub fn forget(&mut self, id: &str) {
+        if self.entry.as_ref().is_some_and(|(e, _)| e == id) {
+            self.entry = None;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_keeps_into_one_entry_of_its_own() {
+        let mut e = RunEntry::default();
+        e.status(Status::Running, 1_000.0);
+        let (id, created, seconds) = e.keep(3_000.0, 0.5);
+        assert_eq!((created, seconds), (3_000.0, 2.0));
+        // One batch more, a pause of a minute, another epoch: still the same entry.
+        e.status(Status::Paused, 4_000.0);
+        e.status(Status::Running, 64_000.0);
+        let again = e.keep(65_000.0, 0.9);
+        assert_eq!(again, (id.clone(), 3_000.0, 4.0));
+        // A new run never writes over it.
+        e.new_run();
+        let (next, created, seconds) = e.keep(70_000.0, 0.5);
+        assert_ne!(next, id);
+        assert_eq!((created, seconds), (70_000.0, 0.0));
+        // A deleted entry is made anew at the next keep; another id leaves it alone.
+        e.forget("run-other");
+        assert_eq!(e.keep(71_000.0, 0.1).0, next);
+        e.forget(&next);
+        assert_ne!(e.keep(72_000.0, 0.1).0, next);
+    }
     use crate::train::protocol::{BatchReport, EpochReport, FromWorker};
 
     fn batch(step: usize, loss: f32) -> FromWorker {

@@ -4,7 +4,7 @@
 
 use super::models::{model_of, Models};
 use crate::nn::arch::ArchSettings;
-use crate::train::kept::{new_id, newest_first, KeptModel, ModelFacts, RunClock};
+use crate::train::kept::{new_id, newest_first, KeptModel, ModelFacts, RunEntry};
 use crate::train::protocol::{Settings, Status, WorkerError};
 use crate::train::state::RunState;
 use crate::web::storage;
@@ -43,9 +43,8 @@ pub struct MyModels {
     /// A record that could not be read was removed (said under the Train controls).
     pub unreadable: RwSignal<Option<WorkerError>>,
     models: Models,
-    // The entry the current run writes to, `(id, created)`; `None` until it first keeps weights.
-    entry: StoredValue<Option<(String, f64)>, LocalStorage>,
-    clock: StoredValue<RunClock, LocalStorage>,
+    // The entry the current run writes to, and its clock.
+    entry: StoredValue<RunEntry, LocalStorage>,
 }
 
 /// The channel on which tabs of the app tell each other that the list changed.
@@ -73,21 +72,19 @@ impl MyModels {
             news: RwSignal::new(None),
             unreadable: RwSignal::new(None),
             models,
-            entry: StoredValue::new_local(None),
-            clock: StoredValue::new_local(RunClock::default()),
+            entry: StoredValue::new_local(RunEntry::default()),
         }
     }
 
     /// A new run begins (Start, One batch from idle, Reset, a load): what it trains goes to a
     /// new entry, never over an earlier one.
     pub fn new_run(&self) {
-        self.entry.set_value(None);
-        self.clock.set_value(RunClock::default());
+        self.entry.update_value(RunEntry::new_run);
     }
 
     /// The worker's status changed (the run's clock runs only while it trains).
     pub fn status(&self, status: Status) {
-        self.clock.update_value(|c| c.status(status, now()));
+        self.entry.update_value(|e| e.status(status, now()));
     }
 
     /// Keeps the weights of the run `state` shows, in the run's own entry. Weights no model
@@ -97,11 +94,10 @@ impl MyModels {
             return;
         }
         let t = now();
-        let (id, created) = self
+        let (id, created, seconds) = self
             .entry
-            .try_update_value(|e| e.get_or_insert_with(|| (new_id(t, random()), t)).clone())
-            .unwrap_or_else(|| (new_id(t, random()), t));
-        let seconds = self.clock.with_value(|c| c.seconds(t));
+            .try_update_value(|e| e.keep(t, random()))
+            .unwrap_or_else(|| (new_id(t, random()), t, 0.0));
         let facts = ModelFacts::of_run(state, settings, created, t, seconds);
         self.save(id, bytes, facts);
     }
@@ -179,12 +175,7 @@ impl MyModels {
             self.restored.set(None);
             self.models.trained.set(None);
         }
-        if self
-            .entry
-            .with_value(|e| e.as_ref().is_some_and(|(e, _)| e == id))
-        {
-            self.entry.set_value(None);
-        }
+        self.entry.update_value(|e| e.forget(id));
     }
 
     /// The weights kept under `id` with the architecture they state, checked; a record whose
