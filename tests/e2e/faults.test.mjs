@@ -4,6 +4,7 @@
 // model kept.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { serve, launch, open } from './harness.mjs';
 import { tid, text, waitStatus, progress, ready, exportBytes, tmp, oneBatch, openTrain } from './training.mjs';
 
@@ -119,6 +120,35 @@ test('an oversized file is refused unread; a padded one is kept without its padd
   await waitStatus(page, 'idle');
   assert.ok((await exportBytes(page)).equals(good), 'the weights, without the metadata');
   await context.close();
+});
+
+test('a file whose tensor is named like a placeholder is refused at once, and the page answers', async () => {
+  // The shipped weights plus one tensor named `{e|x}`: the refusal's sentence once substituted
+  // that name into itself forever and froze the tab.
+  const shipped = readFileSync(new URL('../../public/pretrained.safetensors', import.meta.url));
+  const len = Number(shipped.readBigUInt64LE(0));
+  const header = JSON.parse(shipped.subarray(8, 8 + len).toString());
+  const end = Math.max(...Object.values(header).flatMap((t) => t.data_offsets ?? []));
+  header['{e|x}'] = { dtype: 'F32', shape: [1], data_offsets: [end, end + 4] };
+  const h = Buffer.from(JSON.stringify(header));
+  const size = Buffer.alloc(8);
+  size.writeBigUInt64LE(BigInt(h.length));
+  const file = Buffer.concat([size, h, shipped.subarray(8 + len), Buffer.alloc(4)]);
+  for (const [lang, says] of [['en', /^Not imported: The file holds a tensor "\{e\|x\}" that this model does not have\. The current model is unchanged\.$/],
+    ['ko', /^가져오지 못했습니다\. 파일에 이 모델에 없는 텐서\("\{e\|x\}"\)가 있습니다\. 현재 모델은 그대로입니다\.$/]]) {
+    const { page, context } = await openTrain(browser, server, `/?lang=${lang}`);
+    const before = await exportBytes(page);
+    const t0 = Date.now();
+    await page.setInputFiles(tid('model-import'), tmp('braces.safetensors', file));
+    await page.waitForSelector(tid('model-error'), { timeout: 1000 });
+    assert.ok(Date.now() - t0 < 1000, 'refused within a second');
+    assert.match(await text(page, 'model-error'), says);
+    // The page still answers: the stepper steps, and the model is the one before.
+    await page.click(tid('conv-next'));
+    assert.match(await text(page, 'conv-step'), /^1\//);
+    assert.ok((await exportBytes(page)).equals(before), 'the model is unchanged');
+    await context.close();
+  }
 });
 
 test('an import made while the worker is still loading reaches it once it is ready', async () => {
