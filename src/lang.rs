@@ -6,7 +6,7 @@ pub enum Lang {
     /// English.
     #[default]
     En,
-    /// Korean (한국어).
+    /// Korean.
     Ko,
 }
 

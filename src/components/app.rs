@@ -230,7 +230,7 @@ fn Header(current: RwSignal<Option<&'static str>>) -> impl IntoView {
     }
 }
 
-/// Switches between 한국어 and English; shows the language it switches to.
+/// Switches between Korean and English; shows the language it switches to.
 #[component]
 fn LangToggle() -> impl IntoView {
     let lang = use_lang();
