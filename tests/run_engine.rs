@@ -8,7 +8,7 @@ use convlab::lang::Lang;
 use convlab::nn::arch::{ArchPreset, ArchSettings};
 use convlab::train::protocol::{FromWorker, LoadError, Settings, Status, ToWorker, WorkerError};
 use convlab::train::run::{Out, RunEngine};
-use convlab::train::Helper;
+use convlab::train::{Helper, Setting};
 
 fn data() -> Mnist {
     Mnist::decode(&std::fs::read("public/mnist-10k.bin").unwrap()).unwrap()
@@ -106,7 +106,10 @@ fn commands_before_the_digits_are_refused_with_a_reason() {
     assert_eq!(errors(&out), vec![WorkerError::Loading]);
     assert_eq!(e.status(), Status::Loading);
     let out = e.digits_failed(LoadError::Fetch("HTTP 404".into()));
-    assert_eq!(errors(&out), vec![WorkerError::Digits("HTTP 404".into())]);
+    assert_eq!(
+        errors(&out),
+        vec![WorkerError::Digits(LoadError::Fetch("HTTP 404".into()))]
+    );
     assert_eq!(e.status(), Status::Error);
 }
 
@@ -148,7 +151,7 @@ fn bad_settings_are_refused_before_the_model_is_touched() {
             ..Settings::default()
         }),
     );
-    assert_eq!(errors(&out), vec![WorkerError::Setting("batch".into())]);
+    assert_eq!(errors(&out), vec![WorkerError::Setting(Setting::Batch)]);
     assert_eq!(e.status(), Status::Idle);
     assert_eq!(e.trainer().unwrap().model.flat_values(), before);
 }
@@ -331,26 +334,44 @@ fn a_new_architecture_starts_fresh_and_a_file_brings_its_own_back() {
 fn a_model_too_large_for_a_tab_is_refused_before_anything_is_allocated() {
     let mut e = loaded(0);
     let before = e.trainer().unwrap().model.flat_values();
-    let arch = ArchSettings {
-        hidden: 100_000,
-        ..ArchSettings::default()
-    };
-    let out = e.command(
-        1,
+    // Every setting within the editor's range, and 5,138,099,978 parameters.
+    let mut arch = ArchSettings::default();
+    for b in &mut arch.blocks {
+        b.out_channels = 256;
+        b.kernel = 1;
+        b.padding = 28;
+        b.pool = false;
+    }
+    arch.hidden = 1024;
+    let start = |arch| {
         ToWorker::Start(Settings {
             arch,
             ..Settings::default()
-        }),
-    );
+        })
+    };
+    let out = e.command(1, start(arch));
     let refused = errors(&out);
     assert_eq!(refused.len(), 1);
     assert!(
-        refused[0].message(Lang::En).contains("100,000")
-            || refused[0].message(Lang::En).contains("parameters"),
+        refused[0]
+            .message(Lang::En)
+            .starts_with("This model has 5,138,099,978 parameters"),
         "{:?}",
         refused[0]
     );
-    assert!(refused[0].message(Lang::Ko).contains("파라미터"));
+    assert!(refused[0]
+        .message(Lang::Ko)
+        .starts_with("이 모델의 파라미터는 5,138,099,978개입니다."));
+    // A setting past the editor's range is refused by name, whatever the page sent.
+    let wide = ArchSettings {
+        hidden: 100_000,
+        ..ArchSettings::default()
+    };
+    let refused = errors(&e.command(2, start(wide)));
+    assert_eq!(
+        refused[0].message(Lang::En),
+        "The number of hidden units is 100,000; it must be from 1 to 1,024."
+    );
     assert_eq!(e.status(), Status::Idle);
     assert_eq!(
         e.trainer().unwrap().model.flat_values(),

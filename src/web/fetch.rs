@@ -6,14 +6,19 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Awaits a `fetch(...)` promise and reads the whole body; an HTTP error status is an error.
 pub async fn response_bytes(fetch: js_sys::Promise) -> Result<Vec<u8>, String> {
-    let resp = JsFuture::from(fetch).await.map_err(|e| format!("{e:?}"))?;
+    let resp = JsFuture::from(fetch)
+        .await
+        .map_err(|e| super::detail(&e, "fetch"))?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response")?;
     if !resp.ok() {
         return Err(format!("HTTP {}", resp.status()));
     }
-    let buf = JsFuture::from(resp.array_buffer().map_err(|e| format!("{e:?}"))?)
+    let body = resp
+        .array_buffer()
+        .map_err(|e| super::detail(&e, "fetch"))?;
+    let buf = JsFuture::from(body)
         .await
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| super::detail(&e, "fetch"))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 

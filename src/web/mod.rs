@@ -8,3 +8,22 @@ pub mod url;
 pub mod wire;
 
 pub use fetch::response_bytes;
+
+use wasm_bindgen::JsValue;
+
+/// The browser's own words for a failure: a thrown string, else the error's `message`, else its
+/// `name`, else `fallback`. (A `{:?}` of the value would show the learner wasm-bindgen's
+/// bookkeeping, `JsValue(TypeError: …)`.)
+pub fn detail(e: &JsValue, fallback: &str) -> String {
+    let field = |key: &str| {
+        js_sys::Reflect::get(e, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|s| !s.is_empty())
+    };
+    e.as_string()
+        .filter(|s| !s.is_empty())
+        .or_else(|| field("message"))
+        .or_else(|| field("name"))
+        .unwrap_or_else(|| fallback.to_string())
+}

@@ -9,6 +9,7 @@ use crate::components::context::models::{use_models, Models};
 use crate::train::link::{LinkEngine, LinkOut};
 use crate::train::protocol::{CarriesBytes, Envelope, FromWorker, Settings, Status, ToWorker};
 use crate::train::state::RunState;
+use crate::web::detail;
 use crate::web::wire::{read_with_array, with_array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -120,7 +121,7 @@ impl TrainLink {
         let sent = self.worker.with_value(|w| match w {
             Some(w) => w
                 .post_message_with_transfer(&data, &transfer)
-                .map_err(|e| detail(&e)),
+                .map_err(|e| detail(&e, "postMessage")),
             None => Err("Worker".to_string()),
         });
         if let Err(why) = sent {
@@ -174,18 +175,6 @@ impl TrainLink {
     }
 }
 
-/// The browser's words for a failure (a DOMException's message, or its name).
-fn detail(e: &JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            js_sys::Reflect::get(e, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-        })
-        .filter(|m| !m.is_empty())
-        .unwrap_or_else(|| "postMessage".into())
-}
-
 /// Starts the worker and provides the [`TrainLink`].
 pub fn provide_train_link() -> TrainLink {
     let models = use_models();
@@ -220,7 +209,7 @@ fn start_worker(link: TrainLink) {
     let worker = match web_sys::Worker::new(&url) {
         Ok(w) => w,
         Err(e) => {
-            let why = detail(&e);
+            let why = detail(&e, "Worker");
             return link.drive(|e, s| {
                 e.start_failed(s, why);
                 Vec::new()
