@@ -50,6 +50,31 @@ impl Field {
     }
 }
 
+/// A size worked out from a configuration that passes `usize::MAX`, the most this machine
+/// counts (4,294,967,295 in the browser, whose wasm32 `usize` has 32 bits).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Extent {
+    /// `input + 2·padding` along one axis.
+    Padded {
+        /// The input side.
+        input: usize,
+        /// The padding on each side.
+        padding: usize,
+    },
+    /// `dilation·(kernel − 1) + 1` along one axis.
+    Span {
+        /// The kernel side.
+        kernel: usize,
+        /// The dilation.
+        dilation: usize,
+    },
+    /// The number of values in a tensor, the product of its shape.
+    Values {
+        /// The shape whose product passes `usize::MAX`.
+        shape: Vec<usize>,
+    },
+}
+
 /// Why a layer, a model or a weight file cannot be used.
 #[derive(Clone, Debug, PartialEq)]
 pub enum NnError {
@@ -122,6 +147,9 @@ pub enum NnError {
         /// The most the app lets one worker use, in MiB.
         max: u64,
     },
+    /// A size computed from the configuration is larger than this machine counts, so no tensor
+    /// of it can exist (refused rather than wrapped to a small, wrong size).
+    Overflow(Extent),
     /// A flat vector of parameters (from another copy of the model) has the wrong length.
     ParamCount {
         /// The model's number of parameters.
@@ -255,6 +283,32 @@ impl NnError {
                 "이 모델을 학습하려면 워커마다 메모리가 약 {} MiB 필요한데, 브라우저 탭에서는 {} MiB까지만 쓸 수 있습니다. 필터 수를 줄이거나 풀링을 늘리거나 패딩을 줄여 보세요.",
                 group_thousands(*mib),
                 group_thousands(*max)
+            ),
+            (NnError::Overflow(Extent::Padded { input, padding }), Lang::En) => format!(
+                "An input side of {input} with padding {padding} on both sides passes {}, the most cells this machine can count.",
+                group_thousands(usize::MAX as u64)
+            ),
+            (NnError::Overflow(Extent::Padded { input, padding }), Lang::Ko) => format!(
+                "입력 한 변({input})에 양쪽 패딩({padding})을 더하면 이 기기가 셀 수 있는 최대치 {}칸을 넘습니다.",
+                group_thousands(usize::MAX as u64)
+            ),
+            (NnError::Overflow(Extent::Span { kernel, dilation }), Lang::En) => format!(
+                "A kernel of {kernel} with dilation {dilation} spans more than {} cells, the most this machine can count.",
+                group_thousands(usize::MAX as u64)
+            ),
+            (NnError::Overflow(Extent::Span { kernel, dilation }), Lang::Ko) => format!(
+                "커널 크기({kernel})와 팽창({dilation})으로 덮는 영역이 이 기기가 셀 수 있는 최대치 {}칸을 넘습니다.",
+                group_thousands(usize::MAX as u64)
+            ),
+            (NnError::Overflow(Extent::Values { shape }), Lang::En) => format!(
+                "A tensor of shape {} would hold more than {} values, the most this machine can count.",
+                dims(shape),
+                group_thousands(usize::MAX as u64)
+            ),
+            (NnError::Overflow(Extent::Values { shape }), Lang::Ko) => format!(
+                "모양이 {}인 텐서는 값이 이 기기가 셀 수 있는 최대치 {}개를 넘습니다.",
+                dims(shape),
+                group_thousands(usize::MAX as u64)
             ),
             (NnError::ParamCount { expected, got }, Lang::En) => format!(
                 "The model has {expected} parameters, but {got} values arrived for them."
