@@ -141,7 +141,7 @@ impl ArchSettings {
             let c = self
                 .blocks
                 .last()
-                .map_or(16, |b| (b.out_channels * 2).min(256));
+                .map_or(16, |b| b.out_channels.saturating_mul(2).min(256));
             self.blocks.push(ConvBlock {
                 pool: false,
                 ..ConvBlock::seed(c)
@@ -202,11 +202,16 @@ impl ArchSettings {
             input: vec![1, 28, 28],
             layers,
         };
-        // The flattened size, when the conv part fits; otherwise the conv part's own error shows.
+        // The flattened size, when the conv part fits; otherwise the conv part's own error shows
+        // (and past `usize::MAX`, the Flatten layer's).
         let features = model
             .shapes(1)
             .ok()
-            .and_then(|s| s.last().map(|s| s[1..].iter().product()))
+            .and_then(|s| {
+                s.last()?[1..]
+                    .iter()
+                    .try_fold(1usize, |n, &d| n.checked_mul(d))
+            })
             .unwrap_or(1);
         let c = |name: &str, config: LayerConfig| named(format!("classifier.{name}"), config);
         model.layers.extend([
@@ -344,7 +349,9 @@ impl Cost {
             let layer_macs = match &l.config {
                 LayerConfig::Conv2d(c) => {
                     let (kh, kw) = c.window.kernel;
-                    let taps = (c.in_channels as u64).saturating_mul((kh * kw) as u64);
+                    let taps = (c.in_channels as u64)
+                        .saturating_mul(kh as u64)
+                        .saturating_mul(kw as u64);
                     let positions = size(&out[2..]);
                     floats =
                         floats.saturating_add(taps.saturating_mul(positions).saturating_mul(2));

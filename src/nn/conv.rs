@@ -121,7 +121,10 @@ impl Conv2dConfig {
     /// `±1/sqrt(C_in·kH·kW)`).
     pub fn init(&self, rng: &mut NnRng) -> Result<Conv2d, NnError> {
         self.validate()?;
-        let fan_in = self.in_channels * self.window.kernel.0 * self.window.kernel.1;
+        let fan_in = self
+            .in_channels
+            .saturating_mul(self.window.kernel.0)
+            .saturating_mul(self.window.kernel.1);
         let bound = default_bound(fan_in);
         let weight = Param::new(uniform(&self.weight_shape(), bound, rng));
         let bias = self

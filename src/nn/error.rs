@@ -27,6 +27,31 @@ pub enum Field {
     Batch,
 }
 
+/// A size worked out from a configuration that passes `usize::MAX`, the most this machine
+/// counts (4,294,967,295 in the browser, whose wasm32 `usize` has 32 bits).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Extent {
+    /// `input + 2·padding` along one axis.
+    Padded {
+        /// The input side.
+        input: usize,
+        /// The padding on each side.
+        padding: usize,
+    },
+    /// `dilation·(kernel − 1) + 1` along one axis.
+    Span {
+        /// The kernel side.
+        kernel: usize,
+        /// The dilation.
+        dilation: usize,
+    },
+    /// The number of values in a tensor, the product of its shape.
+    Values {
+        /// The shape whose product passes `usize::MAX`.
+        shape: Vec<usize>,
+    },
+}
+
 /// Why a layer, a model or a weight file cannot be used.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum NnError {
@@ -99,6 +124,9 @@ pub enum NnError {
         /// The most the app lets one worker use, in MiB.
         max: u64,
     },
+    /// A size computed from the configuration is larger than this machine counts, so no tensor
+    /// of it can exist (refused rather than wrapped to a small, wrong size).
+    Overflow(Extent),
     /// A flat vector of parameters (from another copy of the model) has the wrong length.
     ParamCount {
         /// The model's number of parameters.

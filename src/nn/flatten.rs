@@ -1,6 +1,6 @@
 //! `Flatten`: merges a range of dimensions into one, e.g. `(N, 32, 7, 7) -> (N, 1568)`.
 
-use super::error::NnError;
+use super::error::{Extent, NnError};
 use super::param::ensure_shape;
 use ndarray::{ArrayD, IxDyn};
 
@@ -55,11 +55,20 @@ impl Flatten {
     }
 
     /// # Shapes
-    /// `[d0, …, d_start, …, d_end, …] -> [d0, …, d_start·…·d_end, …]`.
+    /// `[d0, …, d_start, …, d_end, …] -> [d0, …, d_start·…·d_end, …]`; refused when the
+    /// product passes `usize::MAX`.
     pub fn output_shape(&self, input: &[usize]) -> Result<Vec<usize>, NnError> {
         let (s, e) = self.range(input.len())?;
+        let merged = input[s..=e]
+            .iter()
+            .try_fold(1usize, |n, &d| n.checked_mul(d))
+            .ok_or_else(|| {
+                NnError::Overflow(Extent::Values {
+                    shape: input.to_vec(),
+                })
+            })?;
         let mut out = input[..s].to_vec();
-        out.push(input[s..=e].iter().product());
+        out.push(merged);
         out.extend_from_slice(&input[e + 1..]);
         Ok(out)
     }
@@ -92,5 +101,24 @@ fn copy_row_major(src: &ArrayD<f32>, dst: &mut ArrayD<f32>) {
     match src.as_slice() {
         Some(s) => dst.copy_from_slice(s),
         None => dst.iter_mut().zip(src.iter()).for_each(|(d, s)| *d = *s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_product_past_usize_is_refused() {
+        let f = Flatten::default();
+        assert_eq!(f.output_shape(&[1, 32, 7, 7]), Ok(vec![1, 1568]));
+        // A padding of 4,000,000,000 makes 8,000,000,026-cell sides; their square wraps.
+        let shape = [1, 1, 8_000_000_026, 8_000_000_026];
+        assert_eq!(
+            f.output_shape(&shape),
+            Err(NnError::Overflow(Extent::Values {
+                shape: shape.to_vec()
+            }))
+        );
     }
 }

@@ -27,7 +27,7 @@ pub mod summary;
 pub use activation::{argmax, classify, log_softmax, softmax, ReLU, Softmax};
 pub use conv::{Conv2d, Conv2dConfig};
 pub use dropout::{Dropout, Mode};
-pub use error::{Field, NnError, WeightsError};
+pub use error::{Extent, Field, NnError, WeightsError};
 pub use flatten::Flatten;
 pub use layer::{Layer, LayerConfig};
 pub use linear::{Linear, LinearConfig};

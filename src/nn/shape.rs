@@ -1,13 +1,26 @@
 //! The one output-size rule shared by convolution, pooling and the visualisers.
 
-use super::error::{Field, NnError};
+use super::error::{Extent, Field, NnError};
+
+/// `input + 2·padding`, or `None` past `usize::MAX` (4,294,967,295 on wasm32, where a file's
+/// padding of 4,000,000,000 wrapped to a wrong side).
+pub fn padded_len(input: usize, padding: usize) -> Option<usize> {
+    padding.checked_mul(2)?.checked_add(input)
+}
+
+/// Cells a dilated kernel covers along one axis, `dilation·(kernel − 1) + 1`, or `None` past
+/// `usize::MAX`. A kernel of 0 covers 1 cell here; [`Window::validate`] refuses it.
+pub fn span_len(kernel: usize, dilation: usize) -> Option<usize> {
+    dilation.checked_mul(kernel.max(1) - 1)?.checked_add(1)
+}
 
 /// Output length along one axis, as PyTorch computes it for `Conv2d` and `MaxPool2d`
 /// (`ceil_mode = False`):
 ///
 /// `out = floor((input + 2·padding − dilation·(kernel − 1) − 1) / stride) + 1`
 ///
-/// Returns `None` when the dilated kernel does not fit in the padded input or a size is 0.
+/// Returns `None` when the dilated kernel does not fit in the padded input, a size is 0, or the
+/// padded input or the span passes `usize::MAX` ([`Window::output_size`] says which).
 pub fn output_len(
     input: usize,
     kernel: usize,
@@ -18,8 +31,8 @@ pub fn output_len(
     if kernel == 0 || stride == 0 || dilation == 0 {
         return None;
     }
-    let span = dilation * (kernel - 1) + 1;
-    let padded = input + 2 * padding;
+    let span = span_len(kernel, dilation)?;
+    let padded = padded_len(input, padding)?;
     if span > padded {
         return None;
     }
@@ -64,11 +77,13 @@ pub struct Window {
 }
 
 impl Window {
-    /// Cells the dilated kernel covers per axis: `D·(K−1)+1`.
+    /// Cells the dilated kernel covers per axis: `D·(K−1)+1`, at most `usize::MAX` (a larger
+    /// span is refused by [`Window::output_size`] before anything uses it).
     pub fn span(&self) -> (usize, usize) {
+        let span = |k, d| span_len(k, d).unwrap_or(usize::MAX);
         (
-            self.dilation.0 * (self.kernel.0.max(1) - 1) + 1,
-            self.dilation.1 * (self.kernel.1.max(1) - 1) + 1,
+            span(self.kernel.0, self.dilation.0),
+            span(self.kernel.1, self.dilation.1),
         )
     }
 
@@ -99,6 +114,19 @@ impl Window {
     /// Output (rows, cols) for an input of `(h, w)`, or the reason there is none.
     pub fn output_size(&self, h: usize, w: usize) -> Result<(usize, usize), NnError> {
         self.validate()?;
+        let axes = [
+            (h, self.kernel.0, self.padding.0, self.dilation.0),
+            (w, self.kernel.1, self.padding.1, self.dilation.1),
+        ];
+        // Sizes no tensor can have are refused by name, before the formula would wrap them.
+        for (input, kernel, padding, dilation) in axes {
+            if padded_len(input, padding).is_none() {
+                return Err(NnError::Overflow(Extent::Padded { input, padding }));
+            }
+            if span_len(kernel, dilation).is_none() {
+                return Err(NnError::Overflow(Extent::Span { kernel, dilation }));
+            }
+        }
         let oh = output_len(
             h,
             self.kernel.0,
@@ -119,7 +147,10 @@ impl Window {
                 kernel: self.kernel,
                 dilation: self.dilation,
                 span: self.span(),
-                padded: (h + 2 * self.padding.0, w + 2 * self.padding.1),
+                padded: (
+                    padded_len(h, self.padding.0).expect("checked above"),
+                    padded_len(w, self.padding.1).expect("checked above"),
+                ),
             }),
         }
     }
@@ -137,6 +168,35 @@ mod tests {
         assert_eq!(output_len(5, 3, 1, 0, 2), Some(1));
         assert_eq!(output_len(5, 3, 1, 0, 3), None);
         assert_eq!(output_len(3, 2, 1, 0, 1), Some(2));
+    }
+
+    #[test]
+    fn sizes_past_usize_are_refused_not_wrapped() {
+        assert_eq!(output_len(28, 1, 1, usize::MAX / 2, 1), None);
+        assert_eq!(output_len(28, usize::MAX, 1, 0, 2), None);
+        // Still exact just below the limit: (28 + 2·(2⁶²) − 1) / 2⁶² + 1 = 3.
+        assert_eq!(output_len(28, 1, 1 << 62, 1 << 62, 1), Some(3));
+        let w = |padding, dilation| Window {
+            kernel: (3, 3),
+            stride: (1, 1),
+            padding: (0, padding),
+            dilation: (1, dilation),
+        };
+        assert_eq!(
+            w(usize::MAX / 2, 1).output_size(28, 28),
+            Err(NnError::Overflow(Extent::Padded {
+                input: 28,
+                padding: usize::MAX / 2
+            }))
+        );
+        assert_eq!(
+            w(0, usize::MAX).output_size(28, 28),
+            Err(NnError::Overflow(Extent::Span {
+                kernel: 3,
+                dilation: usize::MAX
+            }))
+        );
+        assert_eq!(w(0, usize::MAX).span(), (3, usize::MAX));
     }
 
     #[test]

@@ -11,7 +11,8 @@ pub struct SummaryRow {
     pub kind: &'static str,
     /// 1-based position among the layers.
     pub index: usize,
-    /// Output shape with the batch dimension shown as −1.
+    /// Output shape with the batch dimension shown as −1 (a side past `i64::MAX`, which only a
+    /// 64-bit `usize` holds, shows as `i64::MAX`).
     pub output_shape: Vec<i64>,
     /// Learnable scalars in this layer (64-bit: an edited model can pass 4.3 billion).
     pub params: u64,
@@ -47,21 +48,22 @@ impl Summary {
                 kind: l.config.kind(),
                 index: i + 1,
                 output_shape: std::iter::once(-1)
-                    .chain(s[1..].iter().map(|&d| d as i64))
+                    .chain(s[1..].iter().map(|&d| i64::try_from(d).unwrap_or(i64::MAX)))
                     .collect(),
                 params: l.config.num_params(),
             })
             .collect();
         let total_params = model.num_params();
         let mb = |floats: u64| floats as f64 * 4.0 / (1024.0 * 1024.0);
-        let outputs = shapes.iter().fold(0u64, |n, s| {
-            n.saturating_add(s[1..].iter().fold(1u64, |m, &d| m.saturating_mul(d as u64)))
-        });
+        let size = |s: &[usize]| s.iter().fold(1u64, |m, &d| m.saturating_mul(d as u64));
+        let outputs = shapes
+            .iter()
+            .fold(0u64, |n, s| n.saturating_add(size(&s[1..])));
         Ok(Summary {
             rows,
             total_params,
             trainable_params: total_params,
-            input_mb: mb(model.input.iter().product::<usize>() as u64),
+            input_mb: mb(size(&model.input)),
             forward_backward_mb: 2.0 * mb(outputs),
             params_mb: mb(total_params),
         })

@@ -9,7 +9,7 @@ use crate::data::mnist::TEST_SIZE;
 use crate::data::DataError;
 use crate::lang::Lang;
 use crate::nn::arch::ArchField;
-use crate::nn::error::{quoted, ArchProblem, Damage, Field};
+use crate::nn::error::{quoted, ArchProblem, Damage, Extent, Field};
 use crate::nn::summary::group_thousands;
 use crate::nn::{NnError, WeightsError};
 use crate::train::protocol::{LoadError, WorkerError};
@@ -84,6 +84,22 @@ table! {
         too_much_memory {
             en: "Training this model would take about {mib} MiB in each worker; a browser tab allows {max} MiB. Use fewer filters, more pooling or a smaller padding.",
             ko: "이 모델을 학습하려면 워커마다 메모리가 약 {mib} MiB 필요한데, 브라우저 탭에서는 {max} MiB까지만 쓸 수 있습니다. 필터 수를 줄이거나 풀링을 늘리거나 패딩을 줄여 보세요.",
+        }
+        /// A padded side past what the machine counts; {input} {padding} the side and padding,
+        /// {most} the count (usize::MAX).
+        overflow_padded {
+            en: "An input side of {input} with padding {padding} on both sides passes {most}, the most cells this machine can count.",
+            ko: "입력 한 변({input})에 양쪽 패딩({padding})을 더하면 이 기기가 셀 수 있는 최대치 {most}칸을 넘습니다.",
+        }
+        /// A kernel's span past what the machine counts.
+        overflow_span {
+            en: "A kernel of {kernel} with dilation {dilation} spans more than {most} cells, the most this machine can count.",
+            ko: "커널 크기({kernel})와 팽창({dilation})으로 덮는 영역이 이 기기가 셀 수 있는 최대치 {most}칸을 넘습니다.",
+        }
+        /// A tensor with more values than the machine counts; {shape} like (1, 16, 26, 26).
+        overflow_values {
+            en: "A tensor of shape {shape} would hold more than {most} values, the most this machine can count.",
+            ko: "모양이 {shape}인 텐서는 값이 이 기기가 셀 수 있는 최대치 {most}개를 넘습니다.",
         }
         /// A flat parameter vector of the wrong length.
         param_count {
@@ -317,6 +333,30 @@ impl NnError {
                     ("max", group_thousands(*max)),
                 ],
             ),
+            NnError::Overflow(extent) => {
+                let most = ("most", group_thousands(usize::MAX as u64));
+                match extent {
+                    Extent::Padded { input, padding } => fill(
+                        t.overflow_padded,
+                        &[
+                            ("input", input.to_string()),
+                            ("padding", padding.to_string()),
+                            most,
+                        ],
+                    ),
+                    Extent::Span { kernel, dilation } => fill(
+                        t.overflow_span,
+                        &[
+                            ("kernel", kernel.to_string()),
+                            ("dilation", dilation.to_string()),
+                            most,
+                        ],
+                    ),
+                    Extent::Values { shape } => {
+                        fill(t.overflow_values, &[("shape", dims(shape)), most])
+                    }
+                }
+            }
             NnError::ParamCount { expected, got } => fill(
                 t.param_count,
                 &[("expected", expected.to_string()), ("got", got.to_string())],
