@@ -38,7 +38,7 @@ table! {
         /// Last line of the ReLU code (`relu-code`), a comment: two other ways to write it.
         relu_code_same {
             en: "F.relu(x) and x.clamp(min=0) give the same y",
-            ko: "다음 두 식도 같은 y를 냅니다: F.relu(x), x.clamp(min=0).",
+            ko: "F.relu(x), x.clamp(min=0) 두 가지로 써도 같은 y가 나옵니다.",
         }
         /// Note under the ReLU code: what inplace=False means.
         relu_inplace {
