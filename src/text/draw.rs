@@ -160,7 +160,7 @@ table! {
         /// The same line for a unit after Flatten, which depends on every pixel.
         field_whole {
             en: "Receptive field: the whole input. After Flatten every unit reads all 28 × 28 pixels.",
-            ko: "수용 영역: 입력 전체. 평탄화 다음부터는 모든 유닛의 값이 28 × 28픽셀 전체로부터 계산됩니다.",
+            ko: "수용 영역: 입력 전체. 평탄화 다음부터는 모든 유닛의 값을 28 × 28픽셀 전체로 계산합니다.",
         }
         /// Accessible name of the × button that closes the card of a pointed cell
         /// (`draw-hover-close`; shown on narrow screens, where the card sits at the bottom).

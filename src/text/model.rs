@@ -108,7 +108,7 @@ table! {
         /// dilation, after the stepper's `keras_pool_dilation`.
         keras_inexact {
             en: "This layer cannot be written exactly.",
-            ko: "그래서 이 층은 정확히 옮길 수 없습니다.",
+            ko: "그래서 이 층은 Keras로 정확히 옮길 수 없습니다.",
         }
         /// The one word in a model's short outline (`16@3×3+pool → …`, in `train-model`, the kept
         /// models' table and the comparison chart): a block that ends in max pooling.
@@ -255,7 +255,7 @@ table! {
         /// MiB per worker.
         limits {
             en: "A browser tab trains models of up to {p} parameters that need at most {mib} MiB in each worker; larger ones are refused before anything is allocated.",
-            ko: "브라우저 탭에서는 파라미터 {p}개 이하, 워커마다 메모리 {mib} MiB 이하인 모델만 학습할 수 있습니다. 이보다 큰 모델은 메모리를 할당하기 전에 거부합니다.",
+            ko: "브라우저 탭에서는 파라미터 {p}개 이하, 워커마다 메모리 {mib} MiB 이하인 모델만 학습할 수 있습니다. 이보다 큰 모델은 메모리를 할당하기 전에 학습을 거부합니다.",
         }
     }
 }
