@@ -20,7 +20,7 @@ fn impossible_configurations_are_explained() {
     );
     assert_eq!(
         e.message(Lang::Ko),
-        "5×5 커널(팽창 2)은 9×9 영역을 덮지만, 패딩을 더한 입력은 7×7뿐입니다."
+        "팽창이 2인 5×5 커널은 9×9 영역을 덮지만, 패딩을 더한 입력은 7×7뿐입니다."
     );
 
     let e = Conv2dConfig::new(1, 4, (3, 3))

@@ -1,6 +1,7 @@
 //! Weights as safetensors, with the `state_dict` names and shapes of the PyTorch class, so a file
-//! goes both ways: `model.load_state_dict(safetensors.torch.load_file(path))` in PyTorch, and
-//! [`Sequential::load_safetensors`] here.
+//! goes both ways: in PyTorch `state = safetensors.torch.load_file(path)` reads the file into a
+//! dict and `model.load_state_dict(state, strict=True)` puts it in a model of that class; here
+//! [`Sequential::load_safetensors`].
 
 use super::error::{NnError, WeightsError};
 use super::model::Sequential;

@@ -26,12 +26,12 @@ table! {
         /// A label outside 0–9; {index} is the image's position, {label} the label found.
         label {
             en: "Image {index} has label {label}; labels must be digits 0–9.",
-            ko: "{index}번 이미지의 레이블이 {label}입니다. 레이블은 0–9여야 합니다.",
+            ko: "인덱스 {index} 이미지의 레이블이 {label}입니다. 레이블은 0–9 사이의 숫자여야 합니다.",
         }
         /// Too few images to split; {n} images, {test} held out.
         too_few {
             en: "Only {n} images; the split needs more than {test}.",
-            ko: "이미지가 {n}개뿐입니다. 분할하려면 {test}개보다 많아야 합니다.",
+            ko: "이미지가 {n}장뿐입니다. 학습 데이터와 테스트 데이터로 나누려면 {test}장보다 많아야 합니다.",
         }
     }
 }

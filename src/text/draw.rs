@@ -23,7 +23,7 @@ table! {
         /// with the keyboard.
         keys {
             en: "Keyboard: focus the canvas, move the pen with the arrow keys (Shift for small steps), and press Space to put it down or lift it.",
-            ko: "키보드: 그림판에 포커스를 두고 방향키로 펜을 움직이세요(Shift를 누르면 조금씩). 스페이스를 누르면 펜을 대거나 뗍니다.",
+            ko: "키보드: 그림판에 포커스를 두고 방향키로 펜을 움직이세요(Shift를 함께 누르면 조금씩 움직입니다). 스페이스 키를 누르면 펜을 대거나 뗍니다.",
         }
         /// Label of the pen-width slider under the drawing canvas (`draw-pen`).
         pen {
@@ -50,7 +50,7 @@ table! {
         /// {d} is its label.
         sample_note {
             en: "This is a real handwritten {d} from MNIST's held-out digits, which the model never trained on. Draw your own: your first stroke replaces it.",
-            ko: "MNIST에서 학습에 쓰지 않은 실제 손글씨 {d}입니다. 직접 그려 보세요. 첫 획을 그으면 이 숫자는 사라집니다.",
+            ko: "MNIST 테스트 데이터에 있는 실제 손글씨 {d}입니다. 모델은 이 숫자로 학습한 적이 없습니다. 직접 그려 보세요. 첫 획을 그으면 이 숫자는 사라집니다.",
         }
         /// Heading (h3) of the Draw section's preprocessing steps.
         steps_title {
@@ -67,7 +67,7 @@ table! {
         /// and {h} are the ink box's width and height in canvas pixels.
         step_bbox {
             en: "2. Cropped to the box: {w} × {h} pixels",
-            ko: "2. 상자만큼 잘라 냄: {w} × {h} 픽셀",
+            ko: "2. 상자만큼 잘라 냄: {w} × {h}픽셀",
         }
         /// Caption and accessible name of the third preprocessing picture (`draw-step-scaled`); {w}
         /// and {h} are the scaled box's width and height in pixels.
@@ -84,7 +84,7 @@ table! {
         /// Note under the preprocessing pictures: why MNIST digits go through these steps.
         steps_note {
             en: "These are the steps MNIST's digits went through when the dataset was made. Without them a digit drawn small or in a corner would look nothing like what the network learned from.",
-            ko: "MNIST 데이터셋을 만들 때 숫자들이 거친 단계와 같습니다. 이 단계가 없으면 작게 그리거나 구석에 그린 숫자는 신경망이 배운 숫자와 전혀 다르게 보입니다.",
+            ko: "MNIST 데이터셋을 만들 때 숫자 이미지들이 거친 것과 같은 단계입니다. 이 단계를 거치지 않으면 작게 그리거나 구석에 그린 숫자는 신경망이 학습한 숫자와 전혀 다르게 보입니다.",
         }
         /// Note in the prediction panel beside the canvas while nothing is drawn (`draw-empty`).
         empty {
@@ -123,7 +123,7 @@ table! {
         /// Dropout add no picture.
         maps_intro {
             en: "Each layer's outputs for your drawing, with one colour scale per layer (blue negative, white 0, orange positive). Flatten only lines the (32, 7, 7) maps up into 1,568 numbers, and Dropout passes everything through unchanged when the model is used rather than trained, so neither adds a new picture.",
-            ko: "그린 숫자에 대한 각 층의 출력입니다. 층마다 색 척도가 하나씩 있습니다(파랑은 음수, 흰색은 0, 주황은 양수). Flatten은 (32, 7, 7) 맵을 값 1,568개로 늘어놓기만 하고, Dropout은 학습할 때만 일부 값을 무작위로 0으로 만들고 추론할 때는 모두 그대로 통과시키므로, 둘 다 새 그림을 만들지 않습니다.",
+            ko: "그린 숫자에 대한 각 층의 출력입니다. 색 척도는 층마다 하나입니다(파란색은 음수, 흰색은 0, 주황색은 양수). 평탄화는 (32, 7, 7) 맵을 값 1,568개로 늘어놓기만 하고, 드롭아웃은 모델을 학습하지 않고 사용할 때(평가 모드)는 모든 값을 그대로 통과시키므로, 둘 다 새 그림을 만들지 않습니다.",
         }
         /// Colour-scale legend beside each layer's maps and under the pointed cell's weights; {m}
         /// is the scale's end. Also, unfilled, the accessible name of the legend strip
@@ -136,13 +136,13 @@ table! {
         /// weights.
         hover_hint {
             en: "Point at a map, or focus it and use the arrow keys: a card beside it shows the value there, the input pixels that value depends on (its receptive field, outlined on the input) and the weights that produced it. Esc closes it.",
-            ko: "맵을 가리키거나, 맵에 포커스를 두고 방향키를 누르면 옆에 카드가 열립니다. 카드에는 그 위치의 값, 그 값이 의존하는 입력 픽셀(수용 영역, 입력 위에 테두리로 표시), 그 값을 만든 가중치가 나옵니다. Esc를 누르면 닫힙니다.",
+            ko: "맵을 가리키거나, 맵에 포커스를 두고 방향키를 누르면 옆에 카드가 열립니다. 카드에는 그 위치의 값, 그 값을 만든 가중치, 그리고 그 값을 계산하는 데 쓰인 입력 픽셀의 범위인 수용 영역(receptive field)이 나옵니다. 수용 영역은 입력 위에 테두리로 표시됩니다. Esc 키를 누르면 카드가 닫힙니다.",
         }
         /// Line under the feature maps (`draw-hover`) for a pointed cell of a layer with maps:
         /// {layer} is its name, {c} the map, {r} the row, {k} the column (from 0), {v} the value.
         hover_map {
             en: "{layer}, map {c}, row {r}, column {k}: {v}",
-            ko: "{layer}, 맵 {c}, {r}행 {k}열: {v}",
+            ko: "{layer}, 맵 {c}, 행 {r}, 열 {k}: {v}",
         }
         /// Line under the feature maps (`draw-hover`) for a pointed unit of a flat layer: {layer}
         /// is its name, {c} the unit (from 0), {v} the value.
@@ -155,12 +155,12 @@ table! {
         /// included), {h} × {w} pixels.
         field_box {
             en: "Receptive field: rows {r0}–{r1}, columns {c0}–{c1} of the input ({h} × {w} pixels)",
-            ko: "수용 영역: 입력의 {r0}–{r1}행, {c0}–{c1}열({h} × {w} 픽셀)",
+            ko: "수용 영역: 입력의 행 {r0}–{r1}, 열 {c0}–{c1}({h} × {w}픽셀)",
         }
         /// The same line for a unit after Flatten, which depends on every pixel.
         field_whole {
             en: "Receptive field: the whole input. After Flatten every unit reads all 28 × 28 pixels.",
-            ko: "수용 영역: 입력 전체. Flatten 다음부터는 모든 유닛이 28 × 28 픽셀을 전부 읽습니다.",
+            ko: "수용 영역: 입력 전체. 평탄화 다음부터는 모든 유닛의 값을 28 × 28픽셀 전체로 계산합니다.",
         }
         /// Accessible name of the × button that closes the card of a pointed cell
         /// (`draw-hover-close`; shown on narrow screens, where the card sits at the bottom).
@@ -183,7 +183,7 @@ table! {
         /// pooling); {layer} is its name.
         weights_from {
             en: "{layer} has no weights; these are the weights of the layer before it that made this channel.",
-            ko: "{layer}에는 가중치가 없습니다. 아래는 이 채널을 만든 앞 층의 가중치입니다.",
+            ko: "{layer}에는 가중치가 없습니다. 아래는 이 채널을 만든 이전 층의 가중치입니다.",
         }
         /// Accessible name of one layer's maps canvas (`draw-maps-N`); {layer} is the layer's name,
         /// {shape} its output shape without the batch.

@@ -33,21 +33,21 @@ table! {
         /// The name of a stride.
         field_stride { en: "The stride", ko: "스트라이드" }
         /// The name of a dilation.
-        field_dilation { en: "The dilation", ko: "팽창(dilation)" }
+        field_dilation { en: "The dilation", ko: "팽창" }
         /// The name of `in_features`.
-        field_in_features { en: "in_features", ko: "in_features(입력 특성 수)" }
+        field_in_features { en: "in_features", ko: "in_features(입력 특징 수)" }
         /// The name of `out_features`.
-        field_out_features { en: "out_features", ko: "out_features(출력 특성 수)" }
+        field_out_features { en: "out_features", ko: "out_features(출력 특징 수)" }
         /// The name of the batch size.
         field_batch { en: "The batch size", ko: "배치 크기" }
         /// The window is larger than the padded input: {kernel} like 5×5, {dilation} empty or
         /// [`with_dilation`](Self::with_dilation), {span} and {padded} like 9×9.
         kernel_too_large {
             en: "A {kernel} kernel{dilation} spans {span}, but the padded input is only {padded}.",
-            ko: "{kernel} 커널{dilation}은 {span} 영역을 덮지만, 패딩을 더한 입력은 {padded}뿐입니다.",
+            ko: "{dilation}{kernel} 커널은 {span} 영역을 덮지만, 패딩을 더한 입력은 {padded}뿐입니다.",
         }
         /// The dilation in [`kernel_too_large`](Self::kernel_too_large); {d} is 2 or (2, 3).
-        with_dilation { en: " with dilation {d}", ko: "(팽창 {d})" }
+        with_dilation { en: " with dilation {d}", ko: "팽창이 {d}인 " }
         /// Pool padding over half the kernel; {padding} and {most} like (2, 2), {kernel} like 3×3.
         pool_padding {
             en: "Padding {padding} is more than half of the {kernel} pooling kernel; PyTorch allows at most {most}.",
@@ -99,7 +99,7 @@ table! {
         /// A tensor with more values than the machine counts; {shape} like (1, 16, 26, 26).
         overflow_values {
             en: "A tensor of shape {shape} would hold more than {most} values, the most this machine can count.",
-            ko: "모양이 {shape}인 텐서는 값이 이 기기가 셀 수 있는 최대치 {most}개를 넘습니다.",
+            ko: "모양이 {shape}인 텐서는 값의 개수가 이 기기가 셀 수 있는 최대치({most}개)를 넘습니다.",
         }
         /// A flat parameter vector of the wrong length.
         param_count {
@@ -110,7 +110,7 @@ table! {
         /// from 1, {field} its name ([`arch_filters`](Self::arch_filters)…), {value} {min} {max}.
         out_of_range_block {
             en: "Block {block}: {field} is {value}; it must be from {min} to {max}.",
-            ko: "{block}번 블록: {field|은} {value}입니다. {min}에서 {max} 사이여야 합니다.",
+            ko: "합성곱 블록 {block}: {field|은} {value}입니다. {min}에서 {max} 사이여야 합니다.",
         }
         /// The same for a setting of the whole model.
         out_of_range {
@@ -128,7 +128,7 @@ table! {
         /// A block's padding.
         arch_padding { en: "The padding", ko: "패딩" }
         /// A block's dilation.
-        arch_dilation { en: "The dilation", ko: "팽창(dilation)" }
+        arch_dilation { en: "The dilation", ko: "팽창" }
         /// A block's pool kernel.
         arch_pool_kernel { en: "The pooling kernel", ko: "풀링 커널 크기" }
         /// A block's pool padding.
@@ -540,7 +540,7 @@ mod tests {
         );
         assert_eq!(
             e.message(Lang::Ko),
-            "5×5 커널(팽창 2)은 9×9 영역을 덮지만, 패딩을 더한 입력은 7×7뿐입니다."
+            "팽창이 2인 5×5 커널은 9×9 영역을 덮지만, 패딩을 더한 입력은 7×7뿐입니다."
         );
     }
 
@@ -570,7 +570,7 @@ mod tests {
         );
         assert_eq!(
             ko,
-            "파일에 적힌 모델 구조로는 모델을 만들 수 없습니다. 2번 블록: 패딩은 \
+            "파일에 적힌 모델 구조로는 모델을 만들 수 없습니다. 합성곱 블록 2: 패딩은 \
              4,000,000,000입니다. 0에서 28 사이여야 합니다. 현재 모델은 그대로입니다."
         );
         assert!(!ko.chars().any(|c| c.is_ascii_alphabetic()), "{ko}");

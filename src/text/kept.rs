@@ -42,12 +42,12 @@ table! {
         /// Column: held-out accuracy of the last evaluation, in %.
         col_accuracy {
             en: "Held-out accuracy (%)",
-            ko: "시험 정확도(%)",
+            ko: "테스트 정확도(%)",
         }
         /// Column: epochs the run trained.
         col_epochs {
             en: "Epochs",
-            ko: "에포크",
+            ko: "에포크 수",
         }
         /// Column: optimiser and learning rate of the run.
         col_optimizer {
@@ -97,17 +97,17 @@ table! {
         /// Caption of the comparison chart (`compare-chart`), also its accessible name.
         chart {
             en: "Kept runs compared: held-out accuracy and loss over training time",
-            ko: "저장된 학습 결과 비교: 학습 시간에 따른 시험 정확도와 손실",
+            ko: "저장된 학습 결과 비교: 학습 시간에 따른 테스트 정확도와 손실",
         }
         /// Title of the comparison chart's accuracy panel.
         chart_acc {
             en: "Held-out accuracy (%)",
-            ko: "시험 정확도(%)",
+            ko: "테스트 정확도(%)",
         }
         /// Title of the comparison chart's loss panel.
         chart_loss {
             en: "Loss (smoothed)",
-            ko: "손실(평활화)",
+            ko: "손실(평활화한 값)",
         }
         /// The comparison chart's time axis.
         chart_time {

@@ -26,7 +26,7 @@ table! {
         /// (`pool-dilation`) and each conv block's in the architecture editor (`arch-cN-dilation`).
         dilation {
             en: "Dilation",
-            ko: "팽창(dilation)",
+            ko: "팽창",
         }
         /// Label of each conv block's output-channel count field in the architecture editor
         /// (`arch-cN-out`).

@@ -38,6 +38,7 @@ mod conv;
 mod data;
 mod draw;
 pub mod errors;
+pub mod glossary;
 mod head;
 mod kept;
 mod layer;
@@ -182,6 +183,24 @@ pub fn fill(template: &str, pairs: &[(&str, String)]) -> String {
     out
 }
 
+/// Every table's rows, in page order, for the checks that read all the strings.
+#[cfg(test)]
+pub(crate) const TABLES: [(&str, Rows); 13] = [
+    ("shell", ShellText::ALL),
+    ("overview", OverviewText::ALL),
+    ("layer", LayerText::ALL),
+    ("stepper", StepperText::ALL),
+    ("conv", ConvText::ALL),
+    ("pool", PoolText::ALL),
+    ("head", HeadText::ALL),
+    ("model", ModelText::ALL),
+    ("draw", DrawText::ALL),
+    ("train", TrainText::ALL),
+    ("kept", KeptText::ALL),
+    ("data", DataText::ALL),
+    ("errors", ErrorText::ALL),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,22 +217,6 @@ mod tests {
         out.sort_unstable();
         out
     }
-
-    const TABLES: [(&str, Rows); 13] = [
-        ("shell", ShellText::ALL),
-        ("overview", OverviewText::ALL),
-        ("layer", LayerText::ALL),
-        ("stepper", StepperText::ALL),
-        ("conv", ConvText::ALL),
-        ("pool", PoolText::ALL),
-        ("head", HeadText::ALL),
-        ("model", ModelText::ALL),
-        ("draw", DrawText::ALL),
-        ("train", TrainText::ALL),
-        ("kept", KeptText::ALL),
-        ("data", DataText::ALL),
-        ("errors", ErrorText::ALL),
-    ];
 
     #[test]
     fn both_languages_have_every_string_with_the_same_placeholders() {

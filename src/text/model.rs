@@ -13,7 +13,7 @@ table! {
         /// Intro paragraph under the MNIST model heading.
         intro {
             en: "The network this app trains and explains: two convolution blocks, then a small classifier. The table is computed from the model's definition, exactly as torchsummary prints it in PyTorch.",
-            ko: "이 앱이 학습시키고 설명하는 신경망입니다. 합성곱 블록 두 개 뒤에 작은 분류기가 붙어 있습니다. 아래 표는 모델 정의에서 계산한 것으로, PyTorch에서 torchsummary가 출력하는 표와 똑같습니다.",
+            ko: "이 앱이 학습시키고 설명하는 신경망입니다. 합성곱 블록 두 개 다음에 작은 분류기가 있습니다. 아래 표는 모델 정의에서 계산한 것으로, PyTorch에서 torchsummary가 출력하는 표와 똑같습니다.",
         }
         /// Caption of the MNIST model section's torchsummary table (`summary`).
         summary_caption {
@@ -39,17 +39,17 @@ table! {
         /// Term in the totals list under the summary table; its value is `summary-total-params`.
         total_params {
             en: "Total parameters",
-            ko: "전체 파라미터",
+            ko: "전체 파라미터 수",
         }
         /// Term in the totals list under the summary table: trainable parameters.
         trainable_params {
             en: "Trainable parameters",
-            ko: "학습 가능한 파라미터",
+            ko: "학습하는 파라미터 수",
         }
         /// Term in the totals list under the summary table: non-trainable parameters.
         non_trainable_params {
             en: "Non-trainable parameters",
-            ko: "학습하지 않는 파라미터",
+            ko: "학습하지 않는 파라미터 수",
         }
         /// Term in the totals list under the summary table: size of one input image in MB.
         input_size {
@@ -79,36 +79,36 @@ table! {
         /// Note under the summary table: why it differs from the source post's table.
         post_note {
             en: "The post's table has no Flatten row and says 0.27 and 0.49 MB. For the post's own code torchsummary prints the Flatten-7 row (nn.Flatten is a module there, so it gets a row) and 0.28 and 0.50, as here. torchsummary is a separate package (pip install torchsummary), not part of PyTorch, and its \"MB\" are MiB (2²⁰ bytes).",
-            ko: "글의 표에는 Flatten 행이 없고 크기가 0.27 MB와 0.49 MB로 나옵니다. 하지만 글에 나온 코드 그대로라면 torchsummary는 Flatten-7 행(nn.Flatten이 모듈이어서 행이 생깁니다)과 0.28, 0.50을 출력하며, 여기 표도 그렇습니다. torchsummary는 PyTorch에 들어 있지 않은 별도 패키지(pip install torchsummary)이고, 표의 \"MB\"는 실제로는 MiB(2²⁰바이트)입니다.",
+            ko: "원글의 표에는 nn.Flatten에 해당하는 행이 없고 크기가 0.27 MB와 0.49 MB로 나옵니다. 하지만 원글의 코드를 그대로 실행하면 torchsummary는 Flatten-7 행(nn.Flatten이 모듈이라 행이 생깁니다)과 0.28, 0.50을 출력하며, 여기 표도 같습니다. torchsummary는 PyTorch에 들어 있지 않은 별도 패키지(pip install torchsummary)이고, 표의 ‘MB’는 실제로는 MiB(2²⁰바이트)입니다.",
         }
         /// Note under the Keras listing: the post's Keras shorthand and its pooling mismatch.
         keras_note {
             en: "Keras can also put the activation inside the layer, as the post does: layers.Conv2D(16, 3, activation=\"relu\") is the same as Conv2D followed by layers.ReLU(). The post's Keras MaxPool2D(pool_size=(2, 2), strides=(1, 1)) does not match its PyTorch model: stride 1 turns 26×26 into 25×25, not 14×14; the PyTorch model pools with stride 2 and padding 1.",
-            ko: "Keras에서는 글처럼 활성화 함수를 층 안에 넣을 수도 있습니다. layers.Conv2D(16, 3, activation=\"relu\")는 Conv2D 뒤에 layers.ReLU()를 둔 것과 같습니다. 글의 Keras 코드에 있는 MaxPool2D(pool_size=(2, 2), strides=(1, 1))는 PyTorch 모델과 맞지 않습니다. 스트라이드가 1이면 26×26이 14×14가 아니라 25×25가 됩니다. PyTorch 모델은 스트라이드 2, 패딩 1로 풀링합니다.",
+            ko: "Keras에서는 원글처럼 활성화 함수를 층 안에 넣을 수도 있습니다. 예를 들어 layers.Conv2D(16, 3, activation=\"relu\") 한 줄은 Conv2D 다음에 layers.ReLU() 층을 둔 것과 같습니다. 원글의 Keras 코드에 있는 풀링 층 MaxPool2D(pool_size=(2, 2), strides=(1, 1)) 설정은 PyTorch 모델과 맞지 않습니다. 스트라이드가 1이면 26×26이 14×14가 아니라 25×25가 됩니다. PyTorch 모델은 스트라이드 2, 패딩 1로 풀링합니다.",
         }
         /// Comment in the Keras listing (`arch-keras`) on the ZeroPadding2D before a max pool that
         /// follows a ReLU.
         keras_pad_same {
             en: "= PyTorch's −∞ padding: inputs are ≥ 0 after ReLU",
-            ko: "PyTorch의 −∞ 패딩과 같음: ReLU를 거친 입력은 모두 0 이상",
+            ko: "ReLU를 거친 입력은 모두 0 이상이므로 PyTorch의 −∞ 패딩과 결과가 같습니다.",
         }
         /// Comment in the Keras listing (`arch-keras`) on the ZeroPadding2D before a max pool that
         /// does not follow a ReLU.
         keras_pad_differs {
             en: "differs from PyTorch's −∞ padding where a window's real cells are all negative",
-            ko: "창의 실제 칸이 모두 음수인 곳에서는 PyTorch의 −∞ 패딩과 결과가 다름",
+            ko: "창의 실제 칸이 모두 음수인 곳에서는 PyTorch의 −∞ 패딩과 결과가 다릅니다.",
         }
         /// Comment line in the Keras listing (`arch-keras`) in place of a convolution Keras would
         /// refuse, under the stepper's `keras_strided_dilation`; {conv} is the refused line.
         keras_refused {
             en: "{conv} would be refused; this layer has no exact Keras form.",
-            ko: "{conv}처럼 쓰면 거부되므로, 이 층은 Keras로 정확히 옮길 수 없습니다.",
+            ko: "{conv}처럼 쓰면 Keras에서 오류가 납니다. 이 층은 Keras로 정확히 옮길 수 없습니다.",
         }
         /// Comment in the Keras listing (`arch-keras`) above a max pool written without its
         /// dilation, after the stepper's `keras_pool_dilation`.
         keras_inexact {
             en: "This layer cannot be written exactly.",
-            ko: "그래서 이 층은 정확히 옮길 수 없습니다.",
+            ko: "그래서 이 층은 Keras로 정확히 옮길 수 없습니다.",
         }
         /// The one word in a model's short outline (`16@3×3+pool → …`, in `train-model`, the kept
         /// models' table and the comparison chart): a block that ends in max pooling.
@@ -119,7 +119,7 @@ table! {
         /// Comment in the Keras listing (`arch-keras`) on `layers.Flatten()`.
         keras_flatten {
             en: "flattens (H, W, C), PyTorch (C, H, W): same size, other order",
-            ko: "(H, W, C) 순서로 펼침. PyTorch는 (C, H, W) 순서라 크기는 같고 순서만 다름",
+            ko: "Keras는 (H, W, C) 순서로, PyTorch는 (C, H, W) 순서로 펼칩니다. 크기는 같고 순서만 다릅니다.",
         }
         /// Comment at the end of the Keras listing (`arch-keras`), one comment line per line;
         /// {loss} is the Keras loss to train the model with.
@@ -135,7 +135,7 @@ table! {
         /// Paragraph under the architecture editor's heading.
         arch_intro {
             en: "Change any layer and watch every shape, parameter count, the table and both code listings follow. The first linear layer's in_features is computed from the shapes, as you would in PyTorch.",
-            ko: "층을 바꾸면 모든 모양과 파라미터 수, 표, PyTorch·Keras 코드가 함께 바뀝니다. 첫 번째 선형 층의 in_features는 PyTorch에서 직접 계산할 때처럼 앞 층의 출력 모양으로 구합니다.",
+            ko: "층을 바꾸면 모든 모양과 파라미터 수, 표, PyTorch·Keras 코드가 함께 바뀝니다. 첫 번째 선형 층의 in_features는 PyTorch에서 직접 계산할 때처럼 이전 층의 출력 모양으로 구합니다.",
         }
         /// Legend of one conv block's fieldset in the architecture editor; {i} is the block's
         /// number, from 1.
@@ -147,7 +147,7 @@ table! {
         /// (`arch-cN-pool`).
         pool_toggle {
             en: "Max pool after ReLU",
-            ko: "ReLU 뒤 최대 풀링",
+            ko: "ReLU 후 최대 풀링",
         }
         /// Label of each conv block's pooling kernel (= stride) field in the architecture editor
         /// (`arch-cN-pool-kernel`).
@@ -180,7 +180,7 @@ table! {
         /// Button in the architecture editor that restores the seed model (`arch-seed`).
         seed_arch {
             en: "Back to the post's model",
-            ko: "글에 나온 모델로 되돌리기",
+            ko: "원글의 모델로 되돌리기",
         }
         /// Heading (h3) above the MNIST model section's layer diagram (`arch-diagram`).
         diagram_title {
@@ -217,7 +217,7 @@ table! {
         /// Preset menu: the source post's model.
         preset_seed {
             en: "The post's model (two 3×3 blocks)",
-            ko: "글에 나온 모델(3×3 블록 두 개)",
+            ko: "원글의 모델(3×3 블록 두 개)",
         }
         /// Preset menu: one small block.
         preset_tiny {
@@ -249,13 +249,13 @@ table! {
         /// per epoch of 8,000 digits ("?" until measured).
         cost {
             en: "Cost: {p} parameters · {m} multiply-adds per image · {b} per image while training · about {s} s per epoch of 8,000 digits on this device (one worker).",
-            ko: "비용: 파라미터 {p}개 · 이미지 한 장에 곱셈-누산(MAC) {m}번 · 학습할 때 이미지 한 장당 메모리 {b} · 이 기기에서 워커(백그라운드 스레드) 하나로 숫자 8,000개짜리 에포크 한 번에 약 {s}초.",
+            ko: "비용: 파라미터 {p}개 · 이미지 한 장에 곱셈-누산(MAC) {m}번 · 학습할 때 이미지 한 장당 메모리 {b} · 이 기기에서 워커(백그라운드 스레드) 하나로 숫자 이미지 8,000장을 한 번 모두 학습하는 에포크(epoch) 하나에 약 {s}초.",
         }
         /// Note under the cost: the limits a browser tab trains within; {p} parameters, {mib}
         /// MiB per worker.
         limits {
             en: "A browser tab trains models of up to {p} parameters that need at most {mib} MiB in each worker; larger ones are refused before anything is allocated.",
-            ko: "브라우저 탭에서는 파라미터 {p}개 이하, 워커마다 메모리 {mib} MiB 이하인 모델만 학습할 수 있습니다. 이보다 큰 모델은 메모리를 할당하기 전에 거부합니다.",
+            ko: "브라우저 탭에서는 파라미터 {p}개 이하, 워커마다 메모리 {mib} MiB 이하인 모델만 학습할 수 있습니다. 이보다 큰 모델은 메모리를 할당하기 전에 학습을 거부합니다.",
         }
     }
 }

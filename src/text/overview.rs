@@ -12,7 +12,7 @@ table! {
         /// Intro paragraph of the overview.
         intro {
             en: "This is the network of the post, reading a handwritten digit from left to right. Each box is the output of one stage; the pictures are real, computed in your browser. Draw in the small pad and watch every stage change; select a box to learn how that stage works.",
-            ko: "블로그 글의 신경망이 손글씨 숫자를 왼쪽에서 오른쪽으로 읽어 나가는 모습입니다. 상자마다 한 단계의 출력이 나오며, 그림은 모두 이 브라우저에서 실제로 계산한 결과입니다. 작은 그림판에 숫자를 그리면 모든 단계가 함께 바뀝니다. 상자를 누르면 그 단계를 설명하는 절로 이동합니다.",
+            ko: "원글의 신경망이 손글씨 숫자 하나를 처리하는 과정을 왼쪽에서 오른쪽으로, 단계 순서대로 보여 줍니다. 상자 하나가 한 단계의 출력이며, 그림은 모두 이 브라우저에서 실제로 계산한 결과입니다. 작은 그림판에 숫자를 그리면 모든 단계가 함께 바뀝니다. 상자를 선택하면 그 단계의 원리를 설명하는 절로 이동합니다.",
         }
         /// Accessible name of the overview's whole diagram (`overview`).
         diagram_label {
@@ -63,7 +63,7 @@ table! {
         /// Note under the overview's pad (its aria-describedby): how to draw, and the keyboard.
         pad_note {
             en: "Draw with a mouse, finger or pen. With the keyboard: focus the pad, move with the arrow keys, Space puts the pen down or lifts it.",
-            ko: "마우스, 손가락, 펜으로 그리세요. 키보드로는 그림판에 포커스를 두고 방향키로 움직이며, 스페이스로 펜을 대거나 뗍니다.",
+            ko: "마우스, 손가락, 펜으로 그리세요. 키보드로는 그림판에 포커스를 두고 방향키로 펜을 움직이며, 스페이스 키로 펜을 대거나 뗍니다.",
         }
         /// Heading (h3) of the numbered list of sections in the overview.
         path_title {
@@ -83,22 +83,22 @@ table! {
         /// What the Activations and classifier section lets you do.
         path_head {
             en: "ReLU, Flatten, Linear, Dropout and softmax, by hand",
-            ko: "ReLU, Flatten, Linear, Dropout, 소프트맥스를 직접 계산해 보기",
+            ko: "ReLU, 평탄화, 선형 층, 드롭아웃, 소프트맥스를 직접 계산해 보기",
         }
         /// What the MNIST model section lets you do.
         path_model {
             en: "build your own network and read it as PyTorch and Keras code",
-            ko: "나만의 신경망을 만들고 PyTorch·Keras 코드로 읽기",
+            ko: "나만의 신경망을 만들고 PyTorch·Keras 코드로 확인하기",
         }
         /// What the Draw section lets you do.
         path_draw {
             en: "see every layer's maps for your own digit",
-            ko: "직접 그린 숫자에 대한 모든 층의 맵 보기",
+            ko: "직접 그린 숫자로 모든 층의 특징 맵 보기",
         }
         /// What the Train section lets you do.
         path_train {
             en: "train the network on real MNIST digits in this tab",
-            ko: "실제 MNIST 숫자로 이 탭에서 신경망 학습하기",
+            ko: "실제 MNIST 숫자 이미지로 이 탭에서 신경망 학습시키기",
         }
         /// Link at the end of each section to the next one: {n} its number, {name} its title.
         next {
@@ -108,7 +108,7 @@ table! {
         /// Link at the end of the last section, back to the overview.
         back_to_top {
             en: "Back to the overview",
-            ko: "처음 그림으로 돌아가기",
+            ko: "개요로 돌아가기",
         }
     }
 }

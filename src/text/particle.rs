@@ -107,7 +107,12 @@ fn ending(word: &str) -> Ending {
         };
     }
     if last.is_ascii_digit() {
-        let start = w.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+        // After the last character that is not a digit, which may be wider than a byte (3×3).
+        let start = w
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_ascii_digit())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         return digit_ending(&w[start..]);
     }
     // A Latin word or unit, as Korean readers say it: -l as ㄹ (커널), -m, -n, -ng as
@@ -197,6 +202,10 @@ mod tests {
             "팽창(dilation)은"
         );
         assert_eq!(attach("(32, 1568)", Particle::Subject), "(32, 1568)이");
+        // A number after a character wider than a byte: 3×3, −1 (once a slice out of bounds).
+        assert_eq!(attach("26×26", Particle::Subject), "26×26이");
+        assert_eq!(attach("3×3", Particle::Topic), "3×3은");
+        assert_eq!(attach("−1", Particle::Topic), "−1은");
         assert_eq!(attach("0.5", Particle::Topic), "0.5는");
         assert_eq!(attach("1.5", Particle::Topic), "1.5는");
         assert_eq!(attach("0.3", Particle::Topic), "0.3은");

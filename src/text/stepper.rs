@@ -13,7 +13,7 @@ table! {
         /// Label of both steppers' Example menu (`conv-preset`, `pool-preset`).
         preset {
             en: "Example",
-            ko: "예제",
+            ko: "예시",
         }
         /// Label of both steppers' input-rows field (`conv-input-h`, `pool-input-h`).
         input_rows {
@@ -45,13 +45,13 @@ table! {
         /// `pool-in-R-C`); {r} is its row and {c} its column, from 0.
         cell_input {
             en: "Input row {r}, column {c}",
-            ko: "입력 {r}행 {c}열",
+            ko: "입력 행 {r}, 열 {c}",
         }
         /// Accessible name of a cell of a stepper's output grid (`conv-out-R-C`, `pool-out-R-C`);
         /// {r} is its row and {c} its column, from 0.
         cell_output {
             en: "Output row {r}, column {c}",
-            ko: "출력 {r}행 {c}열",
+            ko: "출력 행 {r}, 열 {c}",
         }
         /// Accessible name of a padding cell (showing 0 or −∞) around a stepper's input grid.
         pad_cell {
@@ -145,7 +145,7 @@ table! {
         /// {v} its value.
         announce {
             en: "Step {k} of {n}: output row {r}, column {c} is {v}.",
-            ko: "{n}단계 중 {k}단계: 출력 {r}행 {c}열은 {v}입니다.",
+            ko: "{n}단계 중 {k}단계: 출력 행 {r}, 열 {c}의 값은 {v}입니다.",
         }
         /// Heading (h3) above a stepper's output-size arithmetic (`conv-size-h`, `conv-size-w`,
         /// `pool-size-h`, `pool-size-w`).
@@ -169,19 +169,19 @@ table! {
         /// dilation together.
         keras_strided_dilation {
             en: "Keras's Conv2D cannot combine strides above 1 with dilation_rate above 1.",
-            ko: "Keras의 Conv2D는 1보다 큰 strides와 1보다 큰 dilation_rate를 함께 쓸 수 없습니다.",
+            ko: "Keras의 Conv2D에서는 1보다 큰 strides와 1보다 큰 dilation_rate를 함께 쓸 수 없습니다.",
         }
         /// Sentence after "Keras:" in the pool stepper's Keras line (`pool-keras`): a dilated
         /// window.
         keras_pool_dilation {
             en: "Keras's MaxPool2D has no dilation.",
-            ko: "Keras의 MaxPool2D에는 팽창(dilation)이 없습니다.",
+            ko: "Keras의 MaxPool2D에는 팽창이 없습니다.",
         }
         /// Sentence after "Keras:" in the pool stepper's Keras line (`pool-keras`): padding; {p} is
         /// PyTorch's padding.
         keras_pool_padding {
             en: "Keras's MaxPool2D pads only through padding=\"same\", and ZeroPadding2D would pad with 0, not −∞; PyTorch's padding={p} has no exact Keras equivalent.",
-            ko: "Keras의 MaxPool2D는 padding=\"same\"으로만 패딩하고, ZeroPadding2D는 −∞가 아니라 0으로 채웁니다. PyTorch의 padding={p}에 정확히 대응하는 Keras 표현은 없습니다.",
+            ko: "Keras의 MaxPool2D에서 패딩을 넣는 방법은 padding=\"same\" 하나뿐이고, ZeroPadding2D는 −∞가 아니라 0을 채웁니다. PyTorch의 padding={p}에 정확히 대응하는 Keras 표현은 없습니다.",
         }
     }
 }

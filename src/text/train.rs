@@ -17,7 +17,7 @@ table! {
         /// Intro paragraph under the Train heading.
         intro {
             en: "Train the model above on 8,000 real MNIST digits, here in your browser. Training runs in a background worker, so the page stays responsive; after every epoch the model is tested on 2,000 digits it never trained on. The loss it minimises is the cross-entropy between the model's logits and the true digit (PyTorch's nn.CrossEntropyLoss, which applies log-softmax itself, so the model ends in logits, not probabilities).",
-            ko: "위 모델을 실제 MNIST 숫자 8,000개로 이 브라우저에서 직접 학습시켜 보세요. 학습은 백그라운드 워커에서 실행되므로 페이지가 멈추지 않습니다. 에포크가 끝날 때마다 학습에 쓰지 않은 숫자 2,000개(시험 데이터)로 모델을 평가합니다. 학습이 줄여 나가는 손실은 모델의 로짓과 정답 숫자 사이의 교차 엔트로피입니다. PyTorch의 nn.CrossEntropyLoss가 내부에서 log-softmax를 계산하므로, 모델의 마지막 출력은 확률이 아니라 로짓입니다.",
+            ko: "위 모델을 실제 MNIST 숫자 이미지 8,000장으로 이 브라우저에서 직접 학습시켜 보세요. 학습은 백그라운드 워커에서 실행되므로 페이지가 멈추지 않습니다. 에포크가 끝날 때마다 학습에 쓰지 않은 숫자 이미지 2,000장(테스트 데이터)으로 모델을 평가합니다. 학습이 최소화하는 손실은 모델의 로짓과 레이블 사이의 교차 엔트로피(cross-entropy)입니다. PyTorch의 nn.CrossEntropyLoss가 내부에서 log-softmax를 계산하므로, 모델의 마지막 출력은 확률이 아니라 로짓입니다.",
         }
         /// Which model Start trains (`train-model`); {name} is its preset name, {outline} its
         /// layers in short, {p} its parameters.
@@ -110,7 +110,7 @@ table! {
         /// what it means.
         state_loading {
             en: "loading the digits",
-            ko: "숫자 데이터를 불러오는 중",
+            ko: "숫자 이미지를 불러오는 중",
         }
         /// After the status word `running` (`train-status`) in the Train controls' status line:
         /// what it means.
@@ -151,7 +151,7 @@ table! {
         /// (from 1) of {bn} per epoch, {ips} images per second, {eta} seconds left.
         progress {
             en: "Epoch {e} of {en}, batch {b} of {bn} · {ips} images per second · about {eta} s left",
-            ko: "에포크 {e}/{en}, 배치 {b}/{bn} · 초당 이미지 {ips}개 · 약 {eta}초 남음",
+            ko: "에포크 {e}/{en}, 배치 {b}/{bn} · 초당 이미지 {ips}장 · 약 {eta}초 남음",
         }
         /// Note in place of the Train section's charts before the first batch
         /// (`train-charts-empty`).
@@ -168,7 +168,7 @@ table! {
         /// (`train-loading`, beside an indeterminate progress bar).
         loading {
             en: "Loading the training worker and the 10,000 digits (about 2 MB, once)…",
-            ko: "학습용 워커와 숫자 10,000개를 불러오는 중입니다(약 2MB, 처음 한 번만)…",
+            ko: "학습용 워커와 숫자 이미지 10,000장을 불러오는 중입니다(약 2 MB, 처음 한 번만)…",
         }
         /// Accessible name of the Train section's progress bar for the whole run
         /// (`train-progress`).
@@ -189,7 +189,7 @@ table! {
         /// Term in the Train progress stats: held-out accuracy in % (`train-test-acc`).
         test_acc_label {
             en: "Held-out accuracy (%)",
-            ko: "시험 정확도(%)",
+            ko: "테스트 정확도(%)",
         }
         /// Term in the Train progress stats: images per second (`train-throughput`).
         throughput_label {
@@ -215,7 +215,7 @@ table! {
         /// Legend entry of the loss chart: the smoothed loss (thick line).
         smoothed {
             en: "smoothed",
-            ko: "평활화",
+            ko: "평활화한 값",
         }
         /// X-axis title of the loss chart.
         x_batch {
@@ -240,7 +240,7 @@ table! {
         /// Legend entry of the accuracy chart: accuracy on the held-out digits.
         test {
             en: "held-out digits",
-            ko: "시험 데이터",
+            ko: "테스트 데이터",
         }
         /// X-axis title of the accuracy chart.
         x_epoch {
@@ -255,7 +255,7 @@ table! {
         /// Heading (h3) of the Train section's confusion matrix (`train-confusion`).
         confusion_title {
             en: "Confusion matrix of the held-out digits",
-            ko: "시험 데이터의 혼동 행렬",
+            ko: "테스트 데이터의 혼동 행렬(confusion matrix)",
         }
         /// Start of the confusion matrix's caption (`train-confusion`): rows are true digits (↓).
         confusion_true {
@@ -271,13 +271,13 @@ table! {
         /// Heading (h3) of the Train section's gallery of misclassified held-out digits.
         mistakes_title {
             en: "Held-out digits it gets wrong",
-            ko: "시험 데이터에서 잘못 분류한 숫자",
+            ko: "테스트 데이터에서 잘못 분류한 숫자",
         }
         /// Caption and accessible name of one misclassified digit (`train-mistake`); {p} is the
         /// predicted digit, {t} the true one.
         mistake {
             en: "said {p}, is {t}",
-            ko: "예측 {p}, 정답 {t}",
+            ko: "예측 {p}, 실제 {t}",
         }
         /// Heading (h3) of the Train section's Watching it learn panel.
         watch_title {
@@ -294,19 +294,19 @@ table! {
         /// learn panel (`train-maps`).
         watch_maps {
             en: "conv1's {n} feature maps (after ReLU) of one held-out digit",
-            ko: "시험 데이터의 숫자 하나에 대한 conv1 특징 맵 {n}개(ReLU 뒤)",
+            ko: "테스트 데이터의 숫자 이미지 하나에 대한 conv1 특징 맵 {n}개(ReLU 후)",
         }
         /// Label of the Watching it learn panel's digit-index field (`train-watch`); also the
         /// accessible name of the watched digit (`train-watch-digit`).
         watch_digit {
             en: "Digit to watch (index)",
-            ko: "지켜볼 숫자(번호)",
+            ko: "지켜볼 숫자 이미지의 인덱스",
         }
         /// Caption of the watched digit (`train-watch-digit`) in the Watching it learn panel; {d}
         /// is the predicted digit, {p} its probability, {t} the true digit.
         watch_says {
             en: "The model says {d} with probability {p}; it is a {t}.",
-            ko: "모델의 예측은 {d}(확률 {p}), 정답은 {t}입니다.",
+            ko: "모델의 예측은 {d}(확률 {p}), 실제 숫자는 {t}입니다.",
         }
         /// Heading (h3) of the Train section's Your model panel (export, import, forget).
         model_title {
@@ -333,13 +333,13 @@ table! {
         /// {a} is its held-out accuracy in %, or ? if unknown.
         restored {
             en: "Your model from an earlier visit is back (held-out accuracy {a} %).",
-            ko: "지난번에 학습한 모델을 다시 불러왔습니다(시험 정확도 {a}%).",
+            ko: "지난번에 학습한 모델을 다시 불러왔습니다(테스트 정확도 {a}%).",
         }
         /// Note in the Your model panel while a trained model is stored in this browser
         /// (`model-saved`).
         saved {
             en: "Your model is saved in this browser and comes back after a reload.",
-            ko: "모델이 이 브라우저에 저장되어 새로 고침 뒤에도 남습니다.",
+            ko: "모델이 이 브라우저에 저장되어 새로고침한 뒤에도 남습니다.",
         }
         /// Status note in the Your model panel after the forget button (`model-forget`).
         forgotten {
@@ -364,8 +364,8 @@ table! {
         }
         /// Note under the Your model panel's buttons: the file uses PyTorch's parameter names.
         export_note {
-            en: "The file holds the weights under PyTorch's names (conv1.0.weight, …) and the architecture in its metadata; load_state_dict of the PyTorch class shown in the MNIST model section accepts it.",
-            ko: "파일에는 PyTorch 이름(conv1.0.weight 등)으로 된 가중치와, 메타데이터에 적힌 모델 구조가 들어 있습니다. MNIST 모델 절에 나온 PyTorch 클래스에서 load_state_dict로 불러올 수 있습니다.",
+            en: "The file holds the weights under PyTorch's names (conv1.0.weight, …) and the architecture in its metadata. In PyTorch, read it into a dict with load_file from safetensors.torch, then give that dict to the load_state_dict method of a model built from the class shown in the MNIST model section: state = load_file(path), model.load_state_dict(state, strict=True).",
+            ko: "파일에는 PyTorch 이름(conv1.0.weight 등)으로 된 가중치와, 메타데이터에 적힌 모델 구조가 들어 있습니다. PyTorch에서는 먼저 safetensors.torch의 load_file 함수로 파일을 읽어 딕셔너리를 얻고, MNIST 모델 절에 나온 클래스로 만든 모델의 load_state_dict 메서드에 그 딕셔너리를 넘깁니다: state = load_file(path), model.load_state_dict(state, strict=True).",
         }
         /// Error in the Your model panel (`model-error`) for a file over the size limit; {size}
         /// and {max} in MiB.
@@ -391,22 +391,22 @@ table! {
         /// Error in the Your model panel (`model-save-error`) when a save failed; {e} the reason.
         save_failed {
             en: "This model could not be saved in this browser ({e}). It stays here until you close the page; export it to keep it.",
-            ko: "이 모델을 브라우저에 저장하지 못했습니다({e}). 페이지를 닫기 전까지는 남아 있으니, 보관하려면 내보내기를 하세요.",
+            ko: "이 모델을 브라우저에 저장하지 못했습니다({e}). 페이지를 닫기 전까지는 남아 있으니, 보관하려면 파일로 내보내세요.",
         }
         /// The worker's refusal of a command that needs the digits while they load.
         err_loading {
             en: "The digits are still loading; try again in a moment.",
-            ko: "숫자 데이터를 아직 불러오는 중입니다. 잠시 뒤에 다시 해 보세요.",
+            ko: "숫자 이미지를 아직 불러오는 중입니다. 잠시 뒤에 다시 해 보세요.",
         }
         /// The worker could not fetch or decode the digits; {e} is the browser's detail.
         err_digits {
             en: "The training digits could not be loaded ({e}). Reload the page to try again.",
-            ko: "학습용 숫자 데이터를 불러오지 못했습니다({e}). 페이지를 새로 고쳐 다시 시도하세요.",
+            ko: "학습용 숫자 이미지를 불러오지 못했습니다({e}). 페이지를 새로고침한 뒤 다시 시도하세요.",
         }
         /// A run that diverged (`train-error`); {step} is the batch, {loss} its loss.
         err_diverged {
             en: "The run stopped at batch {step}: the loss became {loss}, not a number. The learning rate is too large for this model, so every step overshoots and the weights blow up. The weights from before that batch are kept. Try a learning rate ten times smaller.",
-            ko: "{step}번째 배치에서 학습을 멈췄습니다. 손실이 수가 아닌 값({loss})이 되었습니다. 이 모델에 비해 학습률이 너무 커서 단계마다 가중치가 지나치게 움직였고, 결국 발산했습니다. 그 배치 이전의 가중치는 그대로 두었습니다. 학습률을 10분의 1로 줄여 보세요.",
+            ko: "배치 {step}에서 학습을 멈췄습니다. 손실이 수가 아닌 값({loss})이 되었습니다. 이 모델에 비해 학습률이 너무 커서 단계마다 가중치가 지나치게 크게 바뀌었고, 결국 발산했습니다. 그 배치 전의 가중치는 그대로 남아 있습니다. 학습률을 10분의 1로 줄여 보세요.",
         }
         /// The worker got a message it could not read.
         err_unreadable {
@@ -416,7 +416,7 @@ table! {
         /// The browser could not post a command to the worker (`train-error`); {e} is its detail.
         err_not_sent {
             en: "The command could not be sent to the training worker ({e}); nothing was changed. Try again, or reload the page.",
-            ko: "명령을 학습 워커에 보내지 못했습니다({e}). 바뀐 것은 없습니다. 다시 해 보거나 페이지를 새로 고치세요.",
+            ko: "명령을 학습 워커에 보내지 못했습니다({e}). 바뀐 것은 없습니다. 다시 해 보거나 페이지를 새로고침하세요.",
         }
         /// The worker stopped working (`train-error`); {e} is the browser's detail.
         err_crashed {
@@ -426,12 +426,12 @@ table! {
         /// The worker could not be restarted after it stopped; {e} is the detail.
         err_dead {
             en: "The training worker could not be started ({e}). Reload the page to train; your kept model is safe.",
-            ko: "학습 워커를 시작하지 못했습니다({e}). 학습하려면 페이지를 새로 고치세요. 저장된 모델은 안전합니다.",
+            ko: "학습 워커를 시작하지 못했습니다({e}). 학습하려면 페이지를 새로고침하세요. 저장된 모델은 그대로 남아 있습니다.",
         }
         /// After an epoch at chance level (`train-message`); {e} the epoch, {a} the accuracy in %.
         learned_nothing {
             en: "After epoch {e} the model gets {a} % of the held-out digits right: no better than guessing (10 %). It is not kept, so a model you kept before stays as it was. A smaller learning rate usually helps.",
-            ko: "{e}번째 에포크가 끝났지만 모델은 시험 데이터의 {a}%만 맞힙니다. 무작위로 찍는 수준(10%)과 다르지 않습니다. 이 모델은 저장하지 않았으니, 전에 저장한 모델은 그대로입니다. 보통 학습률을 줄이면 나아집니다.",
+            ko: "{e}번째 에포크가 끝났지만 모델은 테스트 데이터의 {a}%만 맞힙니다. 무작위로 찍는 수준(10%)과 다르지 않습니다. 이 모델은 저장하지 않았으므로, 전에 저장한 모델은 그대로입니다. 보통 학습률을 줄이면 나아집니다.",
         }
         /// While paused with settings other than the run's (`train-message`).
         settings_next_start {

@@ -288,8 +288,13 @@ mod tests {
             KO.stepper.keras_pool_dilation,
         ] {
             assert!(all.contains(phrase), "no listing says: {phrase}");
+            // One style for every comment: a full sentence in the page's register.
+            assert!(phrase.ends_with("니다."), "not a sentence: # {phrase}");
         }
-        assert!(all.contains("dilation_rate=2)처럼 쓰면 거부되므로"));
+        for phrase in [KO.model.keras_refused, KO.model.keras_logits] {
+            assert!(phrase.ends_with("니다."), "not a sentence: # {phrase}");
+        }
+        assert!(all.contains("dilation_rate=2)처럼 쓰면 Keras에서 오류가 납니다."));
         assert!(all.contains("(from_logits=True)로 학습합니다."));
     }
 }

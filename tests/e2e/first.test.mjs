@@ -153,8 +153,8 @@ test('phone: a tapped map cell keeps its card on screen, within the width, never
     }, at);
     // The finger has lifted: the card stays, and says the same as on a desktop.
     await page.waitForFunction(() => document.querySelector('[data-testid="draw-field-text"]'));
-    assert.match(await page.textContent(tid('draw-hover')), /^conv2\.0 · Conv2d, 맵 0, 5행 6열: /);
-    assert.equal((await page.textContent(tid('draw-field-text'))).trim(), '수용 영역: 입력의 9–16행, 11–18열(8 × 8 픽셀)');
+    assert.match(await page.textContent(tid('draw-hover')), /^conv2\.0 · Conv2d, 맵 0, 행 5, 열 6: /);
+    assert.equal((await page.textContent(tid('draw-field-text'))).trim(), '수용 영역: 입력의 행 9–16, 열 11–18(8 × 8픽셀)');
     const card = await page.locator('.map-info').boundingBox();
     const cell = await page.locator('.map-cursor').boundingBox();
     const W = PHONE.viewport.width, H = PHONE.viewport.height;

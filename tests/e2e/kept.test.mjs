@@ -88,7 +88,7 @@ test('the list reads in Korean and Use is refused during a run', async () => {
   await waitStatus(page, 'idle');
   await oneBatch(page);
   await waitRows(page, 2);
-  assert.match(await page.textContent(`${tid('compare-table')} thead`), /시험 정확도.*에포크.*배치/s);
+  assert.match(await page.textContent(`${tid('compare-table')} thead`), /테스트 정확도.*에포크.*배치/s);
   await page.fill(tid('train-epochs'), '3');
   await page.click(tid('train-start'));
   await waitStatus(page, 'running');

@@ -68,8 +68,12 @@ const allowed = new Set(['convlab', 'MNIST', 'PyTorch', 'torchsummary', 'English
   'Adam', 'SGD', 'safetensors', 'load_state_dict', 'conv1', 'weight',
   // Key names.
   'Shift', 'Esc',
-  // Terms glossed once after their Korean name: 모양(shape), 곱셈-누산(MAC).
-  'shape', 'MAC',
+  // Terms glossed once after their Korean name (src/text/glossary.rs): 모양(shape), 곱셈-누산(MAC),
+  // 합성곱 신경망(CNN), 최대 풀링(max pooling), 창(window), 수용 영역(receptive field), …
+  'shape', 'MAC', 'CNN', 'pooling', 'window', 'receptive', 'field', 'epoch', 'entropy', 'confusion',
+  'matrix', 'logit', 'decision', 'boundary', 'overfitting',
+  // The two lines of PyTorch that load an exported file.
+  'torch', 'load_file', 'state', 'path', 'strict',
   // A model's name and units of memory.
   'LeNet', 'KB', 'MiB']);
 

@@ -265,7 +265,7 @@ test('the steppers in Korean: same numbers, Korean labels and errors', async () 
   const { page, context } = await open(browser, server, '/?lang=ko');
   await stepToEnd(page, 'conv', 4);
   assert.deepEqual(await readOutputs(page, 'conv', 2, 2), ['19', '25', '37', '43']);
-  assert.equal(await page.getAttribute(tid('conv-in-1-2'), 'aria-label'), '입력 1행 2열');
+  assert.equal(await page.getAttribute(tid('conv-in-1-2'), 'aria-label'), '입력 행 1, 열 2');
   assert.equal(await text(page, 'conv-next'), '다음 단계 ▶');
   await setField(page, 'conv-kernel-h', 4);
   assert.equal(await text(page, 'conv-error'), '4×2 커널은 4×2 영역을 덮지만, 패딩을 더한 입력은 3×3뿐입니다.');

@@ -114,7 +114,7 @@ fn FlattenDemo() -> impl IntoView {
             <p>{move || t().head.flatten_intro}</p>
             <div class="stage">{block}</div>
             <div class="grid"><div class="grid-row wrap">{vector}</div></div>
-            <p class="formula" translate="no" data-testid="head-flat-map" aria-live="polite">{mapping}</p>
+            <p class="formula" class:prose=move || active.get().is_none() translate="no" data-testid="head-flat-map" aria-live="polite">{mapping}</p>
             <p>{move || t().head.flatten_model}</p>
         </div>
     }

@@ -333,7 +333,7 @@ pub fn StepFormula<P: Steppable>(
 ) -> impl IntoView {
     let t = use_text();
     view! {
-        <p class="formula" translate="no" data-testid=format!("{prefix}-formula")>
+        <p class="formula" class:prose=move || stepper.current.with(|c| c.is_none()) translate="no" data-testid=format!("{prefix}-formula")>
             {move || stepper.current.with(|c| c.as_ref().map(P::formula)).unwrap_or_else(|| t().stepper.formula_idle.to_string())}
         </p>
     }
