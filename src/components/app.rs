@@ -13,27 +13,12 @@ use super::head::HeadSection;
 use super::model::ModelSection;
 use super::overview::Overview;
 use super::pool::PoolSection;
+use super::sections::SECTIONS;
 use super::train::TrainSection;
-use crate::text::{fill, Phrase};
+use crate::text::fill;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The sections of the page in order: each one's anchor, its name in the navigation, and what
-/// it lets the learner do (the overview's path).
-pub(super) const SECTIONS: &[(&str, Phrase, Phrase)] = &[
-    ("conv", |t| t.conv.title, |t| t.overview.path_conv),
-    ("pool", |t| t.pool.title, |t| t.overview.path_pool),
-    ("head", |t| t.head.title, |t| t.overview.path_head),
-    ("model", |t| t.model.title, |t| t.overview.path_model),
-    ("draw", |t| t.draw.title, |t| t.overview.path_draw),
-    ("train", |t| t.train.nav, |t| t.overview.path_train),
-];
-
-/// The name of section `id` in the navigation.
-pub(super) fn section_name(id: &str) -> Option<Phrase> {
-    SECTIONS.iter().find(|s| s.0 == id).map(|s| s.1)
-}
 
 /// The whole app; owns the language signal.
 #[component]

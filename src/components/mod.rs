@@ -1,7 +1,9 @@
-//! The Leptos UI, one folder per page section (`conv/`, `pool/`, `head/`, `model/`, `draw/`,
-//! `train/`, in page order), plus `widgets/` (parts several sections use; they import no section
-//! and not the page shell) and `context/` (page-wide state: language, digits, models, the training
-//! worker). Components bind signals and paint; the rules they show live in `viz`, `nn`, `data` and
+//! The Leptos UI, one folder per page section (`overview/`, `conv/`, `pool/`, `head/`, `model/`,
+//! `draw/`, `train/`, in page order), the shell that lays them out (`app.rs`), the list of
+//! sections (`sections.rs`), `widgets/` (parts several sections use) and `context/` (page-wide
+//! state: language, digits, models, the drawing, the training worker). A section imports no other
+//! section and not the shell, and neither do widgets and context: what two sections share is a
+//! widget or context (`tests/structure.rs` checks this). Components bind signals and paint; the rules they show live in `viz`, `nn`, `data` and
 //! `train`, and their text in `crate::text`.
 
 pub mod app;
@@ -12,6 +14,7 @@ pub mod head;
 pub mod model;
 pub mod overview;
 pub mod pool;
+pub mod sections;
 pub mod train;
 pub mod widgets;
 

@@ -3,14 +3,14 @@
 //! lifts).
 
 mod maps;
-pub(super) mod pad;
+mod pad;
 mod prediction;
 mod steps;
 
 use crate::components::context::drawing::{use_drawing, Choice};
 use crate::components::context::models::{use_models, Weights};
 use crate::components::context::{use_lang, use_text};
-use crate::components::overview::StageStrip;
+use crate::components::widgets::stages::StageStrip;
 use crate::components::widgets::visible::visible;
 use crate::text::{fill, Phrase};
 use crate::viz::maps::shown_layers;
