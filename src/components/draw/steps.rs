@@ -23,12 +23,16 @@ pub fn DrawSteps(
     shown: Signal<bool>,
 ) -> impl IntoView {
     let t = use_text();
-    let seen = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        ink.track();
-        prepared.track();
+    // A count of the drawings shown: it moves with the drawing while the section is in view,
+    // and once more when it comes back; out of view it does not even watch the drawing.
+    let seen = Memo::new_owning(move |prev: Option<u32>| {
+        let n = prev.unwrap_or(0);
         if shown.get() {
-            seen.update(|n| *n = n.wrapping_add(1));
+            ink.track();
+            prepared.track();
+            (n.wrapping_add(1), true)
+        } else {
+            (n, false)
         }
     });
     // The pictures and captions read the drawing untracked and follow `seen` instead.

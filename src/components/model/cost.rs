@@ -3,7 +3,7 @@
 
 use crate::components::context::arch::use_arch;
 use crate::components::context::use_text;
-use crate::components::widgets::visible::near;
+use crate::components::widgets::visible::when_near;
 use crate::nn::arch::{Cost, MAX_PARAMS, MAX_WORKER_MIB};
 use crate::nn::summary::group_thousands;
 use crate::nn::{Mode, ModelConfig};
@@ -94,13 +94,11 @@ pub fn ArchCost() -> impl IntoView {
     // Measured once, when the section comes near: its training steps run on the page's thread,
     // and at load they landed between the first strokes of someone drawing up in the overview.
     let seed_ips = RwSignal::new(None::<f64>);
-    let close = near("model", "600px");
-    let started = StoredValue::new(false);
-    Effect::new(move |_| {
-        if close.get() && !started.get_value() {
-            started.set_value(true);
-            calibrate(seed_ips);
-        }
+    // Under this component's owner, as if run in it: the measurement's state is its own.
+    let owner = Owner::current();
+    when_near("model", "600px", move || match owner {
+        Some(o) => o.with(|| calibrate(seed_ips)),
+        None => calibrate(seed_ips),
     });
     let line = move || {
         let model = arch.checked.with(|c| c.as_ref().ok().cloned())?;

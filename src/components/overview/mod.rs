@@ -25,15 +25,12 @@ pub fn Overview() -> impl IntoView {
     // far below does not pay for repainting it.
     let in_view = visible("overview", "200px");
     let shown = drawing.while_in_view(in_view);
-    // The input picture goes with the outputs shown.
-    let prepared = RwSignal::new(None::<Vec<f32>>);
-    Effect::new(move |_| {
+    // The input picture goes with the outputs shown: it changes when they do.
+    let prepared = Memo::new(move |_| {
         shown.trace.track();
-        prepared.set(
-            drawing
-                .prepared
-                .with_untracked(|p| p.as_ref().map(|p| p.input.clone())),
-        );
+        drawing
+            .prepared
+            .with_untracked(|p| p.as_ref().map(|p| p.input.clone()))
     });
     let row = stage_rows(drawing, usize::MAX);
     let input = Signal::derive(move || {

@@ -35,10 +35,9 @@ pub fn StageStrip(drawing: Drawing, count: usize) -> impl IntoView {
 /// The first `count` stages of the drawing's model, following the model.
 pub fn stage_rows(drawing: Drawing, count: usize) -> Memo<Vec<Stage>> {
     Memo::new(move |_| {
-        drawing.model_version.track();
-        drawing.model.with_value(|m| {
+        drawing.model.with(|m| {
             m.as_ref()
-                .map(|m| stages(m.config()).into_iter().take(count).collect())
+                .map(|r| r.with(|m| stages(m.config()).into_iter().take(count).collect()))
                 .unwrap_or_default()
         })
     })
