@@ -20,7 +20,7 @@ pub mod stepper;
 pub mod tiles;
 
 pub use conv::{ConvPlan, ConvStep, Tap};
-pub use format::{fmt_num, fmt_term};
+pub use format::{fmt_bytes, fmt_num, fmt_term};
 pub use picture::Picture;
 pub use pool::{PoolPlan, PoolStep, PoolTap};
 pub use stepper::{KerasGap, Preset, Steppable, StepperSettings};

@@ -71,7 +71,7 @@ const allowed = new Set(['convlab', 'MNIST', 'PyTorch', 'torchsummary', 'English
   // Terms glossed once after their Korean name: 모양(shape), 곱셈-누산(MAC).
   'shape', 'MAC',
   // A model's name and units of memory.
-  'LeNet', 'KB', 'MiB']);
+  'LeNet', 'KiB', 'MiB']);
 
 test('no English leaks into the Korean UI', async () => {
   const { page, context } = await open(browser, server, '/?lang=ko');

@@ -8,6 +8,7 @@ use crate::nn::arch::{Cost, MAX_PARAMS, MAX_WORKER_MIB};
 use crate::nn::summary::group_thousands;
 use crate::nn::{Mode, ModelConfig};
 use crate::text::fill;
+use crate::viz::fmt_bytes;
 use leptos::prelude::*;
 use ndarray::{ArrayD, IxDyn};
 use std::time::Duration;
@@ -77,15 +78,6 @@ fn calibrate(ips: RwSignal<Option<f64>>) {
     calibration_step(ips, perf, x, StoredValue::new_local((model, Vec::new())));
 }
 
-/// A size in bytes as KB or MB (10⁶).
-fn bytes(n: u64) -> String {
-    if n >= 1_000_000 {
-        format!("{:.1} MB", n as f64 / 1e6)
-    } else {
-        format!("{:.0} KB", n as f64 / 1e3)
-    }
-}
-
 /// The cost line (`arch-cost`) and the limits.
 #[component]
 pub fn ArchCost() -> impl IntoView {
@@ -118,7 +110,7 @@ pub fn ArchCost() -> impl IntoView {
             &[
                 ("p", group_thousands(cost.params)),
                 ("m", group_thousands(cost.macs)),
-                ("b", bytes(cost.bytes_per_image)),
+                ("b", fmt_bytes(cost.bytes_per_image as f64)),
                 ("s", seconds),
             ],
         ))
