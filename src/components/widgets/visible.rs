@@ -89,12 +89,18 @@ pub fn canvas_visible(node: NodeRef<html::Canvas>, margin: &'static str) -> RwSi
             }
         });
     };
-    Effect::new(move |_| {
-        let Some(el) = node.get() else { return };
-        stop();
-        kept.set_value(watch(&el, margin, move |v| {
+    // Once, after the canvas is in the document (as for `visible`): nothing to track.
+    request_animation_frame(move || {
+        let Some(el) = node.try_get_untracked().flatten() else {
+            return;
+        };
+        let w = watch(&el, margin, move |v| {
             shown.try_set(v);
-        }));
+        });
+        // The component can be gone already (its model replaced), and its canvas with it.
+        if let Some(Some((observer, _))) = kept.try_set_value(w) {
+            observer.disconnect();
+        }
     });
     on_cleanup(stop);
     shown
