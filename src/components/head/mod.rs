@@ -185,7 +185,6 @@ fn DropoutDemo() -> impl IntoView {
     let p = RwSignal::new(0.3f32);
     let train = RwSignal::new(true);
     let draws = RwSignal::new(1u64);
-
     let input: Vec<f32> = vec![1.0, 2.0, 0.5, 3.0, 1.5, 2.5, 1.0, 0.5, 2.0, 1.0];
     let total_in: f32 = input.iter().sum();
     let out = Memo::new(move |_| {
@@ -197,7 +196,8 @@ fn DropoutDemo() -> impl IntoView {
         }
     });
     // The sums of every output since p or the mode last changed, as a count and a total (all
-    // the running average needs): a new p or mode starts again.
+    // the running average needs): a new p or mode starts again. It runs once per new output,
+    // p or mode, so each output is counted once (p is set only when it changes).
     let sums = Memo::new(move |prev: Option<&Tally>| {
         let key = (p.get(), train.get());
         let mut tally = prev.filter(|t| t.key == key).cloned().unwrap_or(Tally {
@@ -229,8 +229,11 @@ fn DropoutDemo() -> impl IntoView {
                     <span>{move || t().layer.dropout_p}</span>
                     <input type="number" min="0" max="0.95" step="0.05" data-testid="head-drop-p" prop:value=move || p.get().to_string()
                         on:input=move |ev| {
+                            // "0.3" then "0.30" is one p: the sums go on.
                             if let Ok(v) = event_target_value(&ev).parse::<f32>() {
-                                p.set(v);
+                                if v != p.get_untracked() {
+                                    p.set(v);
+                                }
                             }
                         }/>
                 </label>
