@@ -35,35 +35,36 @@ pub fn DrawSteps(
             (n, false)
         }
     });
-    // The pictures and captions read the drawing untracked and follow `seen` instead.
+    // The pictures and captions read the drawing untracked and follow `seen` instead (read, not
+    // only tracked: a memo runs when it is read).
     let step1 = Signal::derive(move || {
-        seen.track();
+        let _ = seen.get();
         let bbox = prepared.with_untracked(|p| p.as_ref().map(|p| p.bbox));
         ink.with_untracked(|i| Picture::ink_with_box(i, bbox, INK_FACTOR))
     });
     let step2 = Signal::derive(move || {
-        seen.track();
+        let _ = seen.get();
         prepared.with_untracked(|p| match p {
             Some(p) => ink.with_untracked(|i| Picture::ink_crop(i, p.bbox)),
             None => Picture::blank(),
         })
     });
     let step3 = Signal::derive(move || {
-        seen.track();
+        let _ = seen.get();
         prepared.with_untracked(|p| match p {
             Some(p) => Picture::grey(p.scaled_size.0, p.scaled_size.1, p.scaled.iter().copied()),
             None => Picture::blank(),
         })
     });
     let preview = Signal::derive(move || {
-        seen.track();
+        let _ = seen.get();
         prepared.with_untracked(|p| match p {
             Some(p) => Picture::grey(IMAGE_SIDE, IMAGE_SIDE, p.input.iter().copied()),
             None => Picture::grey(IMAGE_SIDE, IMAGE_SIDE, [0.0; IMAGE_SIDE * IMAGE_SIDE]),
         })
     });
     let size = move |f: fn(&Prepared) -> (usize, usize)| {
-        seen.track();
+        let _ = seen.get();
         prepared.with_untracked(|p| p.as_ref().map(f).unwrap_or((0, 0)))
     };
     let cap2 = move || {
@@ -81,7 +82,7 @@ pub fn DrawSteps(
         )
     };
     let cap4 = move || {
-        seen.track();
+        let _ = seen.get();
         let (x, y) = prepared.with_untracked(|p| p.as_ref().map(|p| p.offset).unwrap_or((0, 0)));
         fill(
             t().draw.step_centred,

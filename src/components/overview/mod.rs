@@ -25,9 +25,10 @@ pub fn Overview() -> impl IntoView {
     // far below does not pay for repainting it.
     let in_view = visible("overview", "200px");
     let shown = drawing.while_in_view(in_view);
-    // The input picture goes with the outputs shown: it changes when they do.
+    // The input picture goes with the outputs shown: it changes when they do (read, not only
+    // tracked, so that memo runs).
     let prepared = Memo::new(move |_| {
-        shown.trace.track();
+        shown.trace.with(|_| ());
         drawing
             .prepared
             .with_untracked(|p| p.as_ref().map(|p| p.input.clone()))
