@@ -13,27 +13,12 @@ use super::head::HeadSection;
 use super::model::ModelSection;
 use super::overview::Overview;
 use super::pool::PoolSection;
+use super::sections::SECTIONS;
 use super::train::TrainSection;
-use crate::text::{fill, Phrase};
+use crate::text::fill;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The sections of the page in order: each one's anchor, its name in the navigation, and what
-/// it lets the learner do (the overview's path).
-pub(super) const SECTIONS: &[(&str, Phrase, Phrase)] = &[
-    ("conv", |t| t.conv.title, |t| t.overview.path_conv),
-    ("pool", |t| t.pool.title, |t| t.overview.path_pool),
-    ("head", |t| t.head.title, |t| t.overview.path_head),
-    ("model", |t| t.model.title, |t| t.overview.path_model),
-    ("draw", |t| t.draw.title, |t| t.overview.path_draw),
-    ("train", |t| t.train.nav, |t| t.overview.path_train),
-];
-
-/// The name of section `id` in the navigation.
-pub(super) fn section_name(id: &str) -> Option<Phrase> {
-    SECTIONS.iter().find(|s| s.0 == id).map(|s| s.1)
-}
 
 /// The whole app; owns the language signal.
 #[component]
@@ -58,15 +43,9 @@ pub fn App() -> impl IntoView {
         }
     });
     on_first_action(register);
-    let near_train = RwSignal::new(false);
-    watch_sections(current, near_train);
     // The worker and the 10,000 digits load when the learner nears the Train section (or gives
     // it a command), not on a first visit.
-    Effect::new(move |_| {
-        if near_train.get() {
-            link.wake();
-        }
-    });
+    watch_sections(current, move || link.wake());
     // Sections off screen skip their rendering (style/layout.css: `main.settled`), but only once every
     // section has been laid out whole, so each is skipped at the size it really has and a jump
     // from the navigation lands where it should.
@@ -149,13 +128,15 @@ fn on_first_action(f: impl Fn() + 'static) {
 }
 
 /// Keeps `current` on the section the reader is in: the last one whose top has passed a line a
-/// third of the way down the window (scroll-spy for the navigation's `aria-current`); and
-/// `near_train` on once the Train section is less than a window's height below the window.
-fn watch_sections(current: RwSignal<Option<&'static str>>, near_train: RwSignal<bool>) {
+/// third of the way down the window (scroll-spy for the navigation's `aria-current`); and calls
+/// `near_train` once, when the Train section is first less than a window's height below the
+/// window.
+fn watch_sections(current: RwSignal<Option<&'static str>>, near_train: impl Fn() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let update = move || {
+    let called = std::cell::Cell::new(false);
+    let update = std::rc::Rc::new(move || {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
@@ -179,16 +160,19 @@ fn watch_sections(current: RwSignal<Option<&'static str>>, near_train: RwSignal<
         let near = doc
             .get_element_by_id("train")
             .is_some_and(|el| el.get_bounding_client_rect().top() < 2.0 * height);
-        if near && !near_train.get_untracked() {
-            near_train.set(true);
+        if near && !called.replace(true) {
+            near_train();
         }
-    };
-    let on_scroll = Closure::<dyn FnMut()>::new(update);
+    });
+    let on_scroll = Closure::<dyn FnMut()>::new({
+        let update = update.clone();
+        move || update()
+    });
     let _ = window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
     let _ = window.add_event_listener_with_callback("resize", on_scroll.as_ref().unchecked_ref());
     on_scroll.forget();
     // Once the page has laid out (a link with #train opens scrolled).
-    request_animation_frame(update);
+    request_animation_frame(move || update());
 }
 
 /// One bar: title, the sections menu (links inline on wide screens, a menu button on phones)

@@ -1,8 +1,20 @@
-//! The Leptos UI, one folder per page section (`conv/`, `pool/`, `head/`, `model/`, `draw/`,
-//! `train/`, in page order), plus `widgets/` (parts several sections use; they import no section
-//! and not the page shell) and `context/` (page-wide state: language, digits, models, the training
-//! worker). Components bind signals and paint; the rules they show live in `viz`, `nn`, `data` and
-//! `train`, and their text in `crate::text`.
+//! The Leptos UI, one folder per page section (`overview/`, `conv/`, `pool/`, `head/`, `model/`,
+//! `draw/`, `train/`, in page order), the shell that lays them out (`app.rs`), the list of
+//! sections (`sections.rs`), `widgets/` (parts several sections use) and `context/` (page-wide
+//! state: language, digits, models, the drawing, the training worker). A section imports no other
+//! section and not the shell, and neither do widgets and context: what two sections share is a
+//! widget or context (`tests/structure.rs` checks this). Components bind signals and paint; the
+//! rules they show live in `viz`, `nn`, `data` and `train`, and their text in `crate::text`.
+//!
+//! State that follows other state is a `Memo` (the drawing's model and outputs, what each view
+//! shows of them while in view, a stepper's step, the Dropout demo's sums), never an effect that
+//! writes a signal. Effects are the edges: painting a canvas (`widgets/canvas.rs`,
+//! `widgets/draw_canvas.rs`, the layer maps in `draw/maps.rs`, the charts in `train/charts.rs` and
+//! `train/compare.rs`), keeping state in storage or the URL (`app.rs`'s language,
+//! `widgets/stepper.rs`'s settings). Two of them write a signal, later and from outside the
+//! reactive graph: `draw/maps.rs` measures the read-out card once the browser has laid it out and
+//! keeps its height (the page cannot know it before), and `app.rs` registers the service worker
+//! once the training worker wakes, whose news of an update sets the banner's signal.
 
 pub mod app;
 pub mod context;
@@ -12,6 +24,7 @@ pub mod head;
 pub mod model;
 pub mod overview;
 pub mod pool;
+pub mod sections;
 pub mod train;
 pub mod widgets;
 

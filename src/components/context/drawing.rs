@@ -2,20 +2,55 @@
 //! strokes and ink, the model that reads it, and every layer's output for it. The page starts
 //! with a built-in held-out digit on the canvas, so the prediction and every map show before the
 //! learner draws; their first stroke replaces it.
+//!
+//! The model and the trace are memos of the weights and the drawing: nothing writes them, so
+//! they are computed only when a part of the page in view reads them (and at most once per
+//! change).
 
 use super::models::{model_of, use_models, Weights};
 use crate::data::draw::{prepare, Ink, Prepared, Stroke};
 use crate::data::{Mnist, FIRST_SAMPLE, IMAGE_SIDE};
-use crate::nn::Sequential;
+use crate::nn::{NnError, Sequential};
 use leptos::prelude::*;
 use ndarray::{ArrayD, IxDyn};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// Side of the drawing grid in pixels (the canvas bitmap; CSS may show it smaller).
 pub const GRID: usize = 280;
 
 /// Outputs of every layer for one drawing (batch of 1), in model order.
 pub type Trace = Arc<Vec<ArrayD<f32>>>;
+
+/// A model built from weights, to read drawings with. Its layers keep their buffers from one
+/// drawing to the next, so reading needs `&mut`: it sits behind a lock (the page's one thread
+/// never finds it taken). Two are equal only if they are the same build, so a memo holding one
+/// tells its readers exactly when another model is built, not when equal weights come again.
+#[derive(Clone)]
+pub struct Reader(Arc<Mutex<Sequential>>);
+
+impl PartialEq for Reader {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Reader {
+    fn new(model: Sequential) -> Reader {
+        Reader(Arc::new(Mutex::new(model)))
+    }
+
+    /// `f` with the model. `f` must not read it again (the lock is not re-entrant).
+    pub fn with<R>(&self, f: impl FnOnce(&mut Sequential) -> R) -> R {
+        f(&mut self.0.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+}
+
+/// The model the weights build, or why they build none (then the last model built stays).
+#[derive(Clone, Default, PartialEq)]
+struct Built {
+    reader: Option<Reader>,
+    error: Option<NnError>,
+}
 
 /// Which model classifies the drawing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,13 +81,13 @@ pub struct Drawing {
     /// Its weights, as bytes.
     pub weights: Memo<Weights>,
     /// Why those weights could not be built into a model, if they could not.
-    pub model_error: RwSignal<Option<crate::nn::NnError>>,
-    /// Outputs of the current drawing, `None` while nothing is drawn.
-    pub trace: RwSignal<Option<Trace>>,
-    /// The model that produced them (for its weights).
-    pub model: StoredValue<Option<Sequential>>,
-    /// Bumped whenever `model` changes, so weight pictures follow.
-    pub model_version: RwSignal<u32>,
+    pub model_error: Memo<Option<NnError>>,
+    /// The model that reads the drawing (the last one the weights built); `None` until the
+    /// first weights are ready.
+    pub model: Memo<Option<Reader>>,
+    /// Outputs of the current drawing, `None` while nothing is drawn. Every new value is news
+    /// (a drawing's outputs are not compared with the last ones: each pen move changes them).
+    pub trace: Memo<Option<Trace>>,
 }
 
 impl Drawing {
@@ -92,18 +127,20 @@ impl Drawing {
 
     /// The same drawing for a part of the page that follows it only while `in_view` (work for
     /// what nobody sees waits until it is back); a new model's outputs always go through, so
-    /// its layers and their outputs agree.
+    /// its layers and their outputs agree. Out of view it does not read the drawing's trace,
+    /// so drawing elsewhere does not run the model for it.
     pub fn while_in_view(self, in_view: RwSignal<bool>) -> Drawing {
-        let trace = RwSignal::new(None::<Trace>);
-        let version = StoredValue::new(0);
-        Effect::new(move |_| {
-            let now = self.trace.get();
-            let v = self.model_version.get();
-            if in_view.get() || version.get_value() != v {
-                version.set_value(v);
-                trace.set(now);
+        let (all, model) = (self.trace, self.model);
+        // The trace shown and the model it came from.
+        let kept = Memo::new_owning(move |prev: Option<(Option<Reader>, Option<Trace>)>| {
+            let visible = in_view.get();
+            let now = model.get();
+            match prev {
+                Some(prev) if !visible && prev.0 == now => (prev, false),
+                _ => ((now, all.get()), true),
             }
         });
+        let trace = Memo::new_with_compare(move |_| kept.with(|k| k.1.clone()), always);
         Drawing { trace, ..self }
     }
 
@@ -125,58 +162,70 @@ pub fn samples() -> Arc<Mnist> {
     SAMPLES.with(Arc::clone)
 }
 
-/// Provides the [`Drawing`], with the first sample on the canvas, and keeps its model and
-/// trace up to date.
+/// A memo's comparison for values that are new whenever they are computed.
+fn always<T>(_: Option<&T>, _: Option<&T>) -> bool {
+    true
+}
+
+/// Provides the [`Drawing`], with the first sample on the canvas; its model and trace follow
+/// the weights and the ink.
 pub fn provide_drawing() -> Drawing {
     let models = use_models();
     let ink = RwSignal::new(Ink::new(GRID));
     let choice = RwSignal::new(Choice::Pretrained);
+    let prepared = Memo::new(move |_| ink.with(prepare));
+    // The weights in use; back to the pretrained model when the trained one is forgotten.
+    let weights = Memo::new(move |_| match (choice.get(), models.trained.get()) {
+        (Choice::Trained, Some(bytes)) => Weights::Ready(bytes),
+        _ => models.pretrained.get(),
+    });
+    let built = Memo::new(move |prev: Option<&Built>| {
+        let last = prev.and_then(|b| b.reader.clone());
+        match weights.get() {
+            Weights::Ready(bytes) => match model_of(&bytes) {
+                Ok((_, m)) => Built {
+                    reader: Some(Reader::new(m)),
+                    error: None,
+                },
+                Err(e) => Built {
+                    reader: last,
+                    error: Some(e),
+                },
+            },
+            // Loading or failed (which the Draw section says): the last model goes on.
+            _ => prev.cloned().unwrap_or_default(),
+        }
+    });
+    let model = Memo::new(move |_| built.with(|b| b.reader.clone()));
+    // Inference: every layer's output for the current input.
+    let trace = Memo::new_with_compare(
+        move |_| {
+            let reader = model.get()?;
+            prepared.with(|p| {
+                let p = p.as_ref()?;
+                let x =
+                    ArrayD::from_shape_vec(IxDyn(&[1, 1, IMAGE_SIDE, IMAGE_SIDE]), p.input.clone())
+                        .ok()?;
+                reader.with(|m| m.forward_trace(&x).ok()).map(Arc::new)
+            })
+        },
+        always,
+    );
     let drawing = Drawing {
         strokes: RwSignal::new(Vec::new()),
         ink,
         pen: RwSignal::new(22.0),
         key_down: RwSignal::new(false),
         sample: RwSignal::new(None),
-        prepared: Memo::new(move |_| ink.with(prepare)),
+        prepared,
         choice,
-        // The weights in use; back to the pretrained model when the trained one is forgotten.
-        weights: Memo::new(move |_| match (choice.get(), models.trained.get()) {
-            (Choice::Trained, Some(bytes)) => Weights::Ready(bytes),
-            _ => models.pretrained.get(),
-        }),
-        model_error: RwSignal::new(None),
-        trace: RwSignal::new(None),
-        model: StoredValue::new(None),
-        model_version: RwSignal::new(0),
+        weights,
+        model_error: Memo::new(move |_| built.with(|b| b.error.clone())),
+        model,
+        trace,
     };
     drawing.show_sample(FIRST_SAMPLE);
     provide_context(drawing);
-    Effect::new(move |_| {
-        if let Weights::Ready(bytes) = drawing.weights.get() {
-            match model_of(&bytes) {
-                Ok(m) => {
-                    drawing.model.set_value(Some(m.1));
-                    drawing.model_error.set(None);
-                }
-                Err(e) => drawing.model_error.set(Some(e)),
-            }
-            drawing.model_version.update(|v| *v += 1);
-        }
-    });
-    // Inference: every layer's output for the current input.
-    Effect::new(move |_| {
-        drawing.model_version.track();
-        let trace = drawing.prepared.with(|p| {
-            let p = p.as_ref()?;
-            let x = ArrayD::from_shape_vec(IxDyn(&[1, 1, IMAGE_SIDE, IMAGE_SIDE]), p.input.clone())
-                .ok()?;
-            drawing
-                .model
-                .try_update_value(|m| m.as_mut()?.forward_trace(&x).ok())
-                .flatten()
-        });
-        drawing.trace.set(trace.map(Arc::new));
-    });
     drawing
 }
 

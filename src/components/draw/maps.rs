@@ -85,13 +85,16 @@ pub fn FeatureMaps(
                 &[("layer", name.clone()), ("c", c.to_string()), ("v", value)],
             )
         };
-        ctx.model_version.track();
-        let weights = ctx.model.with_value(|m| {
-            let m = m.as_ref()?;
-            let j = weight_source(m, i)?;
-            let w = channel_weights(m, &trace, j, c)?;
+        // Read under the model's lock; the text (a reactive read) is made after.
+        let weights = ctx.model.get().and_then(|r| {
+            r.with(|m| {
+                let j = weight_source(m, i)?;
+                Some((j, channel_weights(m, &trace, j, c)?))
+            })
+        });
+        let weights = weights.map(|(j, w)| {
             let from = (j != i).then(|| fill(t().draw.weights_from, &[("layer", name.clone())]));
-            Some((w, from))
+            (w, from)
         });
         let weights = weights.map(|(w, from)| {
             let scale = layer_scale(&w.values);
@@ -115,7 +118,8 @@ pub fn FeatureMaps(
         });
         let field = ctx
             .model
-            .with_value(|m| receptive_field(m.as_ref()?.config(), i, (r, k)));
+            .get()
+            .and_then(|m| m.with(|m| receptive_field(m.config(), i, (r, k))));
         let input = ctx.prepared.with(|p| p.as_ref().map(|p| p.input.clone()));
         let field = field.zip(input).map(|(f, input)| {
             let picture = Picture::input_with_field(&input, IMAGE_SIDE, &f, FIELD_ZOOM);

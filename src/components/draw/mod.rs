@@ -3,14 +3,14 @@
 //! lifts).
 
 mod maps;
-pub(super) mod pad;
+mod pad;
 mod prediction;
 mod steps;
 
 use crate::components::context::drawing::{use_drawing, Choice};
 use crate::components::context::models::{use_models, Weights};
 use crate::components::context::{use_lang, use_text};
-use crate::components::overview::StageStrip;
+use crate::components::widgets::stages::StageStrip;
 use crate::components::widgets::visible::visible;
 use crate::text::{fill, Phrase};
 use crate::viz::maps::shown_layers;
@@ -38,8 +38,9 @@ pub fn DrawSection() -> impl IntoView {
     // The maps are laid out for the model's layers: built anew when a model with other layers
     // comes (a trained LeNet after the pretrained seed model), not for new weights.
     let layers = Memo::new(move |_| {
-        drawing.model_version.track();
-        drawing.model.with_value(|m| m.as_ref().map(shown_layers))
+        drawing
+            .model
+            .with(|m| m.as_ref().map(|r| r.with(|m| shown_layers(m))))
     });
     let status = move || match weights.get() {
         Weights::Loading => Some(t().draw.model_loading.to_string()),

@@ -23,43 +23,48 @@ pub fn DrawSteps(
     shown: Signal<bool>,
 ) -> impl IntoView {
     let t = use_text();
-    let seen = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        ink.track();
-        prepared.track();
+    // A count of the drawings shown: it moves with the drawing while the section is in view,
+    // and once more when it comes back; out of view it does not even watch the drawing.
+    let seen = Memo::new_owning(move |prev: Option<u32>| {
+        let n = prev.unwrap_or(0);
         if shown.get() {
-            seen.update(|n| *n = n.wrapping_add(1));
+            ink.track();
+            prepared.track();
+            (n.wrapping_add(1), true)
+        } else {
+            (n, false)
         }
     });
-    // The pictures and captions read the drawing untracked and follow `seen` instead.
+    // The pictures and captions read the drawing untracked and follow `seen` instead (read, not
+    // only tracked: a memo runs when it is read).
     let step1 = Signal::derive(move || {
-        seen.track();
+        let _ = seen.get();
         let bbox = prepared.with_untracked(|p| p.as_ref().map(|p| p.bbox));
         ink.with_untracked(|i| Picture::ink_with_box(i, bbox, INK_FACTOR))
     });
     let step2 = Signal::derive(move || {
-        seen.track();
+        let _ = seen.get();
         prepared.with_untracked(|p| match p {
             Some(p) => ink.with_untracked(|i| Picture::ink_crop(i, p.bbox)),
             None => Picture::blank(),
         })
     });
     let step3 = Signal::derive(move || {
-        seen.track();
+        let _ = seen.get();
         prepared.with_untracked(|p| match p {
             Some(p) => Picture::grey(p.scaled_size.0, p.scaled_size.1, p.scaled.iter().copied()),
             None => Picture::blank(),
         })
     });
     let preview = Signal::derive(move || {
-        seen.track();
+        let _ = seen.get();
         prepared.with_untracked(|p| match p {
             Some(p) => Picture::grey(IMAGE_SIDE, IMAGE_SIDE, p.input.iter().copied()),
             None => Picture::grey(IMAGE_SIDE, IMAGE_SIDE, [0.0; IMAGE_SIDE * IMAGE_SIDE]),
         })
     });
     let size = move |f: fn(&Prepared) -> (usize, usize)| {
-        seen.track();
+        let _ = seen.get();
         prepared.with_untracked(|p| p.as_ref().map(f).unwrap_or((0, 0)))
     };
     let cap2 = move || {
@@ -77,7 +82,7 @@ pub fn DrawSteps(
         )
     };
     let cap4 = move || {
-        seen.track();
+        let _ = seen.get();
         let (x, y) = prepared.with_untracked(|p| p.as_ref().map(|p| p.offset).unwrap_or((0, 0)));
         fill(
             t().draw.step_centred,

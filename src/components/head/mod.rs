@@ -170,6 +170,14 @@ fn LinearDemo() -> impl IntoView {
     }
 }
 
+/// The Dropout demo's outputs so far for one p and mode: how many, and their sums' total.
+#[derive(Clone, PartialEq)]
+struct Tally {
+    key: (f32, bool),
+    n: usize,
+    total: f32,
+}
+
 /// One vector through `nn::Dropout` in training or evaluation mode.
 #[component]
 fn DropoutDemo() -> impl IntoView {
@@ -177,7 +185,6 @@ fn DropoutDemo() -> impl IntoView {
     let p = RwSignal::new(0.3f32);
     let train = RwSignal::new(true);
     let draws = RwSignal::new(1u64);
-    let sums = RwSignal::new(Vec::<f32>::new());
     let input: Vec<f32> = vec![1.0, 2.0, 0.5, 3.0, 1.5, 2.5, 1.0, 0.5, 2.0, 1.0];
     let total_in: f32 = input.iter().sum();
     let out = Memo::new(move |_| {
@@ -188,12 +195,24 @@ fn DropoutDemo() -> impl IntoView {
             Err(e) => Err(e),
         }
     });
-    Effect::new(move |_| {
-        if let Ok(v) = out.get() {
-            sums.update(|s| s.push(v.iter().sum()));
-        }
+    // The sums of every output since p or the mode last changed, as a count and a total (all
+    // the running average needs): a new p or mode starts again. It runs once per new output,
+    // p or mode, so each output is counted once (p is set only when it changes).
+    let sums = Memo::new(move |prev: Option<&Tally>| {
+        let key = (p.get(), train.get());
+        let mut tally = prev.filter(|t| t.key == key).cloned().unwrap_or(Tally {
+            key,
+            n: 0,
+            total: 0.0,
+        });
+        out.with(|o| {
+            if let Ok(v) = o {
+                tally.n += 1;
+                tally.total += v.iter().sum::<f32>();
+            }
+        });
+        tally
     });
-    let reset = move || sums.set(Vec::new());
     let cells = (0..10)
         .map(|i| {
             let text = move || out.with(|o| o.as_ref().map(|v| fmt_num(v[i])).unwrap_or_default());
@@ -210,15 +229,17 @@ fn DropoutDemo() -> impl IntoView {
                     <span>{move || t().layer.dropout_p}</span>
                     <input type="number" min="0" max="0.95" step="0.05" data-testid="head-drop-p" prop:value=move || p.get().to_string()
                         on:input=move |ev| {
+                            // "0.3" then "0.30" is one p: the sums go on.
                             if let Ok(v) = event_target_value(&ev).parse::<f32>() {
-                                reset();
-                                p.set(v);
+                                if v != p.get_untracked() {
+                                    p.set(v);
+                                }
                             }
                         }/>
                 </label>
                 <label class="field">
                     <span>{move || t().head.mode_label}</span>
-                    <select data-testid="head-drop-mode" on:change=move |ev| { reset(); train.set(event_target_value(&ev) == "train") }>
+                    <select data-testid="head-drop-mode" on:change=move |ev| train.set(event_target_value(&ev) == "train")>
                         <option value="train">{move || t().head.train_mode}</option>
                         <option value="eval">{move || t().head.eval_mode}</option>
                     </select>
@@ -229,11 +250,11 @@ fn DropoutDemo() -> impl IntoView {
             {move || match out.get() {
                 Err(e) => view! { <p class="error" role="alert" data-testid="head-drop-error">{e.message(lang.get())}</p> }.into_any(),
                 Ok(v) => {
-                    let mean = sums.with(|s| if s.is_empty() { 0.0 } else { s.iter().sum::<f32>() / s.len() as f32 });
+                    let (n, mean) = sums.with(|s| (s.n, if s.n == 0 { 0.0 } else { s.total / s.n as f32 }));
                     let text = fill(t().head.sums, &[
                         ("a", fmt_num(total_in)),
                         ("b", fmt_num(v.iter().sum())),
-                        ("n", sums.with(|s| s.len()).to_string()),
+                        ("n", n.to_string()),
                         ("m", fmt_num(mean)),
                     ]);
                     view! { <p data-testid="head-drop-sums">{text}</p> }.into_any()

@@ -3,11 +3,12 @@
 
 use crate::components::context::arch::use_arch;
 use crate::components::context::use_text;
-use crate::components::widgets::visible::near;
+use crate::components::widgets::visible::when_near;
 use crate::nn::arch::{Cost, MAX_PARAMS, MAX_WORKER_MIB};
 use crate::nn::summary::group_thousands;
 use crate::nn::{Mode, ModelConfig};
 use crate::text::fill;
+use crate::viz::fmt_bytes;
 use leptos::prelude::*;
 use ndarray::{ArrayD, IxDyn};
 use std::time::Duration;
@@ -77,15 +78,6 @@ fn calibrate(ips: RwSignal<Option<f64>>) {
     calibration_step(ips, perf, x, StoredValue::new_local((model, Vec::new())));
 }
 
-/// A size in bytes as KB or MB (10⁶).
-fn bytes(n: u64) -> String {
-    if n >= 1_000_000 {
-        format!("{:.1} MB", n as f64 / 1e6)
-    } else {
-        format!("{:.0} KB", n as f64 / 1e3)
-    }
-}
-
 /// The cost line (`arch-cost`) and the limits.
 #[component]
 pub fn ArchCost() -> impl IntoView {
@@ -94,13 +86,11 @@ pub fn ArchCost() -> impl IntoView {
     // Measured once, when the section comes near: its training steps run on the page's thread,
     // and at load they landed between the first strokes of someone drawing up in the overview.
     let seed_ips = RwSignal::new(None::<f64>);
-    let close = near("model", "600px");
-    let started = StoredValue::new(false);
-    Effect::new(move |_| {
-        if close.get() && !started.get_value() {
-            started.set_value(true);
-            calibrate(seed_ips);
-        }
+    // Under this component's owner, as if run in it: the measurement's state is its own.
+    let owner = Owner::current();
+    when_near("model", "600px", move || match owner {
+        Some(o) => o.with(|| calibrate(seed_ips)),
+        None => calibrate(seed_ips),
     });
     let line = move || {
         let model = arch.checked.with(|c| c.as_ref().ok().cloned())?;
@@ -120,7 +110,7 @@ pub fn ArchCost() -> impl IntoView {
             &[
                 ("p", group_thousands(cost.params)),
                 ("m", group_thousands(cost.macs)),
-                ("b", bytes(cost.bytes_per_image)),
+                ("b", fmt_bytes(cost.bytes_per_image as f64)),
                 ("s", seconds),
             ],
         ))

@@ -12,6 +12,7 @@ use crate::nn::summary::{group_thousands, shape_text};
 use crate::nn::{ModelConfig, Summary};
 use crate::text::{fill, Phrase};
 use crate::viz::code::{keras_sequential, pytorch_class};
+use crate::viz::format::fmt_summary_mib;
 use cost::ArchCost;
 use leptos::prelude::*;
 
@@ -206,7 +207,6 @@ pub fn SummaryTable(#[prop(into)] model: Signal<ModelConfig>) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let mb = |v: f64| format!("{v:.2}");
             // torchsummary's totals, in its order; only the first has a test id.
             let totals: [(Phrase, String); 7] = [
                 (|t| t.model.total_params, group_thousands(sum.total_params)),
@@ -218,10 +218,13 @@ pub fn SummaryTable(#[prop(into)] model: Signal<ModelConfig>) -> impl IntoView {
                     |t| t.model.non_trainable_params,
                     group_thousands(sum.total_params - sum.trainable_params),
                 ),
-                (|t| t.model.input_size, mb(sum.input_mb)),
-                (|t| t.model.pass_size, mb(sum.forward_backward_mb)),
-                (|t| t.model.params_size, mb(sum.params_mb)),
-                (|t| t.model.total_size, mb(sum.total_mb())),
+                (|t| t.model.input_size, fmt_summary_mib(sum.input_mb)),
+                (
+                    |t| t.model.pass_size,
+                    fmt_summary_mib(sum.forward_backward_mb),
+                ),
+                (|t| t.model.params_size, fmt_summary_mib(sum.params_mb)),
+                (|t| t.model.total_size, fmt_summary_mib(sum.total_mb())),
             ];
             let totals = totals
                 .into_iter()

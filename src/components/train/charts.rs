@@ -5,6 +5,9 @@
 use crate::components::context::train_link::use_train_link;
 use crate::components::context::use_text;
 use crate::text::TrainText;
+use crate::viz::axes::{
+    accuracy_range, batch_range, epoch_range, loss_range, plain_tick, whole_tick,
+};
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -111,14 +114,8 @@ impl Look {
             .x_label_area_size(self.px(40.0))
             .y_label_area_size(self.px(52.0))
             .build_cartesian_2d(x, y)?;
-        let whole = |v: &f32| {
-            if (v - v.round()).abs() < 1e-3 {
-                format!("{}", v.round() as i64)
-            } else {
-                String::new()
-            }
-        };
-        let plain = |v: &f32| format!("{v}");
+        let whole = |v: &f32| whole_tick(*v);
+        let plain = |v: &f32| plain_tick(*v);
         let mut mesh = chart.configure_mesh();
         mesh.x_desc(x_desc)
             .axis_style(self.fg.mix(0.6))
@@ -183,15 +180,9 @@ fn draw_loss(
     points: &[(usize, f32, f32)],
     diverged_at: Option<usize>,
 ) -> DrawResult {
-    let max_x = points.last().map_or(10, |p| p.0.max(10)) as f32;
-    let max_y = points
-        .iter()
-        .map(|p| p.1)
-        .filter(|l| l.is_finite())
-        .fold(0.5f32, f32::max)
-        .min(5.0)
-        * 1.05;
-    let axes = (0f32..max_x, 0f32..max_y);
+    let y = loss_range(points.iter().map(|p| p.1));
+    let max_y = y.end;
+    let axes = (batch_range(points.last().map(|p| p.0)), y);
     let mut chart = look.frame(root, s.chart_loss, axes, (s.x_batch, s.y_loss), true)?;
     chart
         .draw_series(LineSeries::new(
@@ -236,14 +227,10 @@ fn draw_accuracy(
     s: &TrainText,
     points: &[(usize, f32, f32)],
 ) -> DrawResult {
-    let max_x = points.len().max(2) as f32;
-    let min_y = points
-        .iter()
-        .map(|p| p.1.min(p.2))
-        .fold(90.0f32, f32::min)
-        .floor()
-        .max(0.0);
-    let axes = (0.5f32..max_x + 0.5, min_y..100f32);
+    let axes = (
+        epoch_range(points.len()),
+        accuracy_range(points.iter().flat_map(|p| [p.1, p.2])),
+    );
     let mut chart = look.frame(root, s.chart_acc, axes, (s.x_epoch, s.y_acc), true)?;
     for (colour, label, pick) in [(TRAIN, s.train, 1usize), (TEST, s.test, 2)] {
         let at = move |p: &(usize, f32, f32)| (p.0 as f32, if pick == 1 { p.1 } else { p.2 });

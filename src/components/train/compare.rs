@@ -7,6 +7,7 @@ use crate::components::context::use_text;
 use crate::text::KeptText;
 use crate::train::kept::KeptModel;
 use crate::train::protocol::Status;
+use crate::viz::axes::{accuracy_range, loss_range, time_range};
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -37,12 +38,8 @@ fn panel(
     series: &[Series],
     y: std::ops::Range<f32>,
 ) -> DrawResult {
-    let max_x = series
-        .iter()
-        .flat_map(|(_, p)| p.iter().map(|q| q.0))
-        .fold(1.0f32, f32::max)
-        * 1.05;
-    let mut chart = look.frame(area, title, (0f32..max_x, y), (x_desc, ""), false)?;
+    let x = time_range(series.iter().flat_map(|(_, p)| p.iter().map(|q| q.0)));
+    let mut chart = look.frame(area, title, (x, y), (x_desc, ""), false)?;
     for (i, (label, points)) in series.iter().enumerate() {
         let colour = COLOURS[i % COLOURS.len()];
         chart
@@ -56,6 +53,11 @@ fn panel(
         )?;
     }
     look.legend(&mut chart, SeriesLabelPosition::UpperRight)
+}
+
+/// Every value of every run's series.
+fn values(series: &[Series]) -> impl Iterator<Item = f32> + '_ {
+    series.iter().flat_map(|(_, p)| p.iter().map(|q| q.1))
 }
 
 /// `pool` is the word for pooling in the outlines that label the runs.
@@ -80,34 +82,10 @@ fn draw(
         .enumerate()
         .map(|(i, k)| (label(i, k), k.facts.loss_over_time()))
         .collect();
-    let min_acc = acc
-        .iter()
-        .flat_map(|(_, p)| p.iter().map(|q| q.1))
-        .fold(90.0f32, f32::min)
-        .floor()
-        .max(0.0);
-    let max_loss = loss
-        .iter()
-        .flat_map(|(_, p)| p.iter().map(|q| q.1))
-        .fold(0.5f32, f32::max)
-        .min(5.0)
-        * 1.05;
-    panel(
-        &look,
-        &left,
-        s.chart_acc,
-        s.chart_time,
-        &acc,
-        min_acc..100.0,
-    )?;
-    panel(
-        &look,
-        &right,
-        s.chart_loss,
-        s.chart_time,
-        &loss,
-        0.0..max_loss,
-    )?;
+    let acc_y = accuracy_range(values(&acc));
+    let loss_y = loss_range(values(&loss));
+    panel(&look, &left, s.chart_acc, s.chart_time, &acc, acc_y)?;
+    panel(&look, &right, s.chart_loss, s.chart_time, &loss, loss_y)?;
     root.present()?;
     Ok(())
 }

@@ -8,6 +8,7 @@ use crate::components::context::use_lang;
 use crate::components::context::use_text;
 use crate::text::fill;
 use crate::train::protocol::Status;
+use crate::viz::fmt_bytes;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,14 +31,9 @@ pub(super) fn download(bytes: &[u8], name: &str) -> Result<(), JsValue> {
     web_sys::Url::revoke_object_url(&url)
 }
 
-/// The largest weights file the page reads: far above the seed model's 217 KB, far below what
+/// The largest weights file the page reads: far above the seed model's 217 KiB, far below what
 /// would strain a tab.
 pub const MAX_IMPORT_BYTES: usize = 8 << 20;
-
-/// A size in MiB, as "0.5 MiB".
-fn mib(bytes: f64) -> String {
-    format!("{:.1} MiB", bytes / (1 << 20) as f64)
-}
 
 /// Export, import and forget, with the messages they produce.
 #[component]
@@ -70,8 +66,8 @@ pub fn ModelFiles() -> impl IntoView {
             error.set(Some(fill(
                 t().train.import_too_large,
                 &[
-                    ("size", mib(file.size())),
-                    ("max", mib(MAX_IMPORT_BYTES as f64)),
+                    ("size", fmt_bytes(file.size())),
+                    ("max", fmt_bytes(MAX_IMPORT_BYTES as f64)),
                 ],
             )));
             return;

@@ -53,11 +53,13 @@ fn SettingField(
     }
 }
 
-/// The settings form and the Start / Pause / Step / Reset buttons.
+/// The settings form and the Start / Pause / Step / Reset buttons. `settings` is what Start
+/// sends; an edit goes to `own` (this section's settings) or, for the dropout p, to the editor.
 #[component]
-fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
+fn Controls(own: RwSignal<Settings>, settings: Memo<Settings>) -> impl IntoView {
     let t = use_text();
     let link = use_train_link();
+    let arch = use_arch();
     let message = RwSignal::new(None::<String>);
     // Only a run blocks the controls: a command given while the worker loads waits for it. A
     // worker the page gave up on takes nothing.
@@ -89,7 +91,10 @@ fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
                 return true;
             }
             message.set(None);
-            settings.set(next);
+            if arch.edit.with_untracked(|a| a.dropout != next.dropout) {
+                arch.edit.update(|a| a.dropout = next.dropout);
+            }
+            own.set(next);
             true
         })
     };
@@ -127,7 +132,7 @@ fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
                     on_text=edit(Setting::Batch, |s, t| t.parse().map(|v| s.batch = v).is_ok())/>
                 <SettingField label=|t| t.train.lr testid="train-lr" value=Signal::derive(move || settings.with(|s| s.lr.to_string()))
                     on_text=edit(Setting::Lr, |s, t| t.parse().map(|v| s.lr = v).is_ok())/>
-                <SettingField label=|t| t.train.dropout testid="train-dropout" value=Signal::derive(move || settings.with(|s| s.dropout.to_string()))
+                <SettingField label=|t| t.train.dropout testid="train-dropout" value=Signal::derive(move || arch.edit.with(|a| a.dropout.to_string()))
                     on_text=edit(Setting::Dropout, |s, t| t.parse().map(|v| s.dropout = v).is_ok())/>
                 <SettingField label=|t| t.train.seed testid="train-seed" step="1" value=Signal::derive(move || settings.with(|s| s.seed.to_string()))
                     on_text=edit(Setting::Seed, |s, t| t.parse().map(|v| s.seed = v).is_ok())/>
@@ -141,7 +146,7 @@ fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
                                 let el = event_target::<web_sys::HtmlSelectElement>(&ev);
                                 el.set_value(if settings.with_untracked(|s| s.sgd) { "sgd" } else { "adam" });
                             } else {
-                                settings.update(|s| s.sgd = sgd);
+                                own.update(|s| s.sgd = sgd);
                             }
                         }>
                         <option value="adam">{move || t().train.adam}</option>
@@ -182,7 +187,7 @@ fn Controls(settings: RwSignal<Settings>) -> impl IntoView {
 
 /// The progress bar and the four numbers.
 #[component]
-fn Progress(settings: RwSignal<Settings>) -> impl IntoView {
+fn Progress(settings: Memo<Settings>) -> impl IntoView {
     let t = use_text();
     let link = use_train_link();
     let last = move || link.state.with(|s| s.last.clone());
@@ -238,7 +243,7 @@ fn Progress(settings: RwSignal<Settings>) -> impl IntoView {
 
 /// Which model Start trains (`train-model`), and whether it starts from fresh weights.
 #[component]
-fn TrainModel(settings: RwSignal<Settings>) -> impl IntoView {
+fn TrainModel(settings: Memo<Settings>) -> impl IntoView {
     let t = use_text();
     let link = use_train_link();
     // The architecture of the weights in the worker, from the file's own metadata.
@@ -291,22 +296,19 @@ fn TrainModel(settings: RwSignal<Settings>) -> impl IntoView {
 #[component]
 pub fn TrainSection() -> impl IntoView {
     let t = use_text();
-    let settings = RwSignal::new(Settings::default());
     let link = use_train_link();
     // Start trains the editor's architecture (the last one that can be trained), and the
-    // dropout field here is the editor's dropout p: one number, whichever field changed it.
+    // dropout p is the editor's too: one number with one owner, `arch.edit`, that both fields
+    // read and write. Only the rest of the settings belong to this section (`own`, whose
+    // `dropout` and `arch` are never read).
     let arch = use_arch();
-    Effect::new(move |_| {
+    let own = RwSignal::new(Settings::default());
+    let settings = Memo::new(move |_| {
         let a = arch.valid.get();
-        settings.update(|s| {
-            s.dropout = a.dropout;
-            s.arch = a;
-        });
-    });
-    Effect::new(move |_| {
-        let p = settings.with(|s| s.dropout);
-        if arch.edit.with_untracked(|a| a.dropout != p) {
-            arch.edit.update(|a| a.dropout = p);
+        Settings {
+            dropout: a.dropout,
+            arch: a,
+            ..own.get()
         }
     });
     view! {
@@ -317,7 +319,7 @@ pub fn TrainSection() -> impl IntoView {
             <h2 id="train-title">{move || t().train.title}</h2>
             <p>{move || t().train.intro}</p>
             <TrainModel settings/>
-            <Controls settings/>
+            <Controls own settings/>
             <Progress settings/>
             <Charts/>
             <div class="train-panels">

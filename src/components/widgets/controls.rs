@@ -54,6 +54,61 @@ pub fn NumberField(
     }
 }
 
+/// Steps done of a stepper's plan, 0 ..= its step count. It reads 0 again whenever the step
+/// count changes (another configuration starts from its beginning): the count is kept with the
+/// generation of the plan it was set in, and a new generation reads 0. Derived this way, no
+/// effect has to notice the change and reset it.
+#[derive(Clone, Copy)]
+pub struct StepCount {
+    /// The generation and the steps done, as last set.
+    set: RwSignal<(u64, usize)>,
+    /// The step count and its generation, one more each time the count changes.
+    generation: Memo<(usize, u64)>,
+}
+
+impl StepCount {
+    /// No steps done of a plan of `total` steps.
+    pub fn new(total: Signal<usize>) -> StepCount {
+        let generation = Memo::new(move |prev: Option<&(usize, u64)>| {
+            let n = total.get();
+            match prev {
+                Some(&(m, g)) if m == n => (m, g),
+                Some(&(_, g)) => (n, g + 1),
+                None => (n, 0),
+            }
+        });
+        StepCount {
+            set: RwSignal::new((0, 0)),
+            generation,
+        }
+    }
+
+    /// Steps done (tracked).
+    pub fn get(&self) -> usize {
+        let g = self.generation.with(|g| g.1);
+        self.set.with(|&(at, k)| if at == g { k } else { 0 })
+    }
+
+    /// Steps done (untracked).
+    pub fn get_untracked(&self) -> usize {
+        let g = self.generation.with_untracked(|g| g.1);
+        self.set
+            .with_untracked(|&(at, k)| if at == g { k } else { 0 })
+    }
+
+    /// Sets the steps done.
+    pub fn set(&self, k: usize) {
+        self.set.set((self.generation.with_untracked(|g| g.1), k));
+    }
+
+    /// Changes the steps done with `f`.
+    pub fn update(&self, f: impl FnOnce(&mut usize)) {
+        let mut k = self.get_untracked();
+        f(&mut k);
+        self.set(k);
+    }
+}
+
 /// Previous / Next / Reset / Play, a timeline slider, the `k/N` counter and an aria-live
 /// announcement of the current step. `step` counts steps done (0 ..= total).
 #[component]
@@ -61,7 +116,7 @@ pub fn StepControls(
     /// Prefix of the `data-testid`s: `{prefix}-prev`, `{prefix}-next`, ….
     prefix: &'static str,
     /// Steps done.
-    step: RwSignal<usize>,
+    step: StepCount,
     /// Number of steps.
     #[prop(into)]
     total: Signal<usize>,
@@ -182,10 +237,7 @@ pub fn StepControls(
 }
 
 /// Handles ← and → for a stepper root, unless the key is meant for a text or number field.
-pub fn arrow_keys(
-    step: RwSignal<usize>,
-    total: Signal<usize>,
-) -> impl Fn(web_sys::KeyboardEvent) + Copy {
+pub fn arrow_keys(step: StepCount, total: Signal<usize>) -> impl Fn(web_sys::KeyboardEvent) + Copy {
     move |ev: web_sys::KeyboardEvent| {
         let in_field = ev
             .target()

@@ -1,5 +1,6 @@
 //! Editable number cells shared by the steppers' grids.
 
+use super::controls::StepCount;
 use crate::components::context::use_text;
 use crate::text::fill;
 use crate::viz::fmt_num;
@@ -83,7 +84,7 @@ pub fn OutputGrid(
     /// Prefix of the cells' `data-testid`: `{prefix}-out-R-C`.
     prefix: &'static str,
     /// Steps done.
-    step: RwSignal<usize>,
+    step: StepCount,
     /// (rows, cols).
     #[prop(into)]
     size: Signal<(usize, usize)>,

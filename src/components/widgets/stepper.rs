@@ -3,7 +3,7 @@
 //! with its padding, and the explanation under the grids (this step's arithmetic, the output
 //! size, the layer in code). The convolution and pooling sections hold only what differs.
 
-use super::controls::{arrow_keys, NumberField, StepControls};
+use super::controls::{arrow_keys, NumberField, StepControls, StepCount};
 use super::grid::{grid_rows, NumberCell, OutputGrid};
 use crate::components::context::{use_lang, use_text};
 use crate::nn::NnError;
@@ -17,8 +17,8 @@ use leptos::prelude::*;
 pub struct Stepper<P: Steppable> {
     /// The plan drawn: the current one, or the last valid one while the settings are impossible.
     pub shown: Memo<P>,
-    /// Steps done, 0 ..= total.
-    pub step: RwSignal<usize>,
+    /// Steps done, 0 ..= total; 0 again when the number of steps changes.
+    pub step: StepCount,
     /// Number of steps of the shown plan.
     pub total: Signal<usize>,
     /// The last step done, if any.
@@ -46,15 +46,8 @@ pub fn use_stepper<P: Steppable>(
         Ok(p) => p,
         Err(_) => prev.cloned().unwrap_or_else(fallback),
     });
-    let step = RwSignal::new(0usize);
     let total = Signal::derive(move || shown.with(|p| p.steps()));
-    Effect::new(move |prev: Option<usize>| {
-        let n = total.get();
-        if prev.is_some_and(|p| p != n) {
-            step.set(0);
-        }
-        n
-    });
+    let step = StepCount::new(total);
     let current = Memo::new(move |_| {
         let k = step.get();
         shown.with(|p| (k > 0 && k <= p.steps()).then(|| p.step(k - 1)))

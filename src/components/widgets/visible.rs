@@ -14,15 +14,31 @@ pub fn visible(id: &'static str, margin: &'static str) -> RwSignal<bool> {
     observe(id, margin, true)
 }
 
-/// The same, but false until the observer first reports: for work that must not start at load
-/// unless the element really is near.
-pub fn near(id: &'static str, margin: &'static str) -> RwSignal<bool> {
-    observe(id, margin, false)
+/// Runs `f` once, the first time the element with `id` comes within `margin` of the viewport:
+/// for work that must not start at load unless the element really is near.
+pub fn when_near(id: &'static str, margin: &'static str, f: impl FnOnce() + 'static) {
+    let f = std::cell::Cell::new(Some(f));
+    watch_id(id, margin, move |near| {
+        if near {
+            if let Some(f) = f.take() {
+                f();
+            }
+        }
+    });
 }
 
 fn observe(id: &'static str, margin: &'static str, before: bool) -> RwSignal<bool> {
     let shown = RwSignal::new(before);
-    // After the element is in the document; the section lives as long as the page.
+    watch_id(id, margin, move |v| {
+        shown.try_set(v);
+    });
+    shown
+}
+
+/// Calls `on_change` whenever the element with `id` comes within `margin` of the viewport or
+/// leaves it, for as long as the page lives (as sections do).
+fn watch_id(id: &'static str, margin: &'static str, on_change: impl Fn(bool) + 'static) {
+    // After the element is in the document.
     request_animation_frame(move || {
         let Some(el) = web_sys::window()
             .and_then(|w| w.document())
@@ -30,9 +46,8 @@ fn observe(id: &'static str, margin: &'static str, before: bool) -> RwSignal<boo
         else {
             return;
         };
-        std::mem::forget(watch(&el, margin, shown));
+        std::mem::forget(watch(&el, margin, on_change));
     });
-    shown
 }
 
 /// An observer that sets `shown` whenever `el` comes within `margin` of the viewport or leaves
@@ -42,23 +57,23 @@ type Watch = (
     Closure<dyn FnMut(js_sys::Array)>,
 );
 
-fn watch(el: &web_sys::Element, margin: &str, shown: RwSignal<bool>) -> Option<Watch> {
-    let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+fn watch(el: &web_sys::Element, margin: &str, on_change: impl Fn(bool) + 'static) -> Option<Watch> {
+    let on_entries = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Some(e) = entries
             .iter()
             .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
             .next_back()
         {
-            shown.try_set(e.is_intersecting());
+            on_change(e.is_intersecting());
         }
     });
     let init = web_sys::IntersectionObserverInit::new();
     init.set_root_margin(margin);
     let observer =
-        web_sys::IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &init)
+        web_sys::IntersectionObserver::new_with_options(on_entries.as_ref().unchecked_ref(), &init)
             .ok()?;
     observer.observe(el);
-    Some((observer, on_change))
+    Some((observer, on_entries))
 }
 
 /// Whether the canvas behind `node` is within `margin` of the viewport: for work per element
@@ -74,10 +89,18 @@ pub fn canvas_visible(node: NodeRef<html::Canvas>, margin: &'static str) -> RwSi
             }
         });
     };
-    Effect::new(move |_| {
-        let Some(el) = node.get() else { return };
-        stop();
-        kept.set_value(watch(&el, margin, shown));
+    // Once, after the canvas is in the document (as for `visible`): nothing to track.
+    request_animation_frame(move || {
+        let Some(el) = node.try_get_untracked().flatten() else {
+            return;
+        };
+        let w = watch(&el, margin, move |v| {
+            shown.try_set(v);
+        });
+        // The component can be gone already (its model replaced), and its canvas with it.
+        if let Some(Some((observer, _))) = kept.try_set_value(w) {
+            observer.disconnect();
+        }
     });
     on_cleanup(stop);
     shown
