@@ -4,6 +4,8 @@
 //!
 //! Each property runs a modest number of cases so CI stays fast; `PROPTEST_CASES` overrides it
 //! (`tools/fuzz.sh` runs 20,000 of each in release).
+// Native only: proptest is a native dev-dependency (the wasm32 lint of all targets skips this).
+#![cfg(not(target_arch = "wasm32"))]
 
 use convlab_core::lang::Lang;
 use convlab_core::nn::arch::{ArchPreset, ArchSettings, ConvBlock, Cost, ARCH_KEY, MAX_PARAMS};

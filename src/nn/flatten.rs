@@ -112,8 +112,10 @@ mod tests {
     fn a_product_past_usize_is_refused() {
         let f = Flatten::default();
         assert_eq!(f.output_shape(&[1, 32, 7, 7]), Ok(vec![1, 1568]));
-        // A padding of 4,000,000,000 makes 8,000,000,026-cell sides; their square wraps.
-        let shape = [1, 1, 8_000_000_026, 8_000_000_026];
+        // Two sides of 2^(bits/2) + 1 cells: their product passes usize, 32-bit (wasm32) or
+        // 64-bit (as a padding of 4,000,000,000 made them).
+        let side = (1usize << (usize::BITS / 2)) + 1;
+        let shape = [1, 1, side, side];
         assert_eq!(
             f.output_shape(&shape),
             Err(NnError::Overflow(Extent::Values {
