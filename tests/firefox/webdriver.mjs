@@ -34,7 +34,7 @@ export async function firefox({ prefs = {}, binary = process.env.FIREFOX ?? '/us
   // geckodriver listens a moment after it starts.
   for (let i = 0; ; i++) {
     try { await fetch(`${base}/status`); break; } catch (e) {
-      if (i > 100 || driver.exitCode !== null) throw new Error(`geckodriver did not start: ${stderr}`);
+      if (i > 100 || driver.exitCode !== null) { driver.kill(); throw new Error(`geckodriver did not start: ${stderr}`); }
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -52,7 +52,9 @@ export async function firefox({ prefs = {}, binary = process.env.FIREFOX ?? '/us
     if (!res.ok) throw new Error(`WebDriver ${method} ${url}: ${json.value?.error}: ${json.value?.message}`);
     return json.value;
   };
-  const created = await call('POST', '/session', { capabilities: { alwaysMatch: caps } });
+  // A session that cannot start must not leave geckodriver running (it would keep Node alive).
+  const created = await call('POST', '/session', { capabilities: { alwaysMatch: caps } })
+    .catch((e) => { driver.kill(); throw e; });
   return new Session(call, created.sessionId, driver);
 }
 
