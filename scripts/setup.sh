@@ -6,6 +6,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
+# The newest geckodriver that builds with our stable Rust; only the Firefox smoke test uses it.
+GECKODRIVER_VERSION="0.37.1"
 
 # cargo install puts tools here; a fresh shell may not have it on PATH yet.
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -78,6 +80,16 @@ ensure_chromium() {
   fi
 }
 
+# Debian's firefox-esr and geckodriver, for the Firefox smoke test only. Debian has no
+# geckodriver package, so it is built from crates.io like trunk.
+ensure_firefox() {
+  [ -x /usr/bin/firefox-esr ] || apt_install firefox-esr
+  if [ "$(geckodriver --version 2>/dev/null | head -n1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+    say "building geckodriver $GECKODRIVER_VERSION (a few minutes, once)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+  fi
+}
+
 setup_build() {
   ensure_rust
   ensure_python
@@ -89,5 +101,6 @@ setup_build() {
 setup_tests() {
   setup_build
   ensure_chromium
+  ensure_firefox
   rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
 }
