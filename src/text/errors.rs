@@ -121,14 +121,8 @@ table! {
         arch_blocks { en: "The number of conv blocks", ko: "합성곱 블록 수" }
         /// A block's filters.
         arch_filters { en: "The number of filters", ko: "필터 수" }
-        /// A block's kernel.
-        arch_kernel { en: "The kernel size", ko: "커널 크기" }
-        /// A block's stride.
-        arch_stride { en: "The stride", ko: "스트라이드" }
         /// A block's padding.
         arch_padding { en: "The padding", ko: "패딩" }
-        /// A block's dilation.
-        arch_dilation { en: "The dilation", ko: "팽창" }
         /// A block's pool kernel.
         arch_pool_kernel { en: "The pooling kernel", ko: "풀링 커널 크기" }
         /// A block's pool padding.
@@ -219,10 +213,11 @@ pub fn arch_field_name(t: &ErrorText, f: ArchField) -> &'static str {
     match f {
         ArchField::Blocks => t.arch_blocks,
         ArchField::Filters => t.arch_filters,
-        ArchField::Kernel => t.arch_kernel,
-        ArchField::Stride => t.arch_stride,
+        // The same words as the layer settings they set.
+        ArchField::Kernel => t.field_kernel,
+        ArchField::Stride => t.field_stride,
         ArchField::Padding => t.arch_padding,
-        ArchField::Dilation => t.arch_dilation,
+        ArchField::Dilation => t.field_dilation,
         ArchField::PoolKernel => t.arch_pool_kernel,
         ArchField::PoolPadding => t.arch_pool_padding,
         ArchField::Hidden => t.arch_hidden,
@@ -524,24 +519,6 @@ mod tests {
 
     fn both(e: &NnError) -> (String, String) {
         (e.message(Lang::En), e.message(Lang::Ko))
-    }
-
-    #[test]
-    fn kernel_message_names_the_numbers() {
-        let e = NnError::KernelTooLarge {
-            kernel: (5, 5),
-            dilation: (2, 2),
-            span: (9, 9),
-            padded: (7, 7),
-        };
-        assert_eq!(
-            e.to_string(),
-            "A 5×5 kernel with dilation 2 spans 9×9, but the padded input is only 7×7."
-        );
-        assert_eq!(
-            e.message(Lang::Ko),
-            "팽창이 2인 5×5 커널은 9×9 영역을 덮지만, 패딩을 더한 입력은 7×7뿐입니다."
-        );
     }
 
     #[test]
