@@ -4,7 +4,7 @@
 //! reads them as templates.
 
 use super::{fill, text};
-use crate::data::idx::{FileProblem, IdxError};
+use crate::data::idx::{FileProblem, IdxError, MAX_LABELS_BYTES};
 use crate::data::{DataKind, DataSource};
 use crate::lang::Lang;
 use crate::nn::error::quoted;
@@ -67,6 +67,11 @@ table! {
             en: "\"{file}\" is {size} bytes, more than the {cap} bytes one file may hold.",
             ko: "\"{file}\" 파일은 {size}바이트로, 파일 하나의 한도인 {cap}바이트를 넘습니다.",
         }
+        /// A labels file over its cap; {size} {cap} in bytes, grouped.
+        too_large_labels {
+            en: "\"{file}\" is a labels file of {size} bytes, more than the {cap} bytes a labels file may hold.",
+            ko: "\"{file}\" 파일은 {size}바이트짜리 레이블 파일로, 레이블 파일의 한도인 {cap}바이트를 넘습니다.",
+        }
         /// A damaged gzip file.
         gzip {
             en: "\"{file}\" is a damaged gzip file: it could not be decompressed intact.",
@@ -124,7 +129,7 @@ table! {
         }
         /// Not two pairs; {images} {labels} files of each.
         parts {
-            en: "A set needs two images files and two labels files (training and test); these are {images} images and {labels} labels files.",
+            en: "A set needs two images files and two labels files (training and test), not {images} and {labels}.",
             ko: "학습용과 테스트용으로 이미지 파일 2개와 레이블 파일 2개가 필요한데, 들어온 파일은 이미지 파일 {images}개, 레이블 파일 {labels}개입니다.",
         }
         /// A pair whose counts differ; {images} {labels} file names, {ni} {nl} their counts.
@@ -216,7 +221,11 @@ impl IdxError {
                 let file = ("file", quoted(name));
                 match *problem {
                     FileProblem::TooLarge { size, cap } => fill(
-                        t.too_large,
+                        if cap == MAX_LABELS_BYTES {
+                            t.too_large_labels
+                        } else {
+                            t.too_large
+                        },
                         &[
                             file,
                             ("size", bytes(size as u64)),
