@@ -413,7 +413,7 @@ fn named_test(name: &str) -> bool {
 /// Orders two `(name, count, …)` files as (train, test): the larger count trains; equal counts
 /// follow the names' hint, if exactly one of the two carries it.
 fn train_first<T>(mut two: Vec<(String, usize, T)>) -> Option<[(String, usize, T); 2]> {
-    two.sort_by(|a, b| b.1.cmp(&a.1));
+    two.sort_by_key(|f| std::cmp::Reverse(f.1));
     if two[0].1 == two[1].1 {
         match (named_test(&two[0].0), named_test(&two[1].0)) {
             (true, false) => two.swap(0, 1),

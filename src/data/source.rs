@@ -19,8 +19,9 @@ pub enum DataKind {
     /// Anything else, with the learner's ten class names (an empty name falls back to
     /// "Class k" in the page's language).
     Other {
-        /// Class `k`'s name, as typed; the same in both languages.
-        names: [String; CLASSES],
+        /// Class `k`'s name, as typed; the same in both languages. Boxed: the other kinds
+        /// carry nothing.
+        names: Box<[String; CLASSES]>,
     },
 }
 
