@@ -40,6 +40,7 @@ mod draw;
 pub mod errors;
 pub mod glossary;
 mod head;
+pub mod idx;
 mod kept;
 mod layer;
 mod model;
@@ -55,6 +56,7 @@ pub use data::DataText;
 pub use draw::DrawText;
 pub use errors::ErrorText;
 pub use head::HeadText;
+pub use idx::IdxText;
 pub use kept::KeptText;
 pub use layer::LayerText;
 pub use model::ModelText;
@@ -93,6 +95,8 @@ pub struct Text {
     pub kept: &'static KeptText,
     /// Why a digits file was refused.
     pub data: &'static DataText,
+    /// The official files' import: the set in use, kinds of data, class names, refusals.
+    pub idx: &'static IdxText,
     /// Why a layer, a model or a weights file was refused.
     pub errors: &'static ErrorText,
 }
@@ -113,6 +117,7 @@ macro_rules! all_tables {
             train: &TrainText::$lang,
             kept: &KeptText::$lang,
             data: &DataText::$lang,
+            idx: &IdxText::$lang,
             errors: &ErrorText::$lang,
         }
     };
@@ -185,7 +190,7 @@ pub fn fill(template: &str, pairs: &[(&str, String)]) -> String {
 
 /// Every table's rows, in page order, for the checks that read all the strings.
 #[cfg(test)]
-pub(crate) const TABLES: [(&str, Rows); 13] = [
+pub(crate) const TABLES: [(&str, Rows); 14] = [
     ("shell", ShellText::ALL),
     ("overview", OverviewText::ALL),
     ("layer", LayerText::ALL),
@@ -198,6 +203,7 @@ pub(crate) const TABLES: [(&str, Rows); 13] = [
     ("train", TrainText::ALL),
     ("kept", KeptText::ALL),
     ("data", DataText::ALL),
+    ("idx", IdxText::ALL),
     ("errors", ErrorText::ALL),
 ];
 
