@@ -129,7 +129,7 @@ table! {
         /// ε outside [0, 1].
         epsilon {
             en: "The size of the change ε must be from 0 to 1, not {eps}.",
-            ko: "변화의 크기 ε는 0에서 1 사이여야 하는데, 지금 값은 {eps}입니다.",
+            ko: "변화의 크기 ε에는 0에서 1 사이의 값만 쓸 수 있는데, 지금 값은 {eps}입니다.",
         }
         /// A step size that is not positive.
         step_size {
