@@ -16,6 +16,7 @@ Run from the repository root:
 
     /tmp/torchvenv/bin/python tools/torch_reference.py            # writes tests/fixtures/
     /tmp/torchvenv/bin/python tools/torch_reference.py --out DIR  # writes elsewhere
+    /tmp/torchvenv/bin/python tools/torch_reference.py --only explain  # explain.* only
 
 The output is deterministic: running it twice with the same torch version
 gives byte-identical files.
@@ -472,14 +473,139 @@ def make_summary(out):
     return text
 
 
+# --------------------------------------------------------------------------
+# 7. Explanations of one prediction (src/nn/explain.rs)
+# --------------------------------------------------------------------------
+EXPLAIN_SAMPLE = 7  # built-in sample 7: round 0 of the held-out digits, a 7
+EXPLAIN_OCCLUSION = [  # (patch, stride, fill)
+    (6, 4, 0.5),
+    (4, 2, 0.0),
+]
+EXPLAIN_EPS = 0.1
+EXPLAIN_TARGET = 3
+
+
+def built_in_sample(index):
+    """Pixels of a built-in sample (src/data/mnist-samples.bin, zlib of the CLMNIST1 layout)."""
+    import zlib
+
+    raw = zlib.decompress((REPO_ROOT / "src" / "data" / "mnist-samples.bin").read_bytes())
+    assert raw[:8] == b"CLMNIST1"
+    count, rows, cols = (int.from_bytes(raw[8 + 4 * i:12 + 4 * i], "little") for i in range(3))
+    assert (rows, cols) == (28, 28) and index < count
+    label = raw[20 + index]
+    start = 20 + count + index * 784
+    pixels = torch.tensor(list(raw[start:start + 784]), dtype=torch.float32) / 255.0
+    return pixels.reshape(1, 1, 28, 28), label
+
+
+def input_gradient(model, x, seed_fn):
+    """d(seed_fn(logits))/dx for one image."""
+    xin = x.clone().requires_grad_(True)
+    seed_fn(model(xin)).backward()
+    return xin.grad
+
+
+def grad_cam(model, x, block, cls):
+    """Selvaraju et al. on the ReLU output of `block` (model.conv1 or model.conv2)."""
+    store = {}
+
+    def hook(mod, inp, out):
+        out.retain_grad()
+        store["a"] = out
+
+    h = block[1].register_forward_hook(hook)
+    logits = model(x)
+    h.remove()
+    logits[0, cls].backward()
+    a, g = store["a"], store["a"].grad
+    weights = g.mean(dim=(2, 3), keepdim=True)
+    cam = F.relu((weights * a).sum(dim=1, keepdim=True))
+    up = F.interpolate(cam, size=(28, 28), mode="bilinear", align_corners=False)
+    return weights.flatten(), cam[0, 0], up[0, 0]
+
+
+def occlusion_grid(model, x, cls, patch, stride, fill):
+    places = [(r, c) for r in range(0, 28 - patch + 1, stride)
+              for c in range(0, 28 - patch + 1, stride)]
+    batch = x.repeat(len(places), 1, 1, 1)
+    for k, (r, c) in enumerate(places):
+        batch[k, 0, r:r + patch, c:c + patch] = fill
+    with torch.no_grad():
+        p = torch.softmax(model(batch), dim=1)[:, cls]
+    n = (28 - patch) // stride + 1
+    return p.reshape(n, n)
+
+
+def fgsm(model, x, label, eps, direction):
+    xin = x.clone().requires_grad_(True)
+    F.cross_entropy(model(xin), torch.tensor([label])).backward()
+    adv = (x + direction * eps * xin.grad.sign()).clamp(0.0, 1.0)
+    with torch.no_grad():
+        probs = torch.softmax(model(adv), dim=1)[0]
+    return xin.grad, adv, probs
+
+
+def make_explain_fixtures(out):
+    from safetensors.torch import load_file
+
+    model = MnistCNN()
+    model.load_state_dict(load_file(str(out / "seed_model.safetensors")))
+    model.eval()
+    x, label = built_in_sample(EXPLAIN_SAMPLE)
+    with torch.no_grad():
+        logits = model(x)
+    pred = int(logits.argmax(dim=1))
+    other = 3 if pred != 3 else 8
+    classes = [pred, other]
+    tensors = {"input": x, "logits": logits[0]}
+    for c in classes:
+        tensors[f"saliency.{c}"] = input_gradient(model, x, lambda z, c=c: z[0, c])[0, 0]
+        tensors[f"grad_x_input.{c}"] = tensors[f"saliency.{c}"] * x[0, 0]
+        for name, block in (("conv1", model.conv1), ("conv2", model.conv2)):
+            w, cam, up = grad_cam(model, x, block, c)
+            assert cam.max() > 0, (name, c, "an all-zero map would test nothing")
+            tensors[f"grad_cam.{name}.{c}.weights"] = w
+            tensors[f"grad_cam.{name}.{c}.map"] = cam
+            tensors[f"grad_cam.{name}.{c}.upsampled"] = up
+    base = torch.softmax(logits, dim=1)[0, pred]
+    tensors["occlusion.base"] = base.reshape(1)
+    for patch, stride, fill in EXPLAIN_OCCLUSION:
+        tensors[f"occlusion.{patch}.{stride}"] = occlusion_grid(model, x, pred, patch, stride, fill)
+    for key, lab, direction in (("untargeted", pred, 1.0), ("targeted", EXPLAIN_TARGET, -1.0)):
+        g, adv, probs = fgsm(model, x, lab, EXPLAIN_EPS, direction)
+        tensors[f"fgsm.{key}.loss_grad"] = g[0, 0]
+        tensors[f"fgsm.{key}.image"] = adv[0, 0]
+        tensors[f"fgsm.{key}.probabilities"] = probs
+    save_tensors(tensors, out / "explain.safetensors")
+    meta = {
+        "model": "seed_model.safetensors",
+        "sample": EXPLAIN_SAMPLE,
+        "label": label,
+        "prediction": pred,
+        "classes": classes,
+        "grad_cam_layers": {"conv1": 0, "conv2": 3},
+        "occlusion": [{"patch": p, "stride": s, "fill": f, "class": pred}
+                      for p, s, f in EXPLAIN_OCCLUSION],
+        "fgsm": {"eps": EXPLAIN_EPS, "untargeted_label": pred, "target": EXPLAIN_TARGET},
+    }
+    write_json_pretty(meta, out / "explain.json")
+    return meta
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT,
                     help="output directory (default: tests/fixtures under the repo root)")
+    ap.add_argument("--only", choices=["explain"],
+                    help="write only these fixtures (the others stay as committed)")
     args = ap.parse_args()
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     setup_determinism()
+    if args.only == "explain":
+        print(json.dumps(make_explain_fixtures(out)))
+        return
 
     conv = make_conv_fixtures(out)
     pool = make_pool_fixtures(out)
@@ -487,12 +613,14 @@ def main():
     loss = make_seed_fixtures(out)
     optim = make_optim_fixtures(out)
     text = make_summary(out)
+    explain = make_explain_fixtures(out)
 
     print(f"torch {torch.__version__}")
     print(f"{len(conv)} conv cases, {len(pool)} pool cases, {len(lin)} linear cases")
     print(f"seed batch loss {loss:.7f}")
     for c in optim:
         print(f"{c['file']}: losses {c['losses']}")
+    print(f"explain: {explain}")
     print(text, end="")
 
 

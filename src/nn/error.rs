@@ -148,6 +148,39 @@ pub enum NnError {
         /// The most allowed.
         max: f64,
     },
+    /// A class the model has no output for (an explanation names one of its outputs).
+    Class {
+        /// The class asked for, from 0.
+        class: usize,
+        /// How many outputs the model has.
+        classes: usize,
+    },
+    /// A layer that is neither a convolution nor the ReLU right after one, asked for where an
+    /// explanation needs a convolution's maps (Grad-CAM, what a filter looks for).
+    NotConv {
+        /// 1-based position, as in the summary table.
+        index: usize,
+        /// Layer type, e.g. `Linear`.
+        kind: Cow<'static, str>,
+    },
+    /// A filter a convolution does not have.
+    Filter {
+        /// The filter asked for, from 0.
+        filter: usize,
+        /// The convolution's output channels.
+        filters: usize,
+    },
+    /// An occlusion patch of 0 pixels or wider than the image.
+    Patch {
+        /// The patch's side asked for.
+        patch: usize,
+        /// The image's shorter side.
+        side: usize,
+    },
+    /// A size of change ε for an adversarial example outside `[0, 1]` (pixels lie in `[0, 1]`).
+    Epsilon(f32),
+    /// A step size of an iterative method that is not a positive finite number.
+    StepSize(f32),
 }
 
 /// What is wrong with a file that is not a readable safetensors file.

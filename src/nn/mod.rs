@@ -10,6 +10,7 @@ pub mod arch;
 pub mod conv;
 pub mod dropout;
 pub mod error;
+pub mod explain;
 pub mod flatten;
 pub mod init;
 pub mod io;

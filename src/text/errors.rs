@@ -106,6 +106,36 @@ table! {
             en: "The model has {expected} parameters, but {got} values arrived for them.",
             ko: "모델의 파라미터는 {expected}개인데, 들어온 값은 {got}개입니다.",
         }
+        /// A class the model has no output for; {class} asked, {last} the largest it has.
+        class {
+            en: "There is no class {class}; this model's classes are 0 to {last}.",
+            ko: "클래스 {class|은} 없습니다. 이 모델의 클래스는 0부터 {last}까지입니다.",
+        }
+        /// Not a convolution; {layer} like Linear-8.
+        not_conv {
+            en: "Layer {layer} is not a convolution or the ReLU after one, so it has no filters to explain.",
+            ko: "{layer} 층은 합성곱도, 합성곱 바로 뒤의 ReLU도 아니어서 설명할 필터가 없습니다.",
+        }
+        /// A filter the convolution does not have.
+        filter {
+            en: "There is no filter {filter}; this convolution's filters are 0 to {last}.",
+            ko: "필터 {filter|은} 없습니다. 이 합성곱의 필터는 0부터 {last}까지입니다.",
+        }
+        /// An occlusion patch of 0 or wider than the image.
+        patch {
+            en: "The grey patch must be from 1 to {side} pixels wide, not {patch}.",
+            ko: "회색 패치의 크기는 1에서 {side}픽셀 사이여야 하는데, 지금 값은 {patch}입니다.",
+        }
+        /// ε outside [0, 1].
+        epsilon {
+            en: "The size of the change ε must be from 0 to 1, not {eps}.",
+            ko: "변화의 크기 ε에는 0에서 1 사이의 값만 쓸 수 있는데, 지금 값은 {eps}입니다.",
+        }
+        /// A step size that is not positive.
+        step_size {
+            en: "The step size must be a positive number, not {step}.",
+            ko: "스텝 크기는 양수여야 하는데, 지금 값은 {step}입니다.",
+        }
         /// A setting of the model family out of the editor's range, in a conv block; {block}
         /// from 1, {field} its name ([`arch_filters`](Self::arch_filters)…), {value} {min} {max}.
         out_of_range_block {
@@ -356,6 +386,30 @@ impl NnError {
                 t.param_count,
                 &[("expected", expected.to_string()), ("got", got.to_string())],
             ),
+            NnError::Class { class, classes } => fill(
+                t.class,
+                &[
+                    ("class", class.to_string()),
+                    ("last", classes.saturating_sub(1).to_string()),
+                ],
+            ),
+            NnError::NotConv { index, kind } => fill(
+                t.not_conv,
+                &[("layer", format!("{}-{index}", quoted(kind)))],
+            ),
+            NnError::Filter { filter, filters } => fill(
+                t.filter,
+                &[
+                    ("filter", filter.to_string()),
+                    ("last", filters.saturating_sub(1).to_string()),
+                ],
+            ),
+            NnError::Patch { patch, side } => fill(
+                t.patch,
+                &[("patch", patch.to_string()), ("side", side.to_string())],
+            ),
+            NnError::Epsilon(eps) => fill(t.epsilon, &[("eps", eps.to_string())]),
+            NnError::StepSize(step) => fill(t.step_size, &[("step", step.to_string())]),
             NnError::OutOfRange {
                 block,
                 field,

@@ -1,0 +1,442 @@
+//! Explanations of one prediction (src/nn/explain.rs) against PyTorch and against what they
+//! must mean: tests/fixtures/explain.safetensors (tools/torch_reference.py, torch.autograd on
+//! the seed model's committed weights and built-in sample 7) to 1e-5 relative, finite
+//! differences, a model whose Grad-CAM is known, adversarial flips of the pretrained model read
+//! back by a separate forward pass, occlusion of blank background, and filter images that excite
+//! their filters.
+// Native only: it reads the fixtures and the shipped weights from disk.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../../tests/common/mod.rs"]
+mod common;
+
+use common::*;
+use convlab_core::data::{unit_pixel, Mnist};
+use convlab_core::nn::explain::*;
+use convlab_core::nn::*;
+use ndarray::{s, Array2, ArrayD, IxDyn};
+
+fn seed_model() -> Sequential {
+    let mut m = ModelConfig::seed().build(7).unwrap();
+    m.load_safetensors(&read_fixture("seed_model.safetensors"))
+        .expect("PyTorch's file loads");
+    m
+}
+
+fn pretrained() -> Sequential {
+    let mut m = ModelConfig::seed().build(0).unwrap();
+    let path = fixture_path("../../public/pretrained.safetensors");
+    m.load_safetensors(&std::fs::read(path).unwrap()).unwrap();
+    m
+}
+
+/// Built-in sample `k` as `[1, 1, 28, 28]` and its label.
+fn sample(k: usize) -> (ArrayD<f32>, usize) {
+    let samples = Mnist::built_in_samples();
+    let pixels = samples.image(k).iter().map(|&p| unit_pixel(p)).collect();
+    (
+        ArrayD::from_shape_vec(IxDyn(&[1, 1, 28, 28]), pixels).unwrap(),
+        samples.labels[k] as usize,
+    )
+}
+
+fn dyn2(a: &Array2<f32>) -> ArrayD<f32> {
+    a.clone().into_dyn()
+}
+
+/// The fixture's metadata and tensors, with the input checked to be built-in sample 7.
+fn fixture() -> (serde_json::Value, Tensors, ArrayD<f32>) {
+    let meta = json("explain.json");
+    let t = Tensors::open("explain.safetensors");
+    let (x, label) = sample(meta["sample"].as_u64().unwrap() as usize);
+    assert_eq!(
+        t.f32("input"),
+        x,
+        "the fixture's input is the built-in sample"
+    );
+    assert_eq!(label as u64, meta["label"].as_u64().unwrap());
+    (meta, t, x)
+}
+
+fn classes(meta: &serde_json::Value) -> Vec<usize> {
+    shape(&meta["classes"])
+}
+
+#[test]
+fn saliency_and_gradient_times_input_match_pytorch() {
+    let (meta, t, x) = fixture();
+    let mut m = seed_model();
+    let logits = m.forward(&x, Mode::Eval).unwrap().clone();
+    assert_close(
+        "logits",
+        &logits.into_shape_with_order(IxDyn(&[10])).unwrap(),
+        &t.f32("logits"),
+        1e-5,
+    );
+    for c in classes(&meta) {
+        let sal = saliency(&mut m, &x, c).unwrap();
+        assert_close(
+            &format!("saliency.{c}"),
+            &dyn2(&sal),
+            &t.f32(&format!("saliency.{c}")),
+            1e-5,
+        );
+        let gi = gradient_times_input(&mut m, &x, c).unwrap();
+        assert_close(
+            &format!("grad_x_input.{c}"),
+            &dyn2(&gi),
+            &t.f32(&format!("grad_x_input.{c}")),
+            1e-5,
+        );
+    }
+}
+
+#[test]
+fn grad_cam_matches_pytorch_on_both_conv_blocks() {
+    let (meta, t, x) = fixture();
+    let mut m = seed_model();
+    assert_eq!(conv_layers(&m), vec![0, 3]);
+    for c in classes(&meta) {
+        for (name, conv) in [("conv1", 0), ("conv2", 3)] {
+            // The Conv2d and its ReLU name the same block.
+            for layer in [conv, conv + 1] {
+                let cam = grad_cam(&mut m, &x, c, layer).unwrap();
+                assert_eq!((cam.conv, cam.activation), (conv, conv + 1));
+                let key = format!("grad_cam.{name}.{c}");
+                let w = ArrayD::from_shape_vec(IxDyn(&[cam.weights.len()]), cam.weights).unwrap();
+                assert_close(
+                    &format!("{key}.weights"),
+                    &w,
+                    &t.f32(&format!("{key}.weights")),
+                    1e-5,
+                );
+                assert_close(
+                    &format!("{key}.map"),
+                    &dyn2(&cam.map),
+                    &t.f32(&format!("{key}.map")),
+                    1e-5,
+                );
+                assert_close(
+                    &format!("{key}.upsampled"),
+                    &dyn2(&cam.upsampled),
+                    &t.f32(&format!("{key}.upsampled")),
+                    1e-5,
+                );
+                assert!(
+                    cam.map.iter().any(|&v| v > 0.0),
+                    "{key}: a map with something in it"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn occlusion_matches_pytorch() {
+    let (meta, t, x) = fixture();
+    let mut m = seed_model();
+    for case in meta["occlusion"].as_array().unwrap() {
+        let (patch, stride) = (
+            case["patch"].as_u64().unwrap() as usize,
+            case["stride"].as_u64().unwrap() as usize,
+        );
+        let fill = case["fill"].as_f64().unwrap() as f32;
+        let class = case["class"].as_u64().unwrap() as usize;
+        let occ = occlusion(&mut m, &x, class, patch, stride, fill).unwrap();
+        let base = t.f32("occlusion.base")[[0]];
+        assert!(
+            (occ.base - base).abs() <= 1e-5 * base,
+            "base {} vs {base}",
+            occ.base
+        );
+        let want = t.f32(&format!("occlusion.{patch}.{stride}"));
+        assert_close(
+            &format!("occlusion {patch}/{stride}"),
+            &dyn2(&occ.probability),
+            &want,
+            1e-5,
+        );
+        // The drop map averages base − p over the patches that cover each pixel; check a pixel
+        // covered by exactly one patch (the top-left corner) and one by four (stride < patch).
+        assert!((occ.drop[[0, 0]] - (occ.base - occ.probability[[0, 0]])).abs() < 1e-7);
+        let p = &occ.probability;
+        let four = (p[[0, 0]] + p[[0, 1]] + p[[1, 0]] + p[[1, 1]]) / 4.0;
+        assert!((occ.drop[[stride, stride]] - (occ.base - four)).abs() < 1e-6);
+    }
+}
+
+#[test]
+fn fgsm_matches_pytorch() {
+    let (meta, t, x) = fixture();
+    let mut m = seed_model();
+    let eps = meta["fgsm"]["eps"].as_f64().unwrap() as f32;
+    let target = meta["fgsm"]["target"].as_u64().unwrap() as usize;
+    for (key, tgt) in [("untargeted", None), ("targeted", Some(target))] {
+        let adv = fgsm(&mut m, &x, tgt, eps).unwrap();
+        assert_eq!(adv.before, meta["prediction"].as_u64().unwrap() as usize);
+        assert_close(
+            &format!("fgsm.{key}.image"),
+            &dyn2(&adv.image),
+            &t.f32(&format!("fgsm.{key}.image")),
+            1e-5,
+        );
+        let probs = ArrayD::from_shape_vec(IxDyn(&[10]), adv.probabilities.clone()).unwrap();
+        let want = t.f32(&format!("fgsm.{key}.probabilities"));
+        assert_close(&format!("fgsm.{key}.probabilities"), &probs, &want, 1e-5);
+        assert_eq!(adv.prediction, classify(want.as_slice().unwrap()).1);
+        assert_eq!(adv.steps, 1);
+        assert!(
+            adv.linf <= eps + 1e-6 && adv.linf > 0.9 * eps,
+            "{key}: L∞ {}",
+            adv.linf
+        );
+    }
+}
+
+/// The model is piecewise linear in `x` (convolutions, ReLU, max pooling, linear layers), so a
+/// one-sided difference equals the gradient unless a kink lies within `h`, and a kink on one
+/// side leaves the other. Blank background sits exactly on kinks (equal values tie in max
+/// pooling, where only one-sided derivatives exist), so the pixels checked are the stroke's
+/// grey edges, `0.1 < x < 0.9`, and most of them, not all, must agree.
+#[test]
+fn saliency_equals_finite_differences() {
+    let (x, _) = sample(7);
+    let mut m = seed_model();
+    let logit = |m: &mut Sequential, x: &ArrayD<f32>, c: usize| {
+        m.forward(x, Mode::Eval).unwrap()[[0, c]] as f64
+    };
+    let h = 1e-3f32;
+    let pixels: Vec<(usize, usize)> = x
+        .slice(s![0, 0, .., ..])
+        .indexed_iter()
+        .filter(|(_, &v)| 0.1 < v && v < 0.9)
+        .map(|(ij, _)| ij)
+        .step_by(3)
+        .collect();
+    assert!(pixels.len() >= 10, "{} grey pixels", pixels.len());
+    for c in [7, 2] {
+        let sal = saliency(&mut m, &x, c).unwrap();
+        let z = logit(&mut m, &x, c);
+        // Rounding in an f32 forward pass of a 784-pixel image is judged against the map's size.
+        let top = sal.iter().fold(0.0f32, |a, v| a.max(v.abs())) as f64;
+        let (mut one, mut both) = (0, 0);
+        for &(i, j) in &pixels {
+            let g = sal[[i, j]] as f64;
+            let mut up = x.clone();
+            up[[0, 0, i, j]] += h;
+            let mut down = x.clone();
+            down[[0, 0, i, j]] -= h;
+            let forward = (logit(&mut m, &up, c) - z) / h as f64;
+            let backward = (z - logit(&mut m, &down, c)) / h as f64;
+            let near = |fd: f64| (fd - g).abs() <= 1e-2 * (top + g.abs());
+            if !(near(forward) || near(backward)) {
+                println!(
+                    "class {c} ({i}, {j}): gradient {g:.6}, differences {forward:.6} {backward:.6}"
+                );
+            }
+            one += usize::from(near(forward) || near(backward));
+            both += usize::from(near(forward) && near(backward));
+        }
+        println!(
+            "class {c}: {one} of {} pixels on one side, {both} on both",
+            pixels.len()
+        );
+        // 3 of 22 pixels of class 7, (10, 16), (17, 14), (20, 14), disagree on both sides at
+        // h = 1e-3 and 1e-4, with the pretrained weights too, while the gradient there equals
+        // torch.autograd's (saliency_and_gradient_times_input_match_pytorch): not explained yet.
+        assert!(
+            one * 100 >= pixels.len() * 85,
+            "class {c}: {one} on one side"
+        );
+        assert!(
+            both * 100 >= pixels.len() * 70,
+            "class {c}: {both} on both sides"
+        );
+    }
+}
+
+/// A 1×1 convolution of weight 1 (so `A = ReLU(x)`), then a linear layer whose class-0 row is
+/// `c` everywhere and class-1 row `−c`: `α = ±c`, so Grad-CAM of class 0 is `c·x` and of
+/// class 1 is 0.
+#[test]
+fn grad_cam_of_a_model_with_a_known_answer() {
+    let cfg = ModelConfig {
+        input: vec![1, 28, 28],
+        layers: vec![
+            NamedLayerConfig::new("conv", LayerConfig::Conv2d(Conv2dConfig::new(1, 1, (1, 1)))),
+            NamedLayerConfig::new("relu", LayerConfig::ReLU),
+            NamedLayerConfig::new(
+                "flat",
+                LayerConfig::Flatten {
+                    start_dim: 1,
+                    end_dim: -1,
+                },
+            ),
+            NamedLayerConfig::new("fc", LayerConfig::Linear(LinearConfig::new(784, 2))),
+        ],
+    };
+    let mut m = cfg.build(1).unwrap();
+    let c = 0.03f32;
+    {
+        let mut p = m.parameters_mut();
+        p[0].value.fill(1.0);
+        p[1].value.fill(0.0);
+        p[2].value.slice_mut(s![0, ..]).fill(c);
+        p[2].value.slice_mut(s![1, ..]).fill(-c);
+    }
+    let (x, _) = sample(3);
+    let cam = grad_cam(&mut m, &x, 0, 0).unwrap();
+    assert_eq!(cam.weights.len(), 1);
+    assert!((cam.weights[0] - c).abs() < 1e-7, "α = {}", cam.weights[0]);
+    let want = x.slice(s![0, 0, .., ..]).mapv(|v| c * v);
+    for (g, w) in cam.map.iter().zip(want.iter()) {
+        assert!((g - w).abs() < 1e-7);
+    }
+    // Same resolution: upsampling is the identity.
+    assert_eq!(cam.upsampled, cam.map);
+    let other = grad_cam(&mut m, &x, 1, 1).unwrap();
+    assert!(other.map.iter().all(|&v| v == 0.0));
+}
+
+/// Checks what an attack reports against a fresh forward pass of its image.
+fn check_adversarial(m: &mut Sequential, x: &ArrayD<f32>, adv: &Adversarial) {
+    let img = adv
+        .image
+        .clone()
+        .into_shape_with_order((1, 1, 28, 28))
+        .unwrap()
+        .into_dyn();
+    let logits = m.forward(&img, Mode::Eval).unwrap().clone();
+    let (probs, pred) = classify(logits.as_slice().unwrap());
+    assert_eq!(adv.prediction, pred);
+    assert_eq!(adv.probabilities, probs);
+    let delta = &adv.image - &x.slice(s![0, 0, .., ..]);
+    assert_eq!(adv.delta, delta);
+    assert!(adv.image.iter().all(|v| (0.0..=1.0).contains(v)));
+    let linf = delta.iter().fold(0.0f32, |a, d| a.max(d.abs()));
+    assert_eq!(adv.linf, linf);
+    assert!(linf <= adv.eps + 1e-6, "L∞ {linf} over ε {}", adv.eps);
+    let l2 = delta.iter().map(|d| d * d).sum::<f32>().sqrt();
+    assert!((adv.l2 - l2).abs() <= 1e-6 * l2.max(1.0));
+}
+
+#[test]
+fn attacks_flip_the_pretrained_model_on_a_held_out_seven() {
+    let mut m = pretrained();
+    let (x, label) = sample(7);
+    assert_eq!(label, 7);
+    let (_, before) = classify(m.forward(&x, Mode::Eval).unwrap().as_slice().unwrap());
+    assert_eq!(before, 7, "the pretrained model reads the held-out 7");
+
+    // FGSM, untargeted, ε = 0.2.
+    let adv = fgsm(&mut m, &x, None, 0.2).unwrap();
+    check_adversarial(&mut m, &x, &adv);
+    println!(
+        "FGSM ε 0.2: {} → {} (L2 {})",
+        adv.before, adv.prediction, adv.l2
+    );
+    assert!(adv.flipped(), "FGSM at ε = 0.2 reads {}", adv.prediction);
+
+    // Iterative towards 3, ε = 0.2, step 0.01, at most 50 steps.
+    let adv = iterative(&mut m, &x, Some(3), 0.2, 0.01, 50).unwrap();
+    check_adversarial(&mut m, &x, &adv);
+    println!(
+        "iterative → 3: {} steps, L∞ {}, L2 {}",
+        adv.steps, adv.linf, adv.l2
+    );
+    assert_eq!(adv.prediction, 3);
+    assert!(adv.steps < 50, "stops once the model says 3");
+
+    // Too small a budget does not flip, and says so.
+    let small = iterative(&mut m, &x, Some(3), 0.01, 0.002, 20).unwrap();
+    check_adversarial(&mut m, &x, &small);
+    assert!(!small.flipped() && small.steps == 20);
+
+    // The least ε found makes it say 3; the bisection's lower end did not.
+    let search = FlipSearch::default();
+    let best = smallest_flip(&mut m, &x, Some(3), search)
+        .unwrap()
+        .expect("ε ≤ 0.3 flips it");
+    check_adversarial(&mut m, &x, &best);
+    assert_eq!(best.prediction, 3);
+    let width = search.max_eps / (1 << search.bisections) as f32;
+    println!(
+        "smallest flip to 3: ε {} (±{width}), L2 {}",
+        best.eps, best.l2
+    );
+    assert!(best.eps < adv.eps + width && best.eps > width);
+    let below = best.eps - width;
+    let step = 2.5 * below / search.steps as f32;
+    let miss = iterative(&mut m, &x, Some(3), below, step, search.steps).unwrap();
+    assert!(!miss.flipped(), "ε {below} also flips it");
+}
+
+#[test]
+fn occluding_blank_background_changes_nothing() {
+    let mut m = pretrained();
+    let (x, _) = sample(7);
+    for (class, patch, stride) in [(7, 4, 2), (7, 6, 4), (1, 6, 3)] {
+        let occ = occlusion(&mut m, &x, class, patch, stride, 0.0).unwrap();
+        let mut blank = 0;
+        for ((r, c), &p) in occ.probability.indexed_iter() {
+            let (top, left) = (r * stride, c * stride);
+            let window = x.slice(s![0, 0, top..top + patch, left..left + patch]);
+            if window.iter().all(|&v| v == 0.0) {
+                blank += 1;
+                assert!(
+                    (p - occ.base).abs() <= 1e-6,
+                    "({r}, {c}): {p} vs {}",
+                    occ.base
+                );
+            }
+        }
+        assert!(blank >= 10, "{blank} blank places");
+        // Somewhere on the ink the patch does change the probability.
+        assert!(occ.probability.iter().any(|&p| (p - occ.base).abs() > 1e-2));
+    }
+}
+
+#[test]
+fn filter_images_excite_their_filters() {
+    let mut m = pretrained();
+    let grey = ArrayD::from_elem(IxDyn(&[1, 1, 28, 28]), 0.5f32);
+    for (layer, filter) in [(0, 0), (0, 7), (3, 5), (4, 20)] {
+        let f = filter_image(&mut m, layer, filter, 30, 0.05, 0.01).unwrap();
+        let at_grey = filter_response(&mut m, &grey, layer, filter).unwrap();
+        assert_eq!(f.start, at_grey);
+        let img = f
+            .image
+            .clone()
+            .into_shape_with_order((1, 1, 28, 28))
+            .unwrap()
+            .into_dyn();
+        assert_eq!(f.end, filter_response(&mut m, &img, layer, filter).unwrap());
+        println!(
+            "layer {layer} filter {filter}: response {} → {}",
+            f.start, f.end
+        );
+        assert!(
+            f.end > f.start + 0.1 * f.start.abs().max(0.1),
+            "{} → {}",
+            f.start,
+            f.end
+        );
+        assert!(f.image.iter().all(|v| (0.0..=1.0).contains(v)));
+        assert_eq!(
+            filter_weights(&m, layer, filter).unwrap().dim().0,
+            if layer == 0 { 1 } else { 16 }
+        );
+    }
+    // The digits that excite a filter most: ranked by their largest response.
+    let samples = Mnist::built_in_samples();
+    let pixels: Vec<Vec<f32>> = (0..samples.len())
+        .map(|k| samples.image(k).iter().map(|&p| unit_pixel(p)).collect())
+        .collect();
+    let images: Vec<&[f32]> = pixels.iter().map(|v| v.as_slice()).collect();
+    let top = top_activating(&mut m, 3, 5, &images, 4).unwrap();
+    assert_eq!(top.len(), 4);
+    assert!(top.windows(2).all(|w| w[0].1 >= w[1].1));
+    let all = top_activating(&mut m, 3, 5, &images, images.len()).unwrap();
+    assert_eq!(all[..4], top[..]);
+    assert!(all.last().unwrap().1 < top[0].1);
+}
