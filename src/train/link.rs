@@ -283,17 +283,7 @@ mod tests {
     }
 
     fn batch(step: usize) -> FromWorker {
-        FromWorker::Batch(BatchReport {
-            step,
-            total: 10,
-            epoch: 0,
-            batch: step,
-            batches: 10,
-            loss: 1.0,
-            accuracy: 0.5,
-            images_per_sec: 640.0,
-            workers: 1,
-        })
+        crate::train::state::tests::batch(step, 1.0)
     }
 
     /// A link whose worker has loaded and is idle.

@@ -160,7 +160,7 @@ impl RunState {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn epoch(test_accuracy: f32) -> FromWorker {
@@ -173,7 +173,8 @@ mod tests {
         }))
     }
 
-    fn batch(step: usize, loss: f32) -> FromWorker {
+    /// Batch `step` of a ten-batch run, with this loss (the link's tests use it too).
+    pub(crate) fn batch(step: usize, loss: f32) -> FromWorker {
         FromWorker::Batch(BatchReport {
             step,
             total: 10,
