@@ -201,7 +201,9 @@ impl LinkEngine {
         out
     }
 
-    fn hold(&mut self, run: u64, b: BatchReport) -> Vec<LinkOut> {
+    /// Holds a batch report of run `run` until the next showing (the first one held asks for
+    /// it). The run state is not touched, so the page need not redraw for it.
+    pub fn hold(&mut self, run: u64, b: BatchReport) -> Vec<LinkOut> {
         self.held.push((run, b));
         if self.held.len() == 1 {
             vec![LinkOut::ShowHeldAfter(SHOW_BATCHES_EVERY)]

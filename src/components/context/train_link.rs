@@ -223,8 +223,15 @@ fn start_worker(link: TrainLink) {
             else {
                 return link.crashed("a message the page could not read".into());
             };
-            let msg = msg.join_bytes(bytes);
-            link.drive(|e, s| e.message(s, run, msg));
+            match msg.join_bytes(bytes) {
+                // Held without touching the run state, so nothing on the page redraws for each
+                // of the worker's frequent batch reports; they show together on the timer.
+                FromWorker::Batch(b) => {
+                    let outs = link.engine.try_update_value(|e| e.hold(run, b));
+                    link.apply(outs.unwrap_or_default());
+                }
+                msg => link.drive(|e, s| e.message(s, run, msg)),
+            }
         });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
