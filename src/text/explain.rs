@@ -215,5 +215,16 @@ table! {
             en: "Weights of filter {k}",
             ko: "필터 {k}의 가중치",
         }
+        /// Note under the filters: the digits shown under each are the built-in ones that
+        /// excite it most.
+        filters_top {
+            en: "Under each filter, the three built-in digits that excite it most.",
+            ko: "필터마다 아래에 있는 세 그림은 내장 예시 숫자 이미지 가운데 그 필터를 가장 강하게 반응시키는 것입니다.",
+        }
+        /// Accessible name of one of those digits: the filter's index {k}.
+        filter_top_alt {
+            en: "A built-in digit that excites filter {k} strongly",
+            ko: "필터 {k}의 반응이 강한 내장 예시 숫자 이미지",
+        }
     }
 }

@@ -67,6 +67,9 @@ test('every view draws a varied map for the built-in sample; the saliency follow
   assert.equal(grown.length, 8);
   assert.ok(await colours(page, `${tid('explain-filters')} ${tid('explain-filter-image')}`) > 5, 'grown image not blank');
   assert.ok(await colours(page, `${tid('explain-filters')} ${tid('explain-filter-weights')}`) > 3, 'weights not blank');
+  // Under each filter, the three built-in digits that excite it most.
+  assert.equal((await page.$$(`${tid('explain-filters')} ${tid('explain-filter-top')}`)).length, 24);
+  assert.ok(await colours(page, `${tid('explain-filters')} ${tid('explain-filter-top')}`) > 3, 'top digit not blank');
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.consoleErrors, []);
   await context.close();

@@ -3,10 +3,11 @@
 //! over its input channels), computed when asked.
 
 use super::{convs, LayerSelect};
-use crate::components::context::drawing::Reader;
+use crate::components::context::drawing::{samples, Reader};
 use crate::components::context::{use_lang, use_text};
 use crate::components::widgets::canvas::PixelMap;
-use crate::nn::explain::{filter_image, filter_weights};
+use crate::data::MAX_PIXEL;
+use crate::nn::explain::{filter_image, filter_weights, top_activating};
 use crate::nn::NnError;
 use crate::text::fill;
 use crate::viz::colour::max_abs;
@@ -20,15 +21,29 @@ const SHOWN: usize = 8;
 const STEPS: usize = 40;
 const LR: f32 = 0.1;
 const L2: f32 = 0.02;
+/// Built-in digits shown under each filter, those that excite it most.
+const TOP: usize = 3;
 
 /// One filter's grown image and weights.
 #[derive(Clone)]
 struct Filter {
     grown: Picture,
     weights: Picture,
+    top: Vec<Picture>,
 }
 
 fn grow(reader: &Reader, layer: usize, filters: usize) -> Result<Vec<Filter>, NnError> {
+    let digits = samples();
+    let floats: Vec<Vec<f32>> = (0..digits.len())
+        .map(|i| {
+            digits
+                .image(i)
+                .iter()
+                .map(|&p| f32::from(p) / f32::from(MAX_PIXEL))
+                .collect()
+        })
+        .collect();
+    let images: Vec<&[f32]> = floats.iter().map(Vec::as_slice).collect();
     reader.with(|m| {
         (0..filters.min(SHOWN))
             .map(|k| {
@@ -37,6 +52,10 @@ fn grow(reader: &Reader, layer: usize, filters: usize) -> Result<Vec<Filter>, Nn
                 let mean = w.mean_axis(Axis(0)).expect("a filter has input channels");
                 let values: Vec<f32> = mean.iter().copied().collect();
                 let (h, wd) = (mean.shape()[0], mean.shape()[1]);
+                let top = top_activating(m, layer, k, &images, TOP)?
+                    .into_iter()
+                    .map(|(i, _)| Picture::digit(digits.image(i)))
+                    .collect();
                 Ok(Filter {
                     grown: Picture::grey(
                         grown.image.ncols(),
@@ -44,6 +63,7 @@ fn grow(reader: &Reader, layer: usize, filters: usize) -> Result<Vec<Filter>, Nn
                         grown.image.iter().copied(),
                     ),
                     weights: Picture::map(wd, h, &values, max_abs(&values), false),
+                    top,
                 })
             })
             .collect()
@@ -82,10 +102,10 @@ pub(crate) fn FiltersView(
             </div>
             {move || grown.get().map(|(_, n, out)| match out {
                 Ok(filters) => view! {
-                    <p>{fill(t().explain.filters_shown, &[("k", filters.len().to_string()), ("n", n.to_string())])}</p>
+                    <p>{fill(t().explain.filters_shown, &[("k", filters.len().to_string()), ("n", n.to_string())])}" "{t().explain.filters_top}</p>
                     <ul class="filter-grid">
                         {filters.into_iter().enumerate().map(|(k, f)| {
-                            let (grown, weights) = (f.grown, f.weights);
+                            let (grown, weights, top) = (f.grown, f.weights, f.top);
                             view! {
                                 <li>
                                     <PixelMap pixels=Signal::derive(move || grown.clone())
@@ -95,6 +115,13 @@ pub(crate) fn FiltersView(
                                         label=Signal::derive(move || fill(t().explain.filter_weights_alt, &[("k", k.to_string())]))
                                         testid="explain-filter-weights"/>
                                     <span>{move || fill(t().explain.filter_caption, &[("k", k.to_string())])}</span>
+                                    <div class="filter-top">
+                                        {top.into_iter().map(|p| view! {
+                                            <PixelMap pixels=Signal::derive(move || p.clone())
+                                                label=Signal::derive(move || fill(t().explain.filter_top_alt, &[("k", k.to_string())]))
+                                                testid="explain-filter-top"/>
+                                        }).collect_view()}
+                                    </div>
                                 </li>
                             }
                         }).collect_view()}
