@@ -228,7 +228,7 @@ fn the_sections_are_the_page_sections() {
     // The test above is only as good as its list of sections.
     assert_eq!(
         sections(&components_dir()),
-        ["conv", "draw", "head", "model", "overview", "pool", "train"]
+        ["conv", "draw", "explain", "head", "model", "overview", "pool", "train"]
     );
 }
 

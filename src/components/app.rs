@@ -9,6 +9,7 @@ use super::context::train_link::provide_train_link;
 use super::context::{use_lang, use_text};
 use super::conv::ConvSection;
 use super::draw::DrawSection;
+use super::explain::ExplainSection;
 use super::head::HeadSection;
 use super::model::ModelSection;
 use super::overview::Overview;
@@ -73,8 +74,10 @@ pub fn App() -> impl IntoView {
             <Next after=3/>
             <DrawSection/>
             <Next after=4/>
-            <TrainSection/>
+            <ExplainSection/>
             <Next after=5/>
+            <TrainSection/>
+            <Next after=6/>
         </main>
         <footer class="site-footer">
             <p>{move || t().shell.footer_data}</p>

@@ -1,5 +1,5 @@
 //! The Leptos UI, one folder per page section (`overview/`, `conv/`, `pool/`, `head/`, `model/`,
-//! `draw/`, `train/`, in page order), the shell that lays them out (`app.rs`), the list of
+//! `draw/`, `explain/`, `train/`, in page order), the shell that lays them out (`app.rs`), the list of
 //! sections (`sections.rs`), `widgets/` (parts several sections use) and `context/` (page-wide
 //! state: language, digits, models, the drawing, the training worker). A section imports no other
 //! section and not the shell, and neither do widgets and context: what two sections share is a
@@ -20,6 +20,7 @@ pub mod app;
 pub mod context;
 pub mod conv;
 pub mod draw;
+pub mod explain;
 pub mod head;
 pub mod model;
 pub mod overview;

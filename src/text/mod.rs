@@ -38,6 +38,7 @@ mod conv;
 mod data;
 mod draw;
 pub mod errors;
+mod explain;
 pub mod glossary;
 mod head;
 pub mod idx;
@@ -55,6 +56,7 @@ pub use conv::ConvText;
 pub use data::DataText;
 pub use draw::DrawText;
 pub use errors::ErrorText;
+pub use explain::ExplainText;
 pub use head::HeadText;
 pub use idx::IdxText;
 pub use kept::KeptText;
@@ -89,6 +91,8 @@ pub struct Text {
     pub model: &'static ModelText,
     /// The Draw section.
     pub draw: &'static DrawText,
+    /// The Explain section.
+    pub explain: &'static ExplainText,
     /// The Train section.
     pub train: &'static TrainText,
     /// The Train section's My models panel.
@@ -114,6 +118,7 @@ macro_rules! all_tables {
             head: &HeadText::$lang,
             model: &ModelText::$lang,
             draw: &DrawText::$lang,
+            explain: &ExplainText::$lang,
             train: &TrainText::$lang,
             kept: &KeptText::$lang,
             data: &DataText::$lang,
@@ -190,7 +195,7 @@ pub fn fill(template: &str, pairs: &[(&str, String)]) -> String {
 
 /// Every table's rows, in page order, for the checks that read all the strings.
 #[cfg(test)]
-pub(crate) const TABLES: [(&str, Rows); 14] = [
+pub(crate) const TABLES: [(&str, Rows); 15] = [
     ("shell", ShellText::ALL),
     ("overview", OverviewText::ALL),
     ("layer", LayerText::ALL),
@@ -200,6 +205,7 @@ pub(crate) const TABLES: [(&str, Rows); 14] = [
     ("head", HeadText::ALL),
     ("model", ModelText::ALL),
     ("draw", DrawText::ALL),
+    ("explain", ExplainText::ALL),
     ("train", TrainText::ALL),
     ("kept", KeptText::ALL),
     ("data", DataText::ALL),

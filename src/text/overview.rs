@@ -95,6 +95,11 @@ table! {
             en: "see every layer's maps for your own digit",
             ko: "직접 그린 숫자로 모든 층의 특징 맵 보기",
         }
+        /// What the Explain section lets you do.
+        path_explain {
+            en: "ask the model why it gave your digit its class",
+            ko: "모델이 내 숫자를 왜 그렇게 판단했는지 물어보기",
+        }
         /// What the Train section lets you do.
         path_train {
             en: "train the network on real MNIST digits in this tab",

@@ -89,6 +89,28 @@ impl Picture {
         }
     }
 
+    /// A `side × side` map on the diverging scale `±scale` laid over a drawing: each pixel's
+    /// colour darkened by the ink under it (`ink` in [0, 1], `c · (1 − 0.6·ink)`), so the digit
+    /// shows through the explanation of it.
+    pub fn over_ink(side: usize, ink: &[f32], values: &[f32], scale: f32) -> Self {
+        debug_assert_eq!(ink.len(), values.len(), "Picture::over_ink: sizes");
+        let rgba = values
+            .iter()
+            .zip(ink)
+            .flat_map(|(&v, &i)| {
+                let [r, g, b, a] = diverging(v, scale);
+                let k = 1.0 - 0.6 * i.clamp(0.0, 1.0);
+                let d = |c: u8| (f32::from(c) * k + 0.5) as u8;
+                [d(r), d(g), d(b), a]
+            })
+            .collect();
+        Picture {
+            width: side,
+            height: side,
+            rgba,
+        }
+    }
+
     /// The diverging scale from −1 to 1, 64 pixels wide: the legend beside every map.
     pub fn legend() -> Self {
         let rgba = (0..64)

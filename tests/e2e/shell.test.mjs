@@ -75,7 +75,9 @@ const allowed = new Set(['convlab', 'MNIST', 'PyTorch', 'torchsummary', 'English
   // The two lines of PyTorch that load an exported file.
   'torch', 'load_file', 'state', 'path', 'strict',
   // A model's name and units of memory.
-  'LeNet', 'KiB', 'MiB']);
+  'LeNet', 'KiB', 'MiB',
+  // The name of a method of the Explain section (Selvaraju et al. 2017).
+  'Grad', 'CAM']);
 
 test('no English leaks into the Korean UI', async () => {
   const { page, context } = await open(browser, server, '/?lang=ko');
