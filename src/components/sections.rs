@@ -12,7 +12,7 @@ pub const SECTIONS: &[(&str, Phrase, Phrase)] = &[
     ("head", |t| t.head.title, |t| t.overview.path_head),
     ("model", |t| t.model.title, |t| t.overview.path_model),
     ("draw", |t| t.draw.title, |t| t.overview.path_draw),
-    ("explain", |t| t.explain.title, |t| t.overview.path_explain),
+    ("explain", |t| t.explain.nav, |t| t.overview.path_explain),
     ("train", |t| t.train.nav, |t| t.overview.path_train),
 ];
 

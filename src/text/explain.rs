@@ -10,6 +10,12 @@ table! {
             en: "Why did it say that?",
             ko: "왜 그렇게 판단했을까?",
         }
+        /// The section's name in the header's navigation: short, since with seven sections the
+        /// title made the bar wrap to two lines at 1,280 px.
+        nav {
+            en: "Why?",
+            ko: "판단 근거",
+        }
         /// Intro paragraph under the Explain heading.
         intro {
             en: "Five ways to ask the model why it gave the drawing of the Draw section its class. Each uses the model's own forward and backward passes; none of them is the whole truth.",

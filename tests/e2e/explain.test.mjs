@@ -109,6 +109,6 @@ test('in Korean, the section has Korean headings and labels, and every control a
     (e.getAttribute('aria-label') || e.closest('label')?.textContent || e.textContent).trim()));
   assert.ok(names.length >= 8);
   for (const n of names) assert.match(n, /[가-힣]/, `control named "${n}"`);
-  assert.equal(await text(page, 'nav-explain'), '왜 그렇게 판단했을까?');
+  assert.equal(await text(page, 'nav-explain'), '판단 근거');
   await context.close();
 });

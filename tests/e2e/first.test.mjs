@@ -68,6 +68,12 @@ test('desktop: the overview shows the model fed by a sample, with its prediction
 test('desktop: the navigation marks the section in view, and each section leads to the next', async () => {
   const { page, context } = await open(browser, server, '/?lang=en', DESKTOP);
   const current = () => page.$$eval('nav[data-testid="nav"] a[aria-current]', (as) => as.map((a) => a.dataset.testid));
+  // Every section's link on one line of the header, at the narrowest desktop width too.
+  for (const width of [1440, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const rows = await page.$$eval('nav[data-testid="nav"] a', (as) => new Set(as.map((a) => Math.round(a.getBoundingClientRect().top))).size);
+    assert.equal(rows, 1, `the navigation wraps at ${width} px`);
+  }
   for (const id of ['pool', 'model', 'train']) {
     // The link is named by its words; the number before them is for the eye only.
     assert.match(await page.locator(tid(`nav-${id}`)).ariaSnapshot(), /^- link "[A-Z][a-z]/);
