@@ -379,3 +379,202 @@ fn a_model_too_large_for_a_tab_is_refused_before_anything_is_allocated() {
         "the model is untouched"
     );
 }
+
+/// `n` training images then `m` test images of the shipped digits (of their own split, whose
+/// file is ordered by class), as an import brings them.
+fn imported(n: usize, m: usize) -> Mnist {
+    let d = data();
+    let split = d.split().unwrap();
+    let ids: Vec<usize> = split.train[..n]
+        .iter()
+        .chain(&split.test[..m])
+        .copied()
+        .collect();
+    Mnist {
+        labels: ids.iter().map(|&i| d.labels[i]).collect(),
+        pixels: ids.iter().flat_map(|&i| d.image(i).to_vec()).collect(),
+    }
+}
+
+fn epoch(out: &[Out]) -> Option<convlab::train::protocol::EpochReport> {
+    out.iter().find_map(|o| match o {
+        Out::Post(FromWorker::Epoch(r)) => Some((**r).clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn an_imported_set_trains_and_tests_on_its_own_images_and_the_model_stays() {
+    use convlab::data::Layout;
+    let mut e = loaded(1);
+    e.helper_ready(0);
+    let before = e.trainer().unwrap().model.flat_values();
+    let set = imported(1_200, 300);
+    let out = e.command(
+        2,
+        ToWorker::Data {
+            layout: Layout::TrainFirst { train: 1_200 },
+            bytes: set.to_raw(),
+        },
+    );
+    assert!(errors(&out).is_empty(), "{:?}", errors(&out));
+    // The helpers get the images before any job on them; the model is the one it was.
+    let helper_data = out.iter().position(|o| *o == Out::HelperData);
+    assert!(helper_data.is_some());
+    assert_eq!(statuses(&out), vec![Status::Idle]);
+    assert_eq!(e.data_counts(), (1_200, 300));
+    assert_eq!(e.data_raw(), set.to_raw());
+    assert_eq!(e.trainer().unwrap().model.flat_values(), before);
+    let snapshot = out.iter().find_map(|o| match o {
+        Out::Post(FromWorker::Snapshot(s)) => Some(s.digit),
+        _ => None,
+    });
+    assert!(
+        snapshot.is_some_and(|i| i >= 1_200),
+        "the watched digit is a test one"
+    );
+    // One epoch of 12 batches of 100 from the 1,200; evaluated on the 300.
+    let settings = Settings {
+        epochs: 1,
+        batch: 100,
+        ..Settings::default()
+    };
+    e.command(3, ToWorker::Start(settings));
+    let mut report = None;
+    for k in 0..40 {
+        let out = turn(&mut e, k as f64 * 100.0);
+        if let Some(j) = job(&out) {
+            assert!(
+                j.ids.iter().all(|&i| i < 1_200),
+                "trains on training images only"
+            );
+            let (n, share, grads) = answer(&e, &j, &set);
+            let out = e.helper_done(n, share, Some(grads), k as f64 * 100.0 + 50.0);
+            report = report.or(epoch(&out));
+        }
+        report = report.or(epoch(&out));
+        if e.status() == Status::Done {
+            break;
+        }
+    }
+    assert_eq!(e.status(), Status::Done);
+    let r = report.expect("an epoch report");
+    let tested: u32 = r.confusion.iter().flatten().sum();
+    assert_eq!(tested, 300);
+    assert!(r.mistakes.iter().all(|&(i, _)| i >= 1_200));
+    assert!(r.test_accuracy > 0.5, "one epoch on 1,200 learns: {r:?}");
+    // Back to the shipped digits with empty bytes.
+    let out = e.command(
+        4,
+        ToWorker::Data {
+            layout: Layout::Shipped,
+            bytes: Vec::new(),
+        },
+    );
+    assert!(errors(&out).is_empty());
+    assert_eq!(e.data_counts(), (8_000, 2_000));
+}
+
+#[test]
+fn a_set_that_cannot_be_used_changes_nothing() {
+    use convlab::data::{DataError, Layout};
+    let mut e = loaded(0);
+    e.command(1, ToWorker::Step(Settings::default()));
+    turn(&mut e, 0.0);
+    let before = e.trainer().unwrap().model.flat_values();
+    let mut bytes = imported(100, 20).to_raw();
+    bytes.pop();
+    let cases = [
+        (Layout::TrainFirst { train: 100 }, bytes),
+        (
+            Layout::TrainFirst { train: 120 },
+            imported(100, 20).to_raw(),
+        ),
+    ];
+    for (layout, bytes) in cases {
+        let out = e.command(2, ToWorker::Data { layout, bytes });
+        let errs = errors(&out);
+        assert!(
+            matches!(
+                errs.as_slice(),
+                [WorkerError::Digits(LoadError::Digits(
+                    DataError::Length { .. } | DataError::TooFew(_)
+                ))]
+            ),
+            "{errs:?}"
+        );
+        assert!(!errs[0].message(Lang::Ko).is_ascii());
+        assert!(statuses(&out).is_empty());
+        assert_eq!(e.data_counts(), (8_000, 2_000));
+        assert_eq!(e.trainer().unwrap().model.flat_values(), before);
+    }
+}
+
+#[test]
+fn teaching_trains_alone_on_the_stated_mix_and_learns_the_learner_s_digits() {
+    use convlab::nn::{classify, Mode};
+    use convlab::train::teach::{Teach, TEACH_STEPS};
+    use ndarray::{ArrayD, IxDyn};
+    let d = data();
+    let mut e = loaded(1);
+    e.helper_ready(0);
+    // Ten held-out 7s, taught as 1s: only learning these exact digits reads them so.
+    let split = d.split().unwrap();
+    let sevens: Vec<usize> = split
+        .test
+        .iter()
+        .copied()
+        .filter(|&i| d.labels[i] == 7)
+        .take(10)
+        .collect();
+    let yours = Mnist {
+        labels: vec![1; 10],
+        pixels: sevens.iter().flat_map(|&i| d.image(i).to_vec()).collect(),
+    };
+    let read_as_one = |e: &RunEngine| {
+        let mut m = e.trainer().unwrap().model.clone();
+        (0..10)
+            .filter(|&k| {
+                let x: Vec<f32> = yours
+                    .image(k)
+                    .iter()
+                    .map(|&p| convlab::data::unit_pixel(p))
+                    .collect();
+                let x = ArrayD::from_shape_vec(IxDyn(&[1, 1, 28, 28]), x).unwrap();
+                let logits = m.forward(&x, Mode::Eval).unwrap().clone();
+                classify(logits.as_slice().unwrap()).1 == 1
+            })
+            .count()
+    };
+    assert!(read_as_one(&e) <= 3);
+    let out = e.command(5, ToWorker::Teach(Teach::new(&yours, &Settings::default())));
+    assert_eq!(statuses(&out), vec![Status::Running]);
+    let mut steps = 0;
+    for k in 0..100 {
+        let out = turn(&mut e, k as f64 * 100.0);
+        assert!(job(&out).is_none(), "a teaching run trains alone");
+        for (_, _, workers) in batches(&out) {
+            assert_eq!(workers, 1);
+            steps += 1;
+        }
+        if e.status() == Status::Done {
+            break;
+        }
+    }
+    assert_eq!((e.status(), steps), (Status::Done, TEACH_STEPS));
+    let taught = read_as_one(&e);
+    assert!(taught >= 8, "{taught} of 10 read as taught");
+    // The set in use is unchanged, and a second teaching run replaces the first one's digits.
+    assert_eq!(e.data_counts(), (8_000, 2_000));
+    let before = e.data_raw().len();
+    e.command(6, ToWorker::Teach(Teach::new(&yours, &Settings::default())));
+    assert_eq!(e.data_raw().len(), before);
+    // An empty set of digits is refused with a reason.
+    e.command(6, ToWorker::Pause);
+    let empty = Mnist {
+        labels: vec![],
+        pixels: vec![],
+    };
+    let out = e.command(7, ToWorker::Teach(Teach::new(&empty, &Settings::default())));
+    assert_eq!(errors(&out).len(), 1);
+}

@@ -6,9 +6,11 @@ pub mod augment;
 pub mod draw;
 pub mod idx;
 pub mod mnist;
+pub mod set;
 pub mod source;
 
 pub use mnist::{
     unit_pixel, DataError, Mnist, Split, FIRST_SAMPLE, IMAGE_SIDE, MAX_PIXEL, PIXELS, SAMPLE_ROUNDS,
 };
+pub use set::{DataSet, Layout};
 pub use source::{DataKind, DataSource, CLASSES};

@@ -13,11 +13,16 @@
 //! - A worker that dies is replaced by a fresh one that gets the last good weights; after
 //!   [`MAX_RESTARTS`] in a row that never loaded, the page gives up with a sentence.
 //! - A command the browser could not post is an error the page shows, not a silent loss.
+//! - The set the learner chose (an import, or the shipped digits) reaches every worker before
+//!   any command, a replacement after a crash included; a choice restored from storage does
+//!   not start one.
 
 use super::protocol::{BatchReport, Envelope, FromWorker, Status, ToWorker, WorkerError};
 use super::state::{Effect, RunState};
+use crate::data::{Layout, Mnist};
 use crate::nn::arch::ArchSettings;
 use crate::train::MICRO_BATCH;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How many times the page starts a fresh worker after one died, before it gives up (a script
@@ -69,6 +74,11 @@ pub struct LinkEngine {
     run: u64,
     // Workers started in a row after one died, none of which loaded.
     restarts: u32,
+    // The set the learner chose; `None` for the digits shipped with the page, which a worker
+    // starts with.
+    data: Option<(Layout, Arc<Mnist>)>,
+    // The worker does not have that set yet.
+    data_pending: bool,
 }
 
 /// Weights the page can give a fresh worker: those a model takes.
@@ -118,7 +128,12 @@ impl LinkEngine {
         let mut out = Vec::new();
         let new_run = matches!(
             msg,
-            ToWorker::Start(_) | ToWorker::Step(_) | ToWorker::Reset(_) | ToWorker::Load(_)
+            ToWorker::Start(_)
+                | ToWorker::Step(_)
+                | ToWorker::Reset(_)
+                | ToWorker::Load(_)
+                | ToWorker::Data { .. }
+                | ToWorker::Teach(_)
         );
         if new_run {
             self.run += 1;
@@ -127,6 +142,15 @@ impl LinkEngine {
             ToWorker::Reset(_) | ToWorker::Load(_) => {
                 state.discard(self.run);
                 state.settings = None;
+                out.push(LinkOut::NewRun);
+            }
+            // Another set: the run on screen was measured on the old one.
+            ToWorker::Data { .. } => {
+                state.discard(self.run);
+                state.settings = None;
+            }
+            ToWorker::Teach(t) => {
+                state.settings = Some(t.settings.clone());
                 out.push(LinkOut::NewRun);
             }
             ToWorker::Start(s) => {
@@ -156,6 +180,42 @@ impl LinkEngine {
             self.pending = Some(bytes);
             self.wake()
         }
+    }
+
+    /// The learner's set from now on (`None`: the digits shipped with the page). The worker gets
+    /// it as soon as it can take a command, before any other; a worker not started yet is not
+    /// started for it.
+    pub fn use_data(
+        &mut self,
+        state: &mut RunState,
+        data: Option<(Layout, Arc<Mnist>)>,
+    ) -> Vec<LinkOut> {
+        self.data = data;
+        // A worker started later begins with the shipped digits by itself.
+        self.data_pending = self.woken || self.data.is_some();
+        if self.woken && state.ready && state.status != Some(Status::Loading) {
+            self.send_data(state)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Sends the learner's set, if the worker does not have it yet.
+    fn send_data(&mut self, state: &mut RunState) -> Vec<LinkOut> {
+        if !std::mem::take(&mut self.data_pending) {
+            return Vec::new();
+        }
+        let msg = match &self.data {
+            Some((layout, images)) => ToWorker::Data {
+                layout: *layout,
+                bytes: images.to_raw(),
+            },
+            None => ToWorker::Data {
+                layout: Layout::Shipped,
+                bytes: Vec::new(),
+            },
+        };
+        self.send(state, msg)
     }
 
     /// Weights restored from this browser's storage: for the worker once it runs, without
@@ -191,6 +251,7 @@ impl LinkEngine {
             // A worker that got this far loads; a later death is a new fault, not the same one
             // again, so it may be restarted too.
             self.restarts = 0;
+            out.extend(self.send_data(state));
             if let Some(bytes) = self.pending.take() {
                 out.extend(self.send(state, ToWorker::Load(bytes)));
             }
@@ -252,6 +313,8 @@ impl LinkEngine {
             return vec![LinkOut::EndWorker];
         }
         self.pending = last_good;
+        // A fresh worker starts with the shipped digits.
+        self.data_pending = self.data.is_some();
         vec![LinkOut::EndWorker, LinkOut::StartWorker { first: false }]
     }
 
@@ -448,5 +511,76 @@ mod tests {
         assert_eq!(err, WorkerError::NotSent("DataCloneError".into()));
         assert!(err.message(Lang::En).contains("DataCloneError"));
         assert!(!err.message(Lang::Ko).is_ascii());
+    }
+
+    fn set() -> Arc<Mnist> {
+        Arc::new(Mnist {
+            labels: vec![3; 12],
+            pixels: vec![9; 12 * crate::data::PIXELS],
+        })
+    }
+
+    #[test]
+    fn the_chosen_set_reaches_the_worker_first_and_again_after_a_crash() {
+        let (mut e, mut s) = (LinkEngine::default(), RunState::default());
+        let layout = Layout::TrainFirst { train: 10 };
+        // Restored from storage before any worker: none is started for it.
+        assert!(e.use_data(&mut s, Some((layout, set()))).is_empty());
+        assert!(!e.woken());
+        let start = ToWorker::Start(Settings::default());
+        e.send(&mut s, start.clone());
+        e.message(&mut s, 0, FromWorker::Ready);
+        let out = e.message(&mut s, 0, FromWorker::Status(Status::Idle));
+        let data = ToWorker::Data {
+            layout,
+            bytes: set().to_raw(),
+        };
+        assert_eq!(posted(&out), vec![(1, data.clone()), (2, start)]);
+        // Its answer (idle) sends nothing again.
+        assert!(posted(&e.message(&mut s, 1, FromWorker::Status(Status::Idle))).is_empty());
+        // A fresh worker after a crash gets the set, then the last good weights.
+        s.weights = Some(weights());
+        e.crashed(&mut s, "trap".into(), None);
+        e.message(&mut s, 0, FromWorker::Ready);
+        let out = e.message(&mut s, 0, FromWorker::Status(Status::Idle));
+        let sent = posted(&out);
+        assert_eq!(sent.len(), 2);
+        assert_eq!(sent[0].1, data);
+        assert!(matches!(sent[1].1, ToWorker::Load(_)));
+    }
+
+    #[test]
+    fn another_set_ends_the_run_on_screen_and_going_back_sends_the_shipped_digits() {
+        let (mut e, mut s) = ready();
+        e.send(&mut s, ToWorker::Start(Settings::default()));
+        e.message(&mut s, 1, batch(1));
+        e.show_held(&mut s);
+        assert_eq!(s.losses.len(), 1);
+        let out = e.use_data(&mut s, None);
+        let sent = posted(&out);
+        assert_eq!(
+            sent,
+            vec![(
+                2,
+                ToWorker::Data {
+                    layout: Layout::Shipped,
+                    bytes: Vec::new()
+                }
+            )]
+        );
+        assert!(s.losses.is_empty() && s.settings.is_none());
+        assert!(
+            !out.contains(&LinkOut::NewRun),
+            "no model is trained by choosing a set"
+        );
+        // Teaching is a run of its own, kept in My models.
+        let d = Mnist {
+            labels: vec![1],
+            pixels: vec![0; crate::data::PIXELS],
+        };
+        let teach = crate::train::teach::Teach::new(&d, &Settings::default());
+        let out = e.send(&mut s, ToWorker::Teach(teach.clone()));
+        assert!(out.contains(&LinkOut::NewRun));
+        assert_eq!(s.settings.as_ref(), Some(&teach.settings));
     }
 }

@@ -8,6 +8,7 @@ pub mod link;
 pub mod protocol;
 pub mod run;
 pub mod state;
+pub mod teach;
 
 pub use evaluate::{evaluate, Evaluation};
 
@@ -222,6 +223,13 @@ impl Trainer {
             rng: r,
             inputs: Inputs::default(),
         })
+    }
+
+    /// Trains the first epoch on the images in the order given rather than shuffled (a
+    /// teaching run's order already mixes its batches as stated); later epochs shuffle.
+    pub fn keep_order(mut self) -> Self {
+        self.order = self.train.clone();
+        self
     }
 
     /// Batches in one epoch (the last may be partial, as PyTorch's `DataLoader` does by default).

@@ -1,10 +1,11 @@
 //! A helper: the same script started with the name "helper". It loads the digits, says Ready,
-//! then answers every [`HelperJob`] with the gradients of its share of the batch.
+//! then answers every job ([`ToHelper::Job`]) with the gradients of its share of the batch. When the
+//! learner imports a set, the trainer sends it the images before any job on them.
 
 use super::wire::fetch_digits;
 use convlab::data::Mnist;
 use convlab::lang::Lang;
-use convlab::train::protocol::{FromHelper, HelperJob, Settings};
+use convlab::train::protocol::{FromHelper, Settings, ToHelper};
 use convlab::train::{Helper, TrainConfig, TrainError, MICRO_BATCH};
 use convlab::web::wire::{read_with_array, with_array};
 use std::cell::RefCell;
@@ -16,7 +17,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 /// A helper's digits, and its model for the settings of the run it last worked for.
 type HelperState = (Mnist, Option<(Settings, Helper)>);
 
-/// A helper: loads the digits, says Ready, then answers every [`HelperJob`] with the
+/// A helper: loads the digits, says Ready, then answers every job ([`ToHelper::Job`]) with the
 /// gradients of its share.
 pub fn start_helper(scope: DedicatedWorkerGlobalScope) {
     let state: Rc<RefCell<Option<HelperState>>> = Rc::new(RefCell::new(None));
@@ -31,8 +32,22 @@ pub fn start_helper(scope: DedicatedWorkerGlobalScope) {
         let state = state.clone();
         let reply = reply.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-            let (Some(job), Some(values)) = read_with_array::<HelperJob, f32>(&ev.data()) else {
-                return reply(&FromHelper::Failed("an unreadable job".into()), None);
+            let (job, values) = match read_with_array::<ToHelper, f32>(&ev.data()) {
+                (Some(ToHelper::Job(job)), Some(values)) => (job, values),
+                (Some(ToHelper::Data), _) => {
+                    let images = read_with_array::<ToHelper, u8>(&ev.data()).1;
+                    return match images.map(|raw| Mnist::from_raw(&raw)) {
+                        Some(Ok(m)) => {
+                            // Its settings' model stays; only the images change.
+                            let mut state = state.borrow_mut();
+                            let helper = state.take().and_then(|(_, h)| h);
+                            *state = Some((m, helper));
+                            reply(&FromHelper::Ready, None);
+                        }
+                        _ => reply(&FromHelper::Failed("unreadable images".into()), None),
+                    };
+                }
+                _ => return reply(&FromHelper::Failed("an unreadable job".into()), None),
             };
             let mut state = state.borrow_mut();
             let Some((data, helper)) = state.as_mut() else {
@@ -72,8 +87,12 @@ pub fn start_helper(scope: DedicatedWorkerGlobalScope) {
     wasm_bindgen_futures::spawn_local(async move {
         match fetch_digits(&scope).await {
             Ok(m) => {
-                *state.borrow_mut() = Some((m, None));
-                reply(&FromHelper::Ready, None);
+                // Images the trainer sent while these were on their way are the ones in use.
+                let mut state = state.borrow_mut();
+                if state.is_none() {
+                    *state = Some((m, None));
+                    reply(&FromHelper::Ready, None);
+                }
             }
             // For the trainer's console only: the trainer fetches the digits too, and tells
             // the page in its language when that fails.

@@ -5,7 +5,9 @@
 use super::helper::start_helper;
 use super::wire::{fetch_digits, HELPER_NAME};
 use convlab::train::protocol::WorkerError;
-use convlab::train::protocol::{encode, CarriesBytes, Envelope, FromHelper, FromWorker, ToWorker};
+use convlab::train::protocol::{
+    encode, CarriesBytes, Envelope, FromHelper, FromWorker, ToHelper, ToWorker,
+};
 use convlab::train::run::{Out, RunEngine};
 use convlab::web::wire::{read_with_array, with_array};
 use std::cell::RefCell;
@@ -59,6 +61,7 @@ impl Shell {
                     let Some(worker) = self.helpers.get(helper) else {
                         continue;
                     };
+                    let job = ToHelper::Job(job);
                     let (msg, transfer) = with_array(&job, Some(self.engine.job_values()));
                     if worker.post_message_with_transfer(&msg, &transfer).is_err() {
                         let more = self.engine.job_not_sent();
@@ -66,6 +69,18 @@ impl Shell {
                     }
                 }
                 Out::Timeout { job, ms } => self.after(ms, move |s| s.engine.helper_timeout(job)),
+                Out::HelperData => {
+                    // Each helper gets its own copy (a transferred buffer leaves the sender).
+                    let sent = self.helpers.iter().all(|worker| {
+                        let raw = self.engine.data_raw();
+                        let (msg, transfer) = with_array(&ToHelper::Data, Some(&raw[..]));
+                        worker.post_message_with_transfer(&msg, &transfer).is_ok()
+                    });
+                    if !sent {
+                        let more = self.engine.job_not_sent();
+                        self.apply(more);
+                    }
+                }
                 Out::DropHelpers => {
                     for h in self.helpers.drain(..) {
                         h.terminate();

@@ -6,12 +6,14 @@
 use super::kept::{provide_my_models, MyModels};
 use super::mnist::{load_mnist, use_mnist, MnistState};
 use crate::components::context::models::{use_models, Models};
+use crate::data::{Layout, Mnist};
 use crate::train::link::{LinkEngine, LinkOut};
 use crate::train::protocol::{CarriesBytes, Envelope, FromWorker, Settings, Status, ToWorker};
 use crate::train::state::RunState;
 use crate::web::detail;
 use crate::web::wire::{read_with_array, with_array};
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -166,6 +168,12 @@ impl TrainLink {
     /// is, so an import made while it loads is not lost.
     pub fn load(&self, bytes: Vec<u8>) {
         self.drive(|e, s| e.load(s, bytes));
+    }
+
+    /// The learner's set from now on (`None`: the digits shipped with the page): the worker
+    /// gets it before any other command, and a fresh one after a crash gets it again.
+    pub fn use_data(&self, data: Option<(Layout, Arc<Mnist>)>) {
+        self.drive(|e, s| e.use_data(s, data));
     }
 
     /// The worker stopped working (`detail`, the browser's words): the engine replaces it.

@@ -8,7 +8,9 @@ mod floats;
 pub use error::{LoadError, WorkerError};
 use floats::{any_f32, any_f32s};
 
+use super::teach::Teach;
 use super::{OptimizerKind, Share, TrainConfig};
+use crate::data::Layout;
 use crate::nn::arch::ArchSettings;
 use serde::{Deserialize, Serialize};
 
@@ -85,6 +87,19 @@ pub enum ToWorker {
     Load(Vec<u8>),
     /// Which test digit to show feature maps of.
     Watch(usize),
+    /// Train and test on this set from now on, keeping the model: `bytes` is the set's
+    /// [`crate::data::Mnist::to_raw`], split as `layout` says. Empty bytes with
+    /// [`Layout::Shipped`]: the digits shipped with the page again. The run on screen ends.
+    Data {
+        /// Which images train and which are held out.
+        layout: Layout,
+        /// The images (they travel beside the JSON).
+        #[serde(skip)]
+        bytes: Vec<u8>,
+    },
+    /// Fine-tune the model in use on the learner's digits mixed with the set's training
+    /// images: a run of its own.
+    Teach(Teach),
 }
 
 /// Where a run is; the names are the `train-status` words.
@@ -230,6 +245,16 @@ pub struct HelperJob {
     pub settings: Settings,
 }
 
+/// The training worker to a helper worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ToHelper {
+    /// Compute a share; the weights travel beside it as a `Float32Array`.
+    Job(HelperJob),
+    /// Use these images from now on ([`crate::data::Mnist::to_raw`], beside it as a
+    /// `Uint8Array`): job ids index them.
+    Data,
+}
+
 /// A helper worker to the training worker. `Done` travels with the weighted gradients as a
 /// `Float32Array`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -271,7 +296,8 @@ pub trait CarriesBytes: Sized {
 impl CarriesBytes for ToWorker {
     fn bytes_mut(&mut self) -> Option<&mut Vec<u8>> {
         match self {
-            ToWorker::Load(b) => Some(b),
+            ToWorker::Load(b) | ToWorker::Data { bytes: b, .. } => Some(b),
+            ToWorker::Teach(t) => Some(&mut t.digits),
             _ => None,
         }
     }
@@ -360,6 +386,18 @@ mod tests {
         let (msg, bytes) = ToWorker::Load(vec![9; 1000]).split_bytes();
         assert!(encode(&msg).len() < 20);
         assert_eq!(msg.join_bytes(bytes), ToWorker::Load(vec![9; 1000]));
+        let data = ToWorker::Data {
+            layout: crate::data::Layout::TrainFirst { train: 60_000 },
+            bytes: vec![5; 100],
+        };
+        let (msg, bytes) = data.clone().split_bytes();
+        assert!(encode(&msg).len() < 60, "{}", encode(&msg));
+        let back = decode::<ToWorker>(&encode(&msg)).unwrap();
+        assert_eq!(back.join_bytes(bytes), data);
+        assert_eq!(
+            decode::<ToHelper>(&encode(&ToHelper::Data)),
+            Some(ToHelper::Data)
+        );
         let (msg, bytes) = ToWorker::Pause.split_bytes();
         assert_eq!((msg, bytes), (ToWorker::Pause, None));
     }

@@ -1,11 +1,13 @@
 //! What the page's commands do to the run, and how it starts once the digits arrive.
 
 use super::{Out, RunEngine};
-use crate::data::Mnist;
+use crate::data::augment::Augment;
+use crate::data::{DataError, DataSet, Layout, Mnist, PIXELS};
 use crate::nn::arch::ArchSettings;
 use crate::nn::ModelConfig;
 use crate::train::protocol::{LoadError, Settings, Status, ToWorker, WorkerError};
-use crate::train::{Trainer, MICRO_BATCH};
+use crate::train::teach::{self, Teach};
+use crate::train::{Setting, TrainConfig, Trainer, MICRO_BATCH};
 
 impl RunEngine {
     /// The digits arrived: a fresh model, and the run is idle.
@@ -13,6 +15,8 @@ impl RunEngine {
         let mut out = Vec::new();
         match data.split() {
             Ok(split) => {
+                self.base_len = data.len();
+                self.shipped = Some(data.clone());
                 self.data = Some((data, split));
                 if self.new_run(&Settings::default(), true, &mut out) {
                     self.set_status(Status::Idle, &mut out);
@@ -43,7 +47,21 @@ impl RunEngine {
             Self::fail(WorkerError::Loading, out);
             return false;
         };
-        let cfg = settings.config();
+        let train = split.train.clone();
+        self.teaching = false;
+        self.new_run_on(settings, settings.config(), train, fresh, out)
+    }
+
+    /// A run on the images `train`, trained in that order on its first epoch when `cfg` has
+    /// augmentation (a teaching run's order is its mix), else shuffled.
+    fn new_run_on(
+        &mut self,
+        settings: &Settings,
+        cfg: TrainConfig,
+        train: Vec<usize>,
+        fresh: bool,
+        out: &mut Vec<Out>,
+    ) -> bool {
         if let Err(e) = cfg.validate() {
             Self::fail(e, out);
             return false;
@@ -56,7 +74,7 @@ impl RunEngine {
                 return false;
             }
         };
-        let train = split.train.clone();
+        let in_order = cfg.augment.is_some();
         self.in_flight = None;
         self.planned = None;
         self.pausing = false;
@@ -72,7 +90,7 @@ impl RunEngine {
         };
         match result {
             Ok(t) => {
-                self.trainer = Some(t);
+                self.trainer = Some(if in_order { t.keep_order() } else { t });
                 self.arch = settings.arch.clone();
                 self.seen = 0;
                 self.correct = 0;
@@ -96,7 +114,8 @@ impl RunEngine {
         let mut out = Vec::new();
         match msg {
             // A run is going: Start and One batch wait for it to pause or end.
-            ToWorker::Start(_) | ToWorker::Step(_) if self.status == Status::Running => {}
+            ToWorker::Start(_) | ToWorker::Step(_) | ToWorker::Teach(_)
+                if self.status == Status::Running => {}
             ToWorker::Start(s) => {
                 self.run = run;
                 if self.new_run(&s, false, &mut out) {
@@ -173,7 +192,110 @@ impl RunEngine {
                 self.watch = i;
                 self.snapshot(&mut out);
             }
+            ToWorker::Data { layout, bytes } => {
+                self.run = run;
+                self.use_data(layout, &bytes, &mut out);
+            }
+            ToWorker::Teach(t) => {
+                self.run = run;
+                if self.teach(t, &mut out) {
+                    self.step_once = false;
+                    self.set_status(Status::Running, &mut out);
+                    out.push(Out::Tick);
+                }
+            }
         }
         out
+    }
+
+    /// Trains and tests on another set from now on, keeping the model; the run in progress
+    /// ends. A set that cannot be used changes nothing.
+    fn use_data(&mut self, layout: Layout, bytes: &[u8], out: &mut Vec<Out>) {
+        let Some(shipped) = &self.shipped else {
+            return Self::fail(WorkerError::Loading, out);
+        };
+        let images = if bytes.is_empty() && layout == Layout::Shipped {
+            Ok(shipped.clone())
+        } else {
+            Mnist::from_raw(bytes)
+        };
+        let set = match images.and_then(|m| DataSet::new(m, layout)) {
+            Ok(set) => set,
+            Err(e) => return Self::fail(WorkerError::Digits(LoadError::Digits(e)), out),
+        };
+        let Some(t) = self.trainer.take() else {
+            return Self::fail(WorkerError::Loading, out);
+        };
+        let model = t.model;
+        self.base_len = set.images.len();
+        let train = set.split.train.clone();
+        self.data = Some((set.images, set.split));
+        self.teaching = false;
+        self.in_flight = None;
+        self.planned = None;
+        self.pausing = false;
+        self.step_once = false;
+        self.seen = 0;
+        self.correct = 0;
+        // The settings were valid for the run they came with; the model stays whatever happens.
+        let cfg = self.settings.config();
+        self.trainer = match Trainer::with_model(model.clone(), cfg, train) {
+            Ok(t) => Some(t),
+            Err(_) => Trainer::with_model(model, Settings::default().config(), Vec::new()).ok(),
+        };
+        if !self.helpers.is_empty() {
+            out.push(Out::HelperData);
+        }
+        self.set_status(Status::Idle, out);
+        self.weights(out);
+        self.snapshot(out);
+    }
+
+    /// Starts a teaching run of the model in use; false (with the reason said) if it cannot.
+    fn teach(&mut self, t: Teach, out: &mut Vec<Out>) -> bool {
+        if !t.valid() {
+            Self::fail(WorkerError::Setting(Setting::Batch), out);
+            return false;
+        }
+        let yours = match Mnist::from_raw(&t.digits) {
+            Ok(m) if !m.is_empty() => m,
+            other => {
+                let e = other.err().unwrap_or(DataError::TooFew(0));
+                Self::fail(WorkerError::Digits(LoadError::Digits(e)), out);
+                return false;
+            }
+        };
+        let base_len = self.base_len;
+        let Some((data, split)) = self.data.as_mut() else {
+            Self::fail(WorkerError::Loading, out);
+            return false;
+        };
+        // The digits of an earlier teaching run go; these take their place after the set.
+        data.labels.truncate(base_len);
+        data.pixels.truncate(base_len * PIXELS);
+        data.labels.extend_from_slice(&yours.labels);
+        data.pixels.extend_from_slice(&yours.pixels);
+        let order = teach::order(
+            &split.train,
+            base_len..base_len + yours.len(),
+            t.steps,
+            t.settings.batch,
+            t.yours_per_batch,
+            t.settings.seed,
+        );
+        // The model in use goes on learning: its own architecture, one pass over the mix, with
+        // augmentation so a few drawings are not learnt pixel by pixel.
+        let settings = Settings {
+            epochs: 1,
+            arch: self.arch.clone(),
+            ..t.settings
+        };
+        let cfg = TrainConfig {
+            augment: Some(Augment::default()),
+            ..settings.config()
+        };
+        let started = self.new_run_on(&settings, cfg, order, false, out);
+        self.teaching = started;
+        started
     }
 }

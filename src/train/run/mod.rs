@@ -55,6 +55,8 @@ pub enum Out {
     },
     /// Stop every helper: the engine trains alone from now on.
     DropHelpers,
+    /// Send every helper the set now in use ([`RunEngine::data_raw`]), before any job on it.
+    HelperData,
 }
 
 /// A step whose own share is still to compute: its images.
@@ -77,6 +79,12 @@ pub struct RunEngine {
     status: Status,
     settings: Settings,
     data: Option<(Mnist, Split)>,
+    /// The digits shipped with the page, as fetched (to go back to them after an import).
+    shipped: Option<Mnist>,
+    /// Images of the set before the learner's digits a teaching run appends.
+    base_len: usize,
+    /// Whether the run is a teaching run: it trains alone, as the helpers hold only the set.
+    teaching: bool,
     trainer: Option<Trainer>,
     /// The architecture of the trainer's model.
     arch: ArchSettings,
@@ -109,6 +117,9 @@ impl RunEngine {
             status: Status::Loading,
             settings: Settings::default(),
             data: None,
+            shipped: None,
+            base_len: 0,
+            teaching: false,
             trainer: None,
             arch: ArchSettings::default(),
             eval: (
@@ -155,6 +166,21 @@ impl RunEngine {
         self.helpers.len()
     }
 
+    /// The set in use as [`Mnist::to_raw`] bytes, for the helpers ([`Out::HelperData`]).
+    pub fn data_raw(&self) -> Vec<u8> {
+        self.data
+            .as_ref()
+            .map(|(m, _)| m.to_raw())
+            .unwrap_or_default()
+    }
+
+    /// Training and test images of the set in use.
+    pub fn data_counts(&self) -> (usize, usize) {
+        self.data
+            .as_ref()
+            .map_or((0, 0), |(_, s)| (s.train.len(), s.test.len()))
+    }
+
     /// The weights the helpers' jobs of the step in flight start from.
     pub fn job_values(&self) -> &[f32] {
         &self.before_step
@@ -197,7 +223,7 @@ impl RunEngine {
         let ids = t.next_batch().to_vec();
         self.before_step = t.model.flat_values();
         let ready: Vec<usize> = (0..self.helpers.len())
-            .filter(|&i| self.helpers[i])
+            .filter(|&i| self.helpers[i] && !self.teaching)
             .collect();
         let parts = (ready.len() + 1).min(ids.len() / MIN_SHARE).max(1);
         let size = ids.len().div_ceil(parts);
