@@ -1,7 +1,9 @@
-//! Keeping the learner's models across reloads ("My models"): IndexedDB (database `convlab`,
-//! store `models`, one record per model), through web-sys directly; a handful of calls did not
-//! justify another dependency. A model are one record written in one transaction, and a write counts as done only
-//! when its transaction commits, so a full quota or blocked storage is reported, not hidden.
+//! Keeping the learner's models and data across reloads: IndexedDB (database `convlab`; store
+//! `models`, one record per model, "My models"; store `data`, an imported set; store
+//! `mydigits`, the learner's own digits), through web-sys directly; a handful of calls did not
+//! justify another dependency. A record is written in one transaction, and a write counts as
+//! done only when its transaction commits, so a full quota or blocked storage is reported, not
+//! hidden.
 
 use crate::train::kept::StoredRecord;
 use js_sys::{Promise, Uint8Array};
@@ -12,6 +14,26 @@ use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 
 const DB: &str = "convlab";
 const STORE: &str = "models";
+/// Version 2 added the stores of [`Store`].
+const VERSION: u32 = 2;
+
+/// A store of records of bytes beside the models' own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Store {
+    /// An imported set (its images and its facts).
+    Data,
+    /// The learner's own digits.
+    MyDigits,
+}
+
+impl Store {
+    fn name(self) -> &'static str {
+        match self {
+            Store::Data => "data",
+            Store::MyDigits => "mydigits",
+        }
+    }
+}
 
 /// Waits for an IndexedDB request's result.
 async fn done(req: &IdbRequest) -> Result<JsValue, JsValue> {
@@ -37,7 +59,7 @@ async fn open() -> Result<IdbDatabase, JsValue> {
         .ok_or("no window")?
         .indexed_db()?
         .ok_or("IndexedDB is not available")?;
-    let req: IdbOpenDbRequest = factory.open_with_u32(DB, 1)?;
+    let req: IdbOpenDbRequest = factory.open_with_u32(DB, VERSION)?;
     let upgrade = Closure::once_into_js(move |ev: web_sys::Event| {
         if let Some(db) = ev
             .target()
@@ -45,7 +67,13 @@ async fn open() -> Result<IdbDatabase, JsValue> {
             .and_then(|r| r.result().ok())
             .and_then(|d| d.dyn_into::<IdbDatabase>().ok())
         {
-            let _ = db.create_object_store(STORE);
+            // From any earlier version: the stores it lacks, the models kept as they are.
+            let names = db.object_store_names();
+            for store in [STORE, Store::Data.name(), Store::MyDigits.name()] {
+                if !names.contains(store) {
+                    let _ = db.create_object_store(store);
+                }
+            }
         }
     });
     req.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
@@ -76,10 +104,18 @@ async fn request(
     mode: IdbTransactionMode,
     f: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
 ) -> Result<JsValue, JsValue> {
+    request_in(STORE, mode, f).await
+}
+
+async fn request_in(
+    store: &str,
+    mode: IdbTransactionMode,
+    f: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
+) -> Result<JsValue, JsValue> {
     let db = open().await?;
-    let tx = db.transaction_with_str_and_mode(STORE, mode)?;
+    let tx = db.transaction_with_str_and_mode(store, mode)?;
     let out = async {
-        let req = f(&tx.object_store(STORE)?)?;
+        let req = f(&tx.object_store(store)?)?;
         let value = done(&req).await?;
         if mode == IdbTransactionMode::Readwrite {
             committed(&tx).await?;
@@ -184,5 +220,54 @@ pub async fn delete_model(id: &str) -> Result<(), JsValue> {
         })
         .await?;
     }
+    Ok(())
+}
+
+/// Keeps `bytes` and their facts (text, e.g. JSON) under `key` in `store`, in one transaction;
+/// a full quota is an error (the browser's name for it, e.g. `QuotaExceededError`).
+pub async fn put_bytes(store: Store, key: &str, bytes: &[u8], facts: &str) -> Result<(), JsValue> {
+    let record = js_sys::Object::new();
+    js_sys::Reflect::set(&record, &"bytes".into(), &Uint8Array::from(bytes))?;
+    js_sys::Reflect::set(&record, &"facts".into(), &JsValue::from_str(facts))?;
+    request_in(store.name(), IdbTransactionMode::Readwrite, |s| {
+        s.put_with_key(&record, &JsValue::from_str(key))
+    })
+    .await?;
+    Ok(())
+}
+
+/// The bytes and facts kept under `key` in `store`, if there are.
+pub async fn get_bytes(store: Store, key: &str) -> Result<Option<(Vec<u8>, String)>, JsValue> {
+    let value = request_in(store.name(), IdbTransactionMode::Readonly, |s| {
+        s.get(&JsValue::from_str(key))
+    })
+    .await?;
+    if !value.is_object() {
+        return Ok(None);
+    }
+    let bytes = js_sys::Reflect::get(&value, &"bytes".into())?;
+    let facts = js_sys::Reflect::get(&value, &"facts".into())?;
+    Ok(bytes
+        .dyn_into::<Uint8Array>()
+        .ok()
+        .map(|b| (b.to_vec(), facts.as_string().unwrap_or_default())))
+}
+
+/// The keys of `store`'s records.
+pub async fn keys(store: Store) -> Result<Vec<String>, JsValue> {
+    let keys = request_in(store.name(), IdbTransactionMode::Readonly, |s| {
+        s.get_all_keys()
+    })
+    .await?;
+    let keys: js_sys::Array = keys.dyn_into()?;
+    Ok(keys.iter().filter_map(|k| k.as_string()).collect())
+}
+
+/// Removes the record under `key` from `store`.
+pub async fn delete_bytes(store: Store, key: &str) -> Result<(), JsValue> {
+    request_in(store.name(), IdbTransactionMode::Readwrite, |s| {
+        s.delete(&JsValue::from_str(key))
+    })
+    .await?;
     Ok(())
 }
