@@ -193,65 +193,68 @@ fn fgsm_matches_pytorch() {
     }
 }
 
-/// The model is piecewise linear in `x` (convolutions, ReLU, max pooling, linear layers), so a
-/// one-sided difference equals the gradient unless a kink lies within `h`, and a kink on one
-/// side leaves the other. Blank background sits exactly on kinks (equal values tie in max
-/// pooling, where only one-sided derivatives exist), so the pixels checked are the stroke's
-/// grey edges, `0.1 < x < 0.9`, and most of them, not all, must agree.
+/// Which linear piece of the model an input lies on: for every ReLU, which of its outputs are
+/// positive, and for every max pooling, which cell of each window won.
+#[derive(PartialEq)]
+enum Pattern {
+    Relu(Vec<bool>),
+    Pool(Vec<Option<usize>>),
+}
+
+fn pattern(m: &mut Sequential, x: &ArrayD<f32>) -> Vec<Pattern> {
+    m.forward(x, Mode::Eval).unwrap();
+    m.layers
+        .iter()
+        .filter_map(|l| match l {
+            Layer::ReLU(_) => Some(Pattern::Relu(l.output().iter().map(|&v| v > 0.0).collect())),
+            Layer::MaxPool2d(p) => Some(Pattern::Pool(p.winners().collect())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The model is piecewise linear in `x` (convolutions, ReLU, max pooling, linear layers): on
+/// the segment from `x − h·e_ij` to `x + h·e_ij` it is one linear function whenever both ends
+/// (and `x`) have the same activation pattern, since the inputs of one pattern form a convex
+/// set. There the central difference is the gradient, up to the rounding of two f32 forward
+/// passes. Probes whose segment crosses a kink (a ReLU changing sign, a pooling window changing
+/// its winner; blank background is full of ties) are skipped, and every other one must agree.
+/// (The three stroke pixels that an earlier, one-sided version of this test could not explain,
+/// (10, 16), (17, 14) and (20, 14), all lie on kinks.)
 #[test]
-fn saliency_equals_finite_differences() {
+fn saliency_equals_finite_differences_where_the_model_is_smooth() {
     let (x, _) = sample(7);
     let mut m = seed_model();
     let logit = |m: &mut Sequential, x: &ArrayD<f32>, c: usize| {
         m.forward(x, Mode::Eval).unwrap()[[0, c]] as f64
     };
-    let h = 1e-3f32;
-    let pixels: Vec<(usize, usize)> = x
-        .slice(s![0, 0, .., ..])
-        .indexed_iter()
-        .filter(|(_, &v)| 0.1 < v && v < 0.9)
-        .map(|(ij, _)| ij)
-        .step_by(3)
-        .collect();
-    assert!(pixels.len() >= 10, "{} grey pixels", pixels.len());
+    let h = 3e-3f32;
+    let base = pattern(&mut m, &x);
     for c in [7, 2] {
         let sal = saliency(&mut m, &x, c).unwrap();
-        let z = logit(&mut m, &x, c);
-        // Rounding in an f32 forward pass of a 784-pixel image is judged against the map's size.
+        // Rounding: two f32 forward passes, divided by 2h, are judged against the map's size (the
+        // worst seen is 5e-4 of it; a wrong gradient is off by far more).
         let top = sal.iter().fold(0.0f32, |a, v| a.max(v.abs())) as f64;
-        let (mut one, mut both) = (0, 0);
-        for &(i, j) in &pixels {
-            let g = sal[[i, j]] as f64;
+        let (mut smooth, mut kinked) = (0, 0);
+        for ((i, j), &g) in sal.indexed_iter() {
             let mut up = x.clone();
             up[[0, 0, i, j]] += h;
             let mut down = x.clone();
             down[[0, 0, i, j]] -= h;
-            let forward = (logit(&mut m, &up, c) - z) / h as f64;
-            let backward = (z - logit(&mut m, &down, c)) / h as f64;
-            let near = |fd: f64| (fd - g).abs() <= 1e-2 * (top + g.abs());
-            if !(near(forward) || near(backward)) {
-                println!(
-                    "class {c} ({i}, {j}): gradient {g:.6}, differences {forward:.6} {backward:.6}"
-                );
+            if pattern(&mut m, &up) != base || pattern(&mut m, &down) != base {
+                kinked += 1;
+                continue;
             }
-            one += usize::from(near(forward) || near(backward));
-            both += usize::from(near(forward) && near(backward));
+            smooth += 1;
+            let central = (logit(&mut m, &up, c) - logit(&mut m, &down, c)) / (2.0 * h as f64);
+            assert!(
+                (central - g as f64).abs() <= 2e-3 * top,
+                "class {c} ({i}, {j}): gradient {g}, central difference {central}"
+            );
         }
-        println!(
-            "class {c}: {one} of {} pixels on one side, {both} on both",
-            pixels.len()
-        );
-        // 3 of 22 pixels of class 7, (10, 16), (17, 14), (20, 14), disagree on both sides at
-        // h = 1e-3 and 1e-4, with the pretrained weights too, while the gradient there equals
-        // torch.autograd's (saliency_and_gradient_times_input_match_pytorch): not explained yet.
-        assert!(
-            one * 100 >= pixels.len() * 85,
-            "class {c}: {one} on one side"
-        );
-        assert!(
-            both * 100 >= pixels.len() * 70,
-            "class {c}: {both} on both sides"
-        );
+        println!("class {c}: {smooth} pixels on one linear piece, {kinked} across a kink");
+        // 79 of 784 with these weights: the stroke's inside and edges.
+        assert!(smooth >= 40, "class {c}: only {smooth} smooth probes");
     }
 }
 
