@@ -2,8 +2,9 @@
 //! must mean: tests/fixtures/explain.safetensors (tools/torch_reference.py, torch.autograd on
 //! the seed model's committed weights and built-in sample 7) to 1e-5 relative, finite
 //! differences, a model whose Grad-CAM is known, adversarial flips of the pretrained model read
-//! back by a separate forward pass, occlusion of blank background, and filter images that excite
-//! their filters.
+//! back by a separate forward pass (towards a digit, and to any other digit), occlusion of blank
+//! background, filter images that excite their filters, and every job done a slice at a time
+//! ending exactly where one call does, with its progress counted and a replaced run silenced.
 // Native only: it reads the fixtures and the shipped weights from disk.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -193,65 +194,68 @@ fn fgsm_matches_pytorch() {
     }
 }
 
-/// The model is piecewise linear in `x` (convolutions, ReLU, max pooling, linear layers), so a
-/// one-sided difference equals the gradient unless a kink lies within `h`, and a kink on one
-/// side leaves the other. Blank background sits exactly on kinks (equal values tie in max
-/// pooling, where only one-sided derivatives exist), so the pixels checked are the stroke's
-/// grey edges, `0.1 < x < 0.9`, and most of them, not all, must agree.
+/// Which linear piece of the model an input lies on: for every ReLU, which of its outputs are
+/// positive, and for every max pooling, which cell of each window won.
+#[derive(PartialEq)]
+enum Pattern {
+    Relu(Vec<bool>),
+    Pool(Vec<Option<usize>>),
+}
+
+fn pattern(m: &mut Sequential, x: &ArrayD<f32>) -> Vec<Pattern> {
+    m.forward(x, Mode::Eval).unwrap();
+    m.layers
+        .iter()
+        .filter_map(|l| match l {
+            Layer::ReLU(_) => Some(Pattern::Relu(l.output().iter().map(|&v| v > 0.0).collect())),
+            Layer::MaxPool2d(p) => Some(Pattern::Pool(p.winners().collect())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The model is piecewise linear in `x` (convolutions, ReLU, max pooling, linear layers): on
+/// the segment from `x − h·e_ij` to `x + h·e_ij` it is one linear function whenever both ends
+/// (and `x`) have the same activation pattern, since the inputs of one pattern form a convex
+/// set. There the central difference is the gradient, up to the rounding of two f32 forward
+/// passes. Probes whose segment crosses a kink (a ReLU changing sign, a pooling window changing
+/// its winner; blank background is full of ties) are skipped, and every other one must agree.
+/// (The three stroke pixels that an earlier, one-sided version of this test could not explain,
+/// (10, 16), (17, 14) and (20, 14), all lie on kinks.)
 #[test]
-fn saliency_equals_finite_differences() {
+fn saliency_equals_finite_differences_where_the_model_is_smooth() {
     let (x, _) = sample(7);
     let mut m = seed_model();
     let logit = |m: &mut Sequential, x: &ArrayD<f32>, c: usize| {
         m.forward(x, Mode::Eval).unwrap()[[0, c]] as f64
     };
-    let h = 1e-3f32;
-    let pixels: Vec<(usize, usize)> = x
-        .slice(s![0, 0, .., ..])
-        .indexed_iter()
-        .filter(|(_, &v)| 0.1 < v && v < 0.9)
-        .map(|(ij, _)| ij)
-        .step_by(3)
-        .collect();
-    assert!(pixels.len() >= 10, "{} grey pixels", pixels.len());
+    let h = 3e-3f32;
+    let base = pattern(&mut m, &x);
     for c in [7, 2] {
         let sal = saliency(&mut m, &x, c).unwrap();
-        let z = logit(&mut m, &x, c);
-        // Rounding in an f32 forward pass of a 784-pixel image is judged against the map's size.
+        // Rounding: two f32 forward passes, divided by 2h, are judged against the map's size (the
+        // worst seen is 5e-4 of it; a wrong gradient is off by far more).
         let top = sal.iter().fold(0.0f32, |a, v| a.max(v.abs())) as f64;
-        let (mut one, mut both) = (0, 0);
-        for &(i, j) in &pixels {
-            let g = sal[[i, j]] as f64;
+        let (mut smooth, mut kinked) = (0, 0);
+        for ((i, j), &g) in sal.indexed_iter() {
             let mut up = x.clone();
             up[[0, 0, i, j]] += h;
             let mut down = x.clone();
             down[[0, 0, i, j]] -= h;
-            let forward = (logit(&mut m, &up, c) - z) / h as f64;
-            let backward = (z - logit(&mut m, &down, c)) / h as f64;
-            let near = |fd: f64| (fd - g).abs() <= 1e-2 * (top + g.abs());
-            if !(near(forward) || near(backward)) {
-                println!(
-                    "class {c} ({i}, {j}): gradient {g:.6}, differences {forward:.6} {backward:.6}"
-                );
+            if pattern(&mut m, &up) != base || pattern(&mut m, &down) != base {
+                kinked += 1;
+                continue;
             }
-            one += usize::from(near(forward) || near(backward));
-            both += usize::from(near(forward) && near(backward));
+            smooth += 1;
+            let central = (logit(&mut m, &up, c) - logit(&mut m, &down, c)) / (2.0 * h as f64);
+            assert!(
+                (central - g as f64).abs() <= 2e-3 * top,
+                "class {c} ({i}, {j}): gradient {g}, central difference {central}"
+            );
         }
-        println!(
-            "class {c}: {one} of {} pixels on one side, {both} on both",
-            pixels.len()
-        );
-        // 3 of 22 pixels of class 7, (10, 16), (17, 14), (20, 14), disagree on both sides at
-        // h = 1e-3 and 1e-4, with the pretrained weights too, while the gradient there equals
-        // torch.autograd's (saliency_and_gradient_times_input_match_pytorch): not explained yet.
-        assert!(
-            one * 100 >= pixels.len() * 85,
-            "class {c}: {one} on one side"
-        );
-        assert!(
-            both * 100 >= pixels.len() * 70,
-            "class {c}: {both} on both sides"
-        );
+        println!("class {c}: {smooth} pixels on one linear piece, {kinked} across a kink");
+        // 79 of 784 with these weights: the stroke's inside and edges.
+        assert!(smooth >= 40, "class {c}: only {smooth} smooth probes");
     }
 }
 
@@ -439,4 +443,200 @@ fn filter_images_excite_their_filters() {
     let all = top_activating(&mut m, 3, 5, &images, images.len()).unwrap();
     assert_eq!(all[..4], top[..]);
     assert!(all.last().unwrap().1 < top[0].1);
+}
+
+/// The least ε that makes the pretrained model say anything but 7 (untargeted: each step
+/// climbs the loss of its own answer), read back by a separate forward pass.
+#[test]
+fn the_least_change_to_any_other_digit() {
+    let mut m = pretrained();
+    let (x, _) = sample(7);
+    let search = FlipSearch::default();
+    let best = smallest_flip(&mut m, &x, None, search)
+        .unwrap()
+        .expect("ε ≤ 0.3 changes the answer");
+    check_adversarial(&mut m, &x, &best);
+    assert_eq!((best.before, best.target), (7, None));
+    assert_ne!(best.prediction, 7);
+    let width = search.max_eps / (1 << search.bisections) as f32;
+    println!(
+        "smallest change of 7: ε {} (±{width}) → {}, L2 {}",
+        best.eps, best.prediction, best.l2
+    );
+    // The bisection's lower end, attacked the same way, still reads 7.
+    let below = best.eps - width;
+    let miss = iterative(&mut m, &x, None, below, 2.5 * below / 20.0, 20).unwrap();
+    check_adversarial(&mut m, &x, &miss);
+    assert_eq!(miss.prediction, 7, "ε {below} changes it too");
+}
+
+/// A `more` that allows `n` units of work per slice.
+fn units(n: usize) -> impl FnMut() -> bool {
+    let mut left = n;
+    move || {
+        left -= 1;
+        left > 0
+    }
+}
+
+/// Steps `job` in slices of `n` units to its end, reading another image with the model between
+/// slices as the page does (its drawing's inference, the light views); returns the result and
+/// the progress after each slice.
+fn sliced<J: Job>(m: &mut Sequential, mut job: J, n: usize) -> (J::Output, Vec<Progress>) {
+    let (other, _) = sample(2);
+    let mut seen = vec![job.progress()];
+    loop {
+        match job.step(m, &mut units(n)).unwrap() {
+            Step::Going(p) => {
+                assert_eq!(p, job.progress());
+                seen.push(p);
+            }
+            Step::Done(out) => return (out, seen),
+        }
+        m.forward(&other, Mode::Eval).unwrap();
+        saliency(m, &other, 4).unwrap();
+    }
+}
+
+#[test]
+fn occlusion_in_slices_equals_one_call_and_counts_positions() {
+    let mut m = pretrained();
+    let (x, _) = sample(7);
+    for (patch, stride) in [(6, 2), (5, 3), (1, 1)] {
+        let whole = occlusion(&mut m, &x, 7, patch, stride, 0.0).unwrap();
+        let (rows, cols) = whole.probability.dim();
+        for n in [1, 2, 5] {
+            let job = OcclusionJob::new(&mut m, &x, 7, patch, stride, 0.0).unwrap();
+            let (out, seen) = sliced(&mut m, job, n);
+            assert_eq!(
+                out, whole,
+                "patch {patch}, stride {stride}, {n} rows a slice"
+            );
+            // A unit is one row of positions.
+            let want: Vec<Progress> = (0..)
+                .map(|k| k * n * cols)
+                .take_while(|&d| d < rows * cols)
+                .map(|done| Progress {
+                    done,
+                    total: rows * cols,
+                })
+                .collect();
+            assert_eq!(seen, want);
+        }
+    }
+}
+
+#[test]
+fn the_search_for_the_least_eps_in_slices_equals_one_call() {
+    let mut m = pretrained();
+    let (x, _) = sample(7);
+    let search = FlipSearch::default();
+    for target in [Some(3), None, Some(7)] {
+        let whole = smallest_flip(&mut m, &x, target, search).unwrap();
+        for n in [1, 7] {
+            let job = FlipJob::new(&mut m, &x, target, search).unwrap();
+            assert_eq!(
+                job.eps(),
+                search.max_eps,
+                "the first ε tried is the largest"
+            );
+            let (out, seen) = sliced(&mut m, job, n);
+            assert_eq!(out, whole, "{target:?}, {n} steps a slice");
+            // Progress counts the values of ε tried, never backwards, never past the end.
+            assert!(seen.windows(2).all(|w| w[0].done <= w[1].done));
+            assert!(seen.iter().all(|p| p.total == 1 + search.bisections));
+            assert!(seen.iter().all(|p| p.done <= search.bisections));
+            // Slices of one step: every value of ε shows up.
+            if n == 1 && whole.is_some() {
+                let tried: Vec<usize> = seen.iter().map(|p| p.done).collect();
+                for k in 0..=search.bisections {
+                    assert!(tried.contains(&k), "{target:?}: never showed {k} tried");
+                }
+            }
+        }
+        // 7 is what the model already says: the first attack has nothing to do.
+        if target == Some(7) {
+            assert_eq!(whole.unwrap().steps, 0);
+        }
+    }
+    // One attack alone, in slices.
+    let whole = iterative(&mut m, &x, Some(3), 0.2, 0.01, 50).unwrap();
+    let job = AttackJob::new(&mut m, &x, Some(3), 0.2, 0.01, 50).unwrap();
+    let (out, seen) = sliced(&mut m, job, 3);
+    assert_eq!(out, whole);
+    // Three steps a slice, until the model says 3 (checked at the start of the next step).
+    assert!(whole.steps < 50);
+    let steps: Vec<usize> = seen.iter().map(|p| p.done).collect();
+    assert_eq!(steps, (0..=whole.steps).step_by(3).collect::<Vec<_>>());
+}
+
+#[test]
+fn the_filters_job_in_slices_equals_the_functions_one_by_one() {
+    let mut m = pretrained();
+    let samples = Mnist::built_in_samples();
+    let images: Vec<Vec<f32>> = (0..samples.len())
+        .map(|k| samples.image(k).iter().map(|&p| unit_pixel(p)).collect())
+        .collect();
+    let refs: Vec<&[f32]> = images.iter().map(Vec::as_slice).collect();
+    let ascent = Ascent {
+        steps: 12,
+        lr: 0.1,
+        l2: 0.02,
+    };
+    for layer in [0, 4] {
+        let whole = FiltersJob::new(&m, layer, 3, ascent, images.clone(), 3)
+            .unwrap()
+            .run(&mut m)
+            .unwrap();
+        assert_eq!(whole.len(), 3);
+        for (k, f) in whole.iter().enumerate() {
+            let image = filter_image(&mut m, layer, k, ascent.steps, ascent.lr, ascent.l2);
+            assert_eq!(f.image, image.unwrap());
+            assert_eq!(f.weights, filter_weights(&m, layer, k).unwrap());
+            assert_eq!(f.top, top_activating(&mut m, layer, k, &refs, 3).unwrap());
+        }
+        for n in [1, 5] {
+            let job = FiltersJob::new(&m, layer, 3, ascent, images.clone(), 3).unwrap();
+            let (out, seen) = sliced(&mut m, job, n);
+            assert_eq!(out, whole, "layer {layer}, {n} units a slice");
+            assert!(seen.windows(2).all(|w| w[0].done <= w[1].done));
+            assert!(seen.iter().all(|p| p.total == 3 && p.done < 3));
+        }
+    }
+    // More filters asked for than the layer has: all of them.
+    let all = FiltersJob::new(&m, 0, 100, Ascent { steps: 1, ..ascent }, images, 1)
+        .unwrap()
+        .run(&mut m)
+        .unwrap();
+    assert_eq!(all.len(), 16);
+}
+
+#[test]
+fn a_replaced_search_never_hands_over_its_result() {
+    let mut m = pretrained();
+    let (x, _) = sample(7);
+    let search = FlipSearch::default();
+    let mut runner = Runner::default();
+    let first = runner.start(FlipJob::new(&mut m, &x, Some(3), search).unwrap());
+    assert!(matches!(
+        runner.step(first, &mut m, &mut units(2)),
+        Some(Ok(Step::Going(_)))
+    ));
+    // The drawing changed: a new search replaces it; the old one's slices do nothing.
+    let (y, _) = sample(2);
+    let second = runner.start(FlipJob::new(&mut m, &y, None, search).unwrap());
+    let mut result = None;
+    while result.is_none() {
+        assert!(runner.step(first, &mut m, &mut || true).is_none());
+        match runner.step(second, &mut m, &mut units(4)) {
+            Some(Ok(Step::Done(out))) => result = Some(out),
+            Some(Ok(Step::Going(_))) => {}
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(
+        result.unwrap(),
+        smallest_flip(&mut m, &y, None, search).unwrap()
+    );
+    assert_eq!(runner.running(), None);
 }

@@ -14,7 +14,9 @@
 //! `widgets/stepper.rs`'s settings). Two of them write a signal, later and from outside the
 //! reactive graph: `draw/maps.rs` measures the read-out card once the browser has laid it out and
 //! keeps its height (the page cannot know it before), and `app.rs` registers the service worker
-//! once the training worker wakes, whose news of an update sets the banner's signal.
+//! once the training worker wakes, whose news of an update sets the banner's signal. Beside
+//! effects, the Explain section's heavy views run their jobs a slice per task
+//! (`explain/sliced.rs`), and each slice writes the job's progress, then its result.
 
 pub mod app;
 pub mod context;

@@ -19,7 +19,9 @@
 //!    one filter's mean response, the filter's weights, and the digits that excite it most.
 //!
 //! Every function takes the model and one grey image `x` of shape `[1, 1, H, W]` (28 × 28 for
-//! MNIST, pixels from 0 to 1) and returns plain arrays. A shape other than one grey image is a
+//! MNIST, pixels from 0 to 1) and returns plain arrays. The heavy ones (occlusion, the attacks,
+//! the filters' images) are also [`Job`]s, done a slice at a time ([`job`]); the functions run
+//! the same job in one call. A shape other than one grey image is a
 //! programmer error and panics; a class, layer, filter, patch or ε the model cannot answer for
 //! is an [`NnError`]. Parameter gradients are left as they were: the backward passes here add
 //! to them, and each function puts them back before it returns.
@@ -32,6 +34,9 @@ use super::loss::{cross_entropy, logits_view};
 use super::model::Sequential;
 use super::shape::output_len;
 use ndarray::{s, Array2, Array3, ArrayD, ArrayView2, Axis, Ix4, IxDyn};
+
+pub mod job;
+pub use job::{Job, Progress, Runner, Step};
 
 /// The height and width of one grey image `[1, 1, H, W]`; panics on any other shape.
 fn image_dims(x: &ArrayD<f32>) -> (usize, usize) {
@@ -146,13 +151,13 @@ pub struct Occlusion {
     pub fill: f32,
 }
 
-/// Images forwarded at once by [`occlusion`] and [`top_activating`].
+/// Images forwarded at once by [`top_activating`].
 const CHUNK: usize = 64;
 
 /// Occlusion (Zeiler & Fergus 2014): for each position `(r, c)` of a `patch × patch` square,
 /// stepping by `stride`, the pixels under it are set to `fill` and the model's softmax
 /// probability of `class` is read: `p[r, c] = softmax(f(x with the patch at (r·stride,
-/// c·stride)))[class]`.
+/// c·stride)))[class]`. [`OcclusionJob`] in one call.
 ///
 /// # Shapes
 /// `x: [1, 1, H, W] -> probability: [⌊(H − patch)/stride⌋ + 1, ⌊(W − patch)/stride⌋ + 1]`,
@@ -165,57 +170,146 @@ pub fn occlusion(
     stride: usize,
     fill: f32,
 ) -> Result<Occlusion, NnError> {
-    let (h, w) = image_dims(x);
-    assert!(fill.is_finite(), "explain: occlusion fill {fill}");
-    if patch == 0 || patch > h.min(w) {
-        return Err(NnError::Patch {
-            patch,
-            side: h.min(w),
-        });
-    }
-    if stride == 0 {
-        return Err(NnError::Zero(Field::Stride));
-    }
-    let z = logits(model, x)?;
-    check_class(class, z.len())?;
-    let base = softmax(ArrayView2::from_shape((1, z.len()), &z).expect("one row"))[[0, class]];
-    let positions = |side| output_len(side, patch, stride, 0, 1).expect("patch fits, stride ≥ 1");
-    let (rows, cols) = (positions(h), positions(w));
-    let places: Vec<(usize, usize)> = (0..rows)
-        .flat_map(|r| (0..cols).map(move |c| (r * stride, c * stride)))
-        .collect();
-    let mut probs = Vec::with_capacity(places.len());
-    for chunk in places.chunks(CHUNK) {
-        let mut batch = ArrayD::zeros(IxDyn(&[chunk.len(), 1, h, w]));
-        for (k, &(top, left)) in chunk.iter().enumerate() {
-            let mut img = batch.slice_mut(s![k, 0, .., ..]);
-            img.assign(&x.slice(s![0, 0, .., ..]));
-            img.slice_mut(s![top..top + patch, left..left + patch])
-                .fill(fill);
+    OcclusionJob::new(model, x, class, patch, stride, fill)?.run(model)
+}
+
+/// [`occlusion`] one row of positions (one forward pass of that many images) per unit of
+/// work; its [`Progress`] counts positions.
+#[derive(Clone, Debug)]
+pub struct OcclusionJob {
+    x: ArrayD<f32>,
+    class: usize,
+    patch: usize,
+    stride: usize,
+    fill: f32,
+    /// The class's probability without a patch.
+    base: f32,
+    rows: usize,
+    cols: usize,
+    /// `p` of the positions done, in row-major order.
+    probs: Vec<f32>,
+    finished: bool,
+}
+
+impl OcclusionJob {
+    /// Checks the request and reads the class's probability without a patch.
+    pub fn new(
+        model: &mut Sequential,
+        x: &ArrayD<f32>,
+        class: usize,
+        patch: usize,
+        stride: usize,
+        fill: f32,
+    ) -> Result<OcclusionJob, NnError> {
+        let (h, w) = image_dims(x);
+        assert!(fill.is_finite(), "explain: occlusion fill {fill}");
+        if patch == 0 || patch > h.min(w) {
+            return Err(NnError::Patch {
+                patch,
+                side: h.min(w),
+            });
         }
-        let out = model.forward(&batch, Mode::Eval)?;
-        let p = softmax(logits_view(out)?);
-        probs.extend(p.column(class).iter().copied());
+        if stride == 0 {
+            return Err(NnError::Zero(Field::Stride));
+        }
+        let z = logits(model, x)?;
+        check_class(class, z.len())?;
+        let base = softmax(ArrayView2::from_shape((1, z.len()), &z).expect("one row"))[[0, class]];
+        let positions =
+            |side| output_len(side, patch, stride, 0, 1).expect("patch fits, stride ≥ 1");
+        let (rows, cols) = (positions(h), positions(w));
+        Ok(OcclusionJob {
+            x: x.clone(),
+            class,
+            patch,
+            stride,
+            fill,
+            base,
+            rows,
+            cols,
+            probs: Vec::with_capacity(rows * cols),
+            finished: false,
+        })
     }
-    let probability = Array2::from_shape_vec((rows, cols), probs).expect("one per place");
-    let mut sum = Array2::<f32>::zeros((h, w));
-    let mut count = Array2::<f32>::zeros((h, w));
-    for (&(top, left), &p) in places.iter().zip(probability.iter()) {
-        let window = s![top..top + patch, left..left + patch];
-        sum.slice_mut(window).mapv_inplace(|v| v + (base - p));
-        count.slice_mut(window).mapv_inplace(|v| v + 1.0);
+
+    /// The top-left corner of position `k` (row-major).
+    fn place(&self, k: usize) -> (usize, usize) {
+        ((k / self.cols) * self.stride, (k % self.cols) * self.stride)
     }
-    let drop = ndarray::Zip::from(&sum)
-        .and(&count)
-        .map_collect(|&s, &n| if n > 0.0 { s / n } else { 0.0 });
-    Ok(Occlusion {
-        probability,
-        base,
-        drop,
-        patch,
-        stride,
-        fill,
-    })
+
+    /// The result, from every position's probability.
+    fn result(&mut self) -> Occlusion {
+        self.finished = true;
+        let (h, w) = image_dims(&self.x);
+        let probs = std::mem::take(&mut self.probs);
+        let probability =
+            Array2::from_shape_vec((self.rows, self.cols), probs).expect("one per place");
+        let mut sum = Array2::<f32>::zeros((h, w));
+        let mut count = Array2::<f32>::zeros((h, w));
+        for (k, &p) in probability.iter().enumerate() {
+            let (top, left) = self.place(k);
+            let window = s![top..top + self.patch, left..left + self.patch];
+            sum.slice_mut(window).mapv_inplace(|v| v + (self.base - p));
+            count.slice_mut(window).mapv_inplace(|v| v + 1.0);
+        }
+        let drop =
+            ndarray::Zip::from(&sum)
+                .and(&count)
+                .map_collect(|&s, &n| if n > 0.0 { s / n } else { 0.0 });
+        Occlusion {
+            probability,
+            base: self.base,
+            drop,
+            patch: self.patch,
+            stride: self.stride,
+            fill: self.fill,
+        }
+    }
+}
+
+impl Job for OcclusionJob {
+    type Output = Occlusion;
+
+    fn step(
+        &mut self,
+        model: &mut Sequential,
+        more: &mut dyn FnMut() -> bool,
+    ) -> Result<Step<Occlusion>, NnError> {
+        assert!(
+            !self.finished,
+            "explain: a finished occlusion stepped again"
+        );
+        let (h, w) = image_dims(&self.x);
+        let total = self.rows * self.cols;
+        loop {
+            let from = self.probs.len();
+            let to = (from + self.cols).min(total);
+            let mut batch = ArrayD::zeros(IxDyn(&[to - from, 1, h, w]));
+            for k in from..to {
+                let (top, left) = self.place(k);
+                let mut img = batch.slice_mut(s![k - from, 0, .., ..]);
+                img.assign(&self.x.slice(s![0, 0, .., ..]));
+                img.slice_mut(s![top..top + self.patch, left..left + self.patch])
+                    .fill(self.fill);
+            }
+            let out = model.forward(&batch, Mode::Eval)?;
+            let p = softmax(logits_view(out)?);
+            self.probs.extend(p.column(self.class).iter().copied());
+            if self.probs.len() == total {
+                return Ok(Step::Done(self.result()));
+            }
+            if !more() {
+                return Ok(Step::Going(self.progress()));
+            }
+        }
+    }
+
+    fn progress(&self) -> Progress {
+        Progress {
+            done: self.probs.len(),
+            total: self.rows * self.cols,
+        }
+    }
 }
 
 /// The indices of every `Conv2d` in `model.layers`, in order; a page offers these for Grad-CAM
@@ -496,7 +590,8 @@ pub fn fgsm(
 /// `x_{t+1} = clip_[0,1] ∩ [x−ε, x+ε] ( x_t ± step·sign(∇ₓ L(x_t, y)) )`
 ///
 /// with the sign and label of [`fgsm`], for at most `steps` steps, stopping as soon as the
-/// model says `target` (or, untargeted, anything but its first class).
+/// model says `target` (or, untargeted, anything but its first class). [`AttackJob`] in one
+/// call.
 ///
 /// # Shapes
 /// `x: [1, 1, H, W] -> image, delta: [H, W]`.
@@ -508,36 +603,115 @@ pub fn iterative(
     step: f32,
     steps: usize,
 ) -> Result<Adversarial, NnError> {
-    image_dims(x);
-    check_eps(eps)?;
-    if !(step > 0.0 && step.is_finite()) {
-        return Err(NnError::StepSize(step));
-    }
-    keeping_grads(model, |m| {
-        let before = predict(m, x)?;
-        let (label, dir) = attack_direction(target, before);
-        let done = |class: usize| match target {
-            Some(t) => class == t,
-            None => class != before,
-        };
-        let lo = x.mapv(|v| (v - eps).max(0.0));
-        let hi = x.mapv(|v| (v + eps).min(1.0));
-        let mut adv = x.clone();
-        let mut taken = 0;
-        while taken < steps {
-            let (sign, class) = loss_gradient_sign(m, &adv, label)?;
-            if done(class) {
-                break;
-            }
-            ndarray::Zip::from(&mut adv)
-                .and(&sign)
-                .and(&lo)
-                .and(&hi)
-                .for_each(|a, &g, &l, &h| *a = (*a + dir * step * g).clamp(l, h));
-            taken += 1;
+    AttackJob::new(model, x, target, eps, step, steps)?.run(model)
+}
+
+/// [`iterative`] one gradient step per unit of work; its [`Progress`] counts steps.
+#[derive(Clone, Debug)]
+pub struct AttackJob {
+    x: ArrayD<f32>,
+    target: Option<usize>,
+    eps: f32,
+    step: f32,
+    steps: usize,
+    /// The model's class for `x`.
+    before: usize,
+    /// The label whose loss the attack follows, and the sign it moves along.
+    label: usize,
+    dir: f32,
+    /// The box each pixel must stay in: `[x − ε, x + ε] ∩ [0, 1]`.
+    lo: ArrayD<f32>,
+    hi: ArrayD<f32>,
+    /// `x_t`, after `taken` steps.
+    adv: ArrayD<f32>,
+    taken: usize,
+    finished: bool,
+}
+
+impl AttackJob {
+    /// Checks the request and reads the model's class for `x`.
+    pub fn new(
+        model: &mut Sequential,
+        x: &ArrayD<f32>,
+        target: Option<usize>,
+        eps: f32,
+        step: f32,
+        steps: usize,
+    ) -> Result<AttackJob, NnError> {
+        image_dims(x);
+        check_eps(eps)?;
+        if !(step > 0.0 && step.is_finite()) {
+            return Err(NnError::StepSize(step));
         }
-        finish(m, x, adv, eps, before, target, taken)
-    })
+        let z = logits(model, x)?;
+        let before = argmax(ArrayView2::from_shape((1, z.len()), &z).expect("one row"))[0];
+        let (label, dir) = attack_direction(target, before);
+        check_class(label, z.len())?;
+        Ok(AttackJob {
+            x: x.clone(),
+            target,
+            eps,
+            step,
+            steps,
+            before,
+            label,
+            dir,
+            lo: x.mapv(|v| (v - eps).max(0.0)),
+            hi: x.mapv(|v| (v + eps).min(1.0)),
+            adv: x.clone(),
+            taken: 0,
+            finished: false,
+        })
+    }
+
+    /// Whether the model's answer `class` is what the attack wants.
+    fn succeeded(&self, class: usize) -> bool {
+        match self.target {
+            Some(t) => class == t,
+            None => class != self.before,
+        }
+    }
+}
+
+impl Job for AttackJob {
+    type Output = Adversarial;
+
+    fn step(
+        &mut self,
+        model: &mut Sequential,
+        more: &mut dyn FnMut() -> bool,
+    ) -> Result<Step<Adversarial>, NnError> {
+        assert!(!self.finished, "explain: a finished attack stepped again");
+        keeping_grads(model, |m| loop {
+            if self.taken < self.steps {
+                let (sign, class) = loss_gradient_sign(m, &self.adv, self.label)?;
+                if !self.succeeded(class) {
+                    let (dir, step) = (self.dir, self.step);
+                    ndarray::Zip::from(&mut self.adv)
+                        .and(&sign)
+                        .and(&self.lo)
+                        .and(&self.hi)
+                        .for_each(|a, &g, &l, &h| *a = (*a + dir * step * g).clamp(l, h));
+                    self.taken += 1;
+                    if self.taken < self.steps && !more() {
+                        return Ok(Step::Going(self.progress()));
+                    }
+                    continue;
+                }
+            }
+            self.finished = true;
+            let adv = std::mem::take(&mut self.adv);
+            let (before, target, taken) = (self.before, self.target, self.taken);
+            return finish(m, &self.x, adv, self.eps, before, target, taken).map(Step::Done);
+        })
+    }
+
+    fn progress(&self) -> Progress {
+        Progress {
+            done: self.taken,
+            total: self.steps,
+        }
+    }
 }
 
 /// The settings of [`smallest_flip`].
@@ -567,34 +741,111 @@ impl Default for FlipSearch {
 /// (step `2.5·ε / steps`), keeping the smallest ε whose attack made the model say `target`
 /// (untargeted: anything but its class). `None` when even `max_eps` does not. Success need not
 /// be monotone in ε for a network, so this is the least ε found, not a proven minimum.
+/// [`FlipJob`] in one call.
 pub fn smallest_flip(
     model: &mut Sequential,
     x: &ArrayD<f32>,
     target: Option<usize>,
     search: FlipSearch,
 ) -> Result<Option<Adversarial>, NnError> {
-    check_eps(search.max_eps)?;
-    let attack = |m: &mut Sequential, eps: f32| {
+    FlipJob::new(model, x, target, search)?.run(model)
+}
+
+/// [`smallest_flip`] one gradient step per unit of work; its [`Progress`] counts the values of
+/// ε tried (`1 + bisections` in all, or 1 when `max_eps` does not flip it).
+#[derive(Clone, Debug)]
+pub struct FlipJob {
+    x: ArrayD<f32>,
+    target: Option<usize>,
+    search: FlipSearch,
+    /// The attack at the ε being tried.
+    probe: AttackJob,
+    /// Values of ε tried to the end.
+    tried: usize,
+    /// The bisection's interval: `hi` flips it, `lo` did not.
+    lo: f32,
+    hi: f32,
+    best: Option<Adversarial>,
+}
+
+impl FlipJob {
+    /// Checks the request and starts the attack at `max_eps`.
+    pub fn new(
+        model: &mut Sequential,
+        x: &ArrayD<f32>,
+        target: Option<usize>,
+        search: FlipSearch,
+    ) -> Result<FlipJob, NnError> {
+        check_eps(search.max_eps)?;
+        Ok(FlipJob {
+            probe: Self::attack(model, x, target, search, search.max_eps)?,
+            x: x.clone(),
+            target,
+            search,
+            tried: 0,
+            lo: 0.0,
+            hi: search.max_eps,
+            best: None,
+        })
+    }
+
+    fn attack(
+        model: &mut Sequential,
+        x: &ArrayD<f32>,
+        target: Option<usize>,
+        search: FlipSearch,
+        eps: f32,
+    ) -> Result<AttackJob, NnError> {
         let steps = search.steps.max(1);
         let step = (2.5 * eps / steps as f32).max(f32::MIN_POSITIVE);
-        iterative(m, x, target, eps, step, steps)
-    };
-    let mut best = attack(model, search.max_eps)?;
-    if !best.flipped() {
-        return Ok(None);
+        AttackJob::new(model, x, target, eps, step, steps)
     }
-    let (mut lo, mut hi) = (0.0f32, search.max_eps);
-    for _ in 0..search.bisections {
-        let mid = 0.5 * (lo + hi);
-        let a = attack(model, mid)?;
-        if a.flipped() {
-            hi = mid;
-            best = a;
-        } else {
-            lo = mid;
+
+    /// The ε being tried.
+    pub fn eps(&self) -> f32 {
+        self.probe.eps
+    }
+}
+
+impl Job for FlipJob {
+    type Output = Option<Adversarial>;
+
+    fn step(
+        &mut self,
+        model: &mut Sequential,
+        more: &mut dyn FnMut() -> bool,
+    ) -> Result<Step<Option<Adversarial>>, NnError> {
+        loop {
+            let Step::Done(a) = self.probe.step(model, more)? else {
+                return Ok(Step::Going(self.progress()));
+            };
+            self.tried += 1;
+            if self.tried == 1 && !a.flipped() {
+                return Ok(Step::Done(None));
+            }
+            if a.flipped() {
+                self.hi = a.eps;
+                self.best = Some(a);
+            } else {
+                self.lo = a.eps;
+            }
+            if self.tried > self.search.bisections {
+                return Ok(Step::Done(self.best.take()));
+            }
+            let mid = 0.5 * (self.lo + self.hi);
+            self.probe = Self::attack(model, &self.x, self.target, self.search, mid)?;
+            if !more() {
+                return Ok(Step::Going(self.progress()));
+            }
         }
     }
-    Ok(Some(best))
+
+    fn progress(&self) -> Progress {
+        Progress {
+            done: self.tried,
+            total: 1 + self.search.bisections,
+        }
+    }
 }
 
 /// The `Conv2d` of a block and a checked filter index.
@@ -670,7 +921,7 @@ pub struct FilterImage {
 ///
 /// so `lr` is the largest change one step makes to a pixel, and `l2` pulls every pixel back
 /// towards grey by that fraction (L2 decay, as Yosinski et al. 2015 regularise), which keeps
-/// only the strokes that matter.
+/// only the strokes that matter. [`FilterImageJob`] in one call.
 ///
 /// # Shapes
 /// `-> image: [H, W]` of the model's input.
@@ -682,46 +933,126 @@ pub fn filter_image(
     lr: f32,
     l2: f32,
 ) -> Result<FilterImage, NnError> {
-    if !(lr > 0.0 && lr.is_finite()) {
-        return Err(NnError::StepSize(lr));
-    }
-    assert!(
-        (0.0..1.0).contains(&l2),
-        "explain: L2 decay {l2} outside [0, 1)"
-    );
-    let conv = conv_filter(model, layer, filter)?;
-    let mut shape = vec![1];
-    shape.extend_from_slice(&model.config().input);
-    let mut x = ArrayD::from_elem(IxDyn(&shape), 0.5f32);
-    image_dims(&x);
-    keeping_grads(model, |m| {
-        let start = filter_response(m, &x, layer, filter)?;
-        for _ in 0..steps {
-            m.forward(&x, Mode::Eval)?;
-            let out = m.layers[conv].output();
-            let (h, w) = (out.shape()[2], out.shape()[3]);
-            let mut g = ArrayD::zeros(out.raw_dim());
-            g.slice_mut(s![0, filter, .., ..])
-                .fill(1.0 / (h * w) as f32);
-            for i in (0..=conv).rev() {
-                g = m.layers[i].backward(&g, true).clone();
-            }
-            let top = g.iter().fold(0.0f32, |a, v| a.max(v.abs()));
-            if top == 0.0 {
-                break;
-            }
-            ndarray::Zip::from(&mut x).and(&g).for_each(|v, &d| {
-                *v = (0.5 + (1.0 - l2) * (*v + lr * d / top - 0.5)).clamp(0.0, 1.0)
-            });
+    FilterImageJob::new(model, layer, filter, Ascent { steps, lr, l2 })?.run(model)
+}
+
+/// The settings of the gradient ascent of [`filter_image`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ascent {
+    /// Steps taken (fewer if the gradient vanishes).
+    pub steps: usize,
+    /// The largest change of a pixel in one step.
+    pub lr: f32,
+    /// The pull back to grey in each step, in `[0, 1)`.
+    pub l2: f32,
+}
+
+/// [`filter_image`] one ascent step per unit of work; its [`Progress`] counts steps.
+#[derive(Clone, Debug)]
+pub struct FilterImageJob {
+    layer: usize,
+    filter: usize,
+    conv: usize,
+    ascent: Ascent,
+    /// The image grown so far, `[1, 1, H, W]`.
+    x: ArrayD<f32>,
+    start: f32,
+    taken: usize,
+    finished: bool,
+}
+
+impl FilterImageJob {
+    /// Checks the request and reads the filter's response to grey.
+    pub fn new(
+        model: &mut Sequential,
+        layer: usize,
+        filter: usize,
+        ascent: Ascent,
+    ) -> Result<FilterImageJob, NnError> {
+        if !(ascent.lr > 0.0 && ascent.lr.is_finite()) {
+            return Err(NnError::StepSize(ascent.lr));
         }
-        let end = filter_response(m, &x, layer, filter)?;
-        Ok(FilterImage {
-            image: plane(&x),
+        assert!(
+            (0.0..1.0).contains(&ascent.l2),
+            "explain: L2 decay {} outside [0, 1)",
+            ascent.l2
+        );
+        let conv = conv_filter(model, layer, filter)?;
+        let mut shape = vec![1];
+        shape.extend_from_slice(&model.config().input);
+        let x = ArrayD::from_elem(IxDyn(&shape), 0.5f32);
+        image_dims(&x);
+        let start = filter_response(model, &x, layer, filter)?;
+        Ok(FilterImageJob {
+            layer,
+            filter,
+            conv,
+            ascent,
+            x,
             start,
-            end,
-            steps,
+            taken: 0,
+            finished: false,
         })
-    })
+    }
+
+    /// One ascent step; false (and nothing changed) when the gradient is 0 everywhere.
+    fn climb(&mut self, m: &mut Sequential) -> Result<bool, NnError> {
+        let Ascent { lr, l2, .. } = self.ascent;
+        m.forward(&self.x, Mode::Eval)?;
+        let out = m.layers[self.conv].output();
+        let (h, w) = (out.shape()[2], out.shape()[3]);
+        let mut g = ArrayD::zeros(out.raw_dim());
+        g.slice_mut(s![0, self.filter, .., ..])
+            .fill(1.0 / (h * w) as f32);
+        for i in (0..=self.conv).rev() {
+            g = m.layers[i].backward(&g, true).clone();
+        }
+        let top = g.iter().fold(0.0f32, |a, v| a.max(v.abs()));
+        if top == 0.0 {
+            return Ok(false);
+        }
+        ndarray::Zip::from(&mut self.x)
+            .and(&g)
+            .for_each(|v, &d| *v = (0.5 + (1.0 - l2) * (*v + lr * d / top - 0.5)).clamp(0.0, 1.0));
+        Ok(true)
+    }
+}
+
+impl Job for FilterImageJob {
+    type Output = FilterImage;
+
+    fn step(
+        &mut self,
+        model: &mut Sequential,
+        more: &mut dyn FnMut() -> bool,
+    ) -> Result<Step<FilterImage>, NnError> {
+        assert!(!self.finished, "explain: a finished ascent stepped again");
+        keeping_grads(model, |m| {
+            while self.taken < self.ascent.steps {
+                if !self.climb(m)? {
+                    break;
+                }
+                self.taken += 1;
+                if self.taken < self.ascent.steps && !more() {
+                    return Ok(Step::Going(self.progress()));
+                }
+            }
+            self.finished = true;
+            Ok(Step::Done(FilterImage {
+                image: plane(&self.x),
+                start: self.start,
+                end: filter_response(m, &self.x, self.layer, self.filter)?,
+                steps: self.ascent.steps,
+            }))
+        })
+    }
+
+    fn progress(&self) -> Progress {
+        Progress {
+            done: self.taken,
+            total: self.ascent.steps,
+        }
+    }
 }
 
 /// The digits that excite a filter most: for each image (`H·W` pixels, row-major, from 0 to
@@ -736,29 +1067,184 @@ pub fn top_activating(
     k: usize,
 ) -> Result<Vec<(usize, f32)>, NnError> {
     let conv = conv_filter(model, layer, filter)?;
+    let mut scores = vec![Vec::with_capacity(images.len())];
+    for chunk in images.chunks(CHUNK) {
+        peaks(model, conv, filter..filter + 1, chunk, &mut scores)?;
+    }
+    Ok(ranked(scores.pop().expect("one filter"), k))
+}
+
+/// Appends to `scores[f − first]`, for each filter `f` of `filters`, `max_ij Z_f[i, j]` of each
+/// image of `images` (one forward pass of them all).
+fn peaks(
+    model: &mut Sequential,
+    conv: usize,
+    filters: std::ops::Range<usize>,
+    images: &[&[f32]],
+    scores: &mut [Vec<f32>],
+) -> Result<(), NnError> {
     let input = model.config().input.clone();
     let pixels: usize = input.iter().product();
-    let mut scores = Vec::with_capacity(images.len());
-    for chunk in images.chunks(CHUNK) {
-        let mut shape = vec![chunk.len()];
-        shape.extend_from_slice(&input);
-        let mut flat = Vec::with_capacity(chunk.len() * pixels);
-        for img in chunk {
-            assert_eq!(img.len(), pixels, "top_activating: pixels per image");
-            flat.extend_from_slice(img);
-        }
-        let batch = ArrayD::from_shape_vec(IxDyn(&shape), flat).expect("sizes checked");
-        model.forward(&batch, Mode::Eval)?;
-        let out = model.layers[conv].output();
-        for n in 0..chunk.len() {
-            let map = out.slice(s![n, filter, .., ..]);
-            scores.push(map.fold(f32::NEG_INFINITY, |a, &v| a.max(v)));
+    let mut shape = vec![images.len()];
+    shape.extend_from_slice(&input);
+    let mut flat = Vec::with_capacity(images.len() * pixels);
+    for img in images {
+        assert_eq!(img.len(), pixels, "top_activating: pixels per image");
+        flat.extend_from_slice(img);
+    }
+    let batch = ArrayD::from_shape_vec(IxDyn(&shape), flat).expect("sizes checked");
+    model.forward(&batch, Mode::Eval)?;
+    let out = model.layers[conv].output();
+    for (f, list) in filters.zip(scores.iter_mut()) {
+        for n in 0..images.len() {
+            let map = out.slice(s![n, f, .., ..]);
+            list.push(map.fold(f32::NEG_INFINITY, |a, &v| a.max(v)));
         }
     }
+    Ok(())
+}
+
+/// The `k` largest scores as `(index, score)`, largest first, the lower index first on ties.
+fn ranked(scores: Vec<f32>, k: usize) -> Vec<(usize, f32)> {
     let mut ranked: Vec<(usize, f32)> = scores.into_iter().enumerate().collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(k);
-    Ok(ranked)
+    ranked
+}
+
+/// What one filter looks for, as the filters view shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FilterView {
+    /// [`filter_image`] of the filter.
+    pub image: FilterImage,
+    /// [`filter_weights`] of the filter, `[C_in, kH, kW]`.
+    pub weights: Array3<f32>,
+    /// [`top_activating`] of the filter over the job's images.
+    pub top: Vec<(usize, f32)>,
+}
+
+/// Images of [`FiltersJob`] forwarded in one unit of work.
+const PEAK_CHUNK: usize = 8;
+
+/// The filters view's whole computation: for the first `shown` filters of a layer, the
+/// [`FilterView`] (grown image, weights, the `top` images of `images` that excite it most). A
+/// unit of work is one forward pass of a few of the images or one ascent step; its
+/// [`Progress`] counts filters.
+#[derive(Clone, Debug)]
+pub struct FiltersJob {
+    layer: usize,
+    conv: usize,
+    ascent: Ascent,
+    images: Vec<Vec<f32>>,
+    top: usize,
+    /// `scores[f]`: the largest response of filter `f` to each image read so far (taken once
+    /// the filter is done).
+    scores: Vec<Vec<f32>>,
+    /// Images read.
+    read: usize,
+    /// The ascent of the filter being grown.
+    growing: Option<FilterImageJob>,
+    done: Vec<FilterView>,
+    finished: bool,
+}
+
+impl FiltersJob {
+    /// Checks the layer; at most as many filters as it has are shown.
+    pub fn new(
+        model: &Sequential,
+        layer: usize,
+        shown: usize,
+        ascent: Ascent,
+        images: Vec<Vec<f32>>,
+        top: usize,
+    ) -> Result<FiltersJob, NnError> {
+        let conv = conv_filter(model, layer, 0)?;
+        let Layer::Conv2d(c) = &model.layers[conv] else {
+            unreachable!("conv_filter returns a Conv2d")
+        };
+        let shown = shown.min(c.weight.value.shape()[0]);
+        Ok(FiltersJob {
+            layer,
+            conv,
+            ascent,
+            scores: vec![Vec::with_capacity(images.len()); shown],
+            images,
+            read: 0,
+            top,
+            growing: None,
+            done: Vec::with_capacity(shown),
+            finished: false,
+        })
+    }
+
+    /// One unit of work; the result once every filter is done.
+    fn unit(&mut self, m: &mut Sequential) -> Result<Option<Vec<FilterView>>, NnError> {
+        let shown = self.scores.len();
+        if self.read < self.images.len() {
+            let end = (self.read + PEAK_CHUNK).min(self.images.len());
+            let chunk: Vec<&[f32]> = self.images[self.read..end]
+                .iter()
+                .map(Vec::as_slice)
+                .collect();
+            peaks(m, self.conv, 0..shown, &chunk, &mut self.scores)?;
+            self.read = end;
+            return Ok(None);
+        }
+        let filter = self.done.len();
+        if shown == 0 {
+            self.finished = true;
+            return Ok(Some(Vec::new()));
+        }
+        let growing = match &mut self.growing {
+            Some(g) => g,
+            None => self
+                .growing
+                .insert(FilterImageJob::new(m, self.layer, filter, self.ascent)?),
+        };
+        if let Step::Done(image) = growing.step(m, &mut || false)? {
+            self.growing = None;
+            self.done.push(FilterView {
+                image,
+                weights: filter_weights(m, self.layer, filter)?,
+                top: ranked(std::mem::take(&mut self.scores[filter]), self.top),
+            });
+            if self.done.len() == shown {
+                self.finished = true;
+                return Ok(Some(std::mem::take(&mut self.done)));
+            }
+        }
+        Ok(None)
+    }
+}
+
+impl Job for FiltersJob {
+    type Output = Vec<FilterView>;
+
+    fn step(
+        &mut self,
+        model: &mut Sequential,
+        more: &mut dyn FnMut() -> bool,
+    ) -> Result<Step<Vec<FilterView>>, NnError> {
+        assert!(
+            !self.finished,
+            "explain: a finished filters job stepped again"
+        );
+        loop {
+            if let Some(out) = self.unit(model)? {
+                return Ok(Step::Done(out));
+            }
+            if !more() {
+                return Ok(Step::Going(self.progress()));
+            }
+        }
+    }
+
+    fn progress(&self) -> Progress {
+        Progress {
+            done: self.done.len(),
+            total: self.scores.len(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -131,6 +131,11 @@ table! {
             en: "Drop of the probability of {d} when each place is covered",
             ko: "자리마다 가렸을 때 숫자 {d}의 확률이 떨어진 정도",
         }
+        /// While the occlusion runs (`explain-occlusion-progress`): {k} positions of {n} read.
+        occlusion_progress {
+            en: "Occlusion: {k} of {n} positions",
+            ko: "가리기: {n}곳 중 {k}곳",
+        }
         /// Shown before the occlusion has run, or when the drawing changed since.
         occlusion_waiting {
             en: "Press the button to slide the patch over the current drawing.",
@@ -143,13 +148,19 @@ table! {
         }
         /// Paragraph of the adversarial view: {e} the largest ε tried, {n} steps per ε.
         adversarial_intro {
-            en: "Each pixel may change by at most ε. Repeated small steps along the sign of the gradient push the image towards the target digit ({n} steps for each ε); a search finds the least ε up to {e} that works.",
-            ko: "픽셀마다 최대 ε만큼만 바꿀 수 있습니다. 기울기의 부호 방향으로 작은 걸음을 되풀이해 그림을 목표 숫자 쪽으로 밉니다(ε마다 {n}걸음). 탐색으로 {e} 이하에서 통하는 가장 작은 ε 값을 찾습니다.",
+            en: "Each pixel may change by at most ε. Repeated small steps along the sign of the gradient push the image towards the target digit, or, for any other digit, away from the predicted one ({n} steps for each ε); a search finds the least ε up to {e} that works.",
+            ko: "픽셀마다 최대 ε만큼만 바꿀 수 있습니다. 기울기의 부호 방향으로 작은 걸음을 되풀이해 그림을 목표 숫자 쪽으로 밉니다. ‘다른 숫자 아무거나’를 고르면 예측한 숫자에서 멀어지는 쪽으로 밉니다(ε마다 {n}걸음). 탐색으로 {e} 이하에서 통하는 가장 작은 ε 값을 찾습니다.",
         }
         /// Label of the target digit select.
         adversarial_target {
             en: "Target digit",
             ko: "목표 숫자",
+        }
+        /// Option of the target select: no digit in particular, any but the predicted one
+        /// (the untargeted attack).
+        adversarial_any {
+            en: "any other digit",
+            ko: "다른 숫자 아무거나",
         }
         /// Button that runs the attack (`explain-adversarial-run`).
         adversarial_run {
@@ -181,6 +192,16 @@ table! {
             en: "No change of at most {e} per pixel made the model say {d}.",
             ko: "픽셀마다 {e} 이하의 변화로는 모델이 {d|라고} 판단하지 않았습니다.",
         }
+        /// When no ε up to {e} changed the model's answer.
+        adversarial_none_any {
+            en: "No change of at most {e} per pixel changed the model's answer.",
+            ko: "픽셀마다 {e} 이하의 변화로는 모델의 판단이 바뀌지 않았습니다.",
+        }
+        /// While the search runs (`explain-adversarial-progress`): {k} values of ε of {n} tried.
+        adversarial_progress {
+            en: "Search: {k} of {n} values of ε tried",
+            ko: "탐색: ε 값 {n}개 중 {k}개를 시도했습니다",
+        }
         /// What the attack says about the network.
         adversarial_lesson {
             en: "A person still reads the changed image as the same digit: a small, structured change that people hardly notice is enough to flip the network, which leans on patterns we do not use.",
@@ -200,6 +221,11 @@ table! {
         filters_run {
             en: "Grow the images",
             ko: "그림 키우기",
+        }
+        /// While the images grow (`explain-filters-progress`): {k} filters of {n} done.
+        filters_progress {
+            en: "Growing: {k} of {n} filters done",
+            ko: "키우는 중: 필터 {n}개 중 {k}개 완료",
         }
         /// How many of the layer's filters are shown: {k} of {n}.
         filters_shown {

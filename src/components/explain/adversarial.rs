@@ -1,51 +1,81 @@
-//! The adversarial view: the least ε (per-pixel change) that makes the model say a chosen digit,
-//! found when asked by `nn::explain::smallest_flip`, with the changed image and the change.
+//! The adversarial view: the least ε (per-pixel change) that makes the model say a chosen
+//! digit, or any digit but its answer, found when asked by `nn::explain::FlipJob` a few gradient
+//! steps at a time (`sliced.rs`), with the changed image and the change.
 
+use super::gradients::error_line;
+use super::sliced::Sliced;
 use super::Subject;
-use crate::components::context::{use_lang, use_text};
+use crate::components::context::drawing::Reader;
+use crate::components::context::use_text;
 use crate::components::widgets::canvas::PixelMap;
 use crate::data::IMAGE_SIDE;
-use crate::nn::explain::{smallest_flip, Adversarial, FlipSearch};
+use crate::nn::explain::{FlipJob, FlipSearch};
 use crate::text::fill;
 use crate::viz::format::fmt_num;
 use crate::viz::Picture;
 use leptos::prelude::*;
+use std::sync::Arc;
 
-/// One search's outcome: the example found, none up to the largest ε, or why it failed.
-#[derive(Clone)]
-enum Outcome {
-    Found(Box<Adversarial>),
-    None { target: usize },
-    Failed(String),
+/// The drawing a search is about: its result is shown only while the model and the drawing
+/// are still these.
+#[derive(Clone, PartialEq)]
+struct Drawn {
+    model: Reader,
+    input: Arc<Vec<f32>>,
+}
+
+/// What one search was asked: the drawing, and the digit wanted (`None`: any but the model's).
+#[derive(Clone, PartialEq)]
+struct Asked {
+    drawn: Drawn,
+    target: Option<usize>,
 }
 
 /// The adversarial view (`explain-adversarial`).
 #[component]
 pub(crate) fn AdversarialView(subject: Subject) -> impl IntoView {
     let t = use_text();
-    let lang = use_lang();
     let search = FlipSearch::default();
-    let target = RwSignal::new(8usize);
-    let outcome = RwSignal::new(None::<Outcome>);
+    let target = RwSignal::new(Some(8usize));
+    let job = Sliced::<FlipJob, Asked>::new();
+    let now = Memo::new(move |_| {
+        Some(Drawn {
+            model: subject.model.get()?,
+            input: subject.input.get()?,
+        })
+    });
     let on_run = move |_| {
-        let (Some(reader), Some(input)) =
-            (subject.model.get_untracked(), subject.input.get_untracked())
-        else {
+        let Some(drawn) = now.get_untracked() else {
             return;
         };
-        let Some(x) = Subject::image(&input) else {
+        let Some(x) = Subject::image(&drawn.input) else {
             return;
         };
         let target = target.get_untracked();
-        let found = reader.with(|m| smallest_flip(m, &x, Some(target), search));
-        outcome.set(Some(match found {
-            Ok(Some(a)) => Outcome::Found(Box::new(a)),
-            Ok(None) => Outcome::None { target },
-            Err(e) => Outcome::Failed(e.message(lang.get_untracked())),
-        }));
+        job.start(
+            drawn.model.clone(),
+            Asked { drawn, target },
+            |m| FlipJob::new(m, &x, target, search),
+            move |a| now.try_get_untracked().flatten().as_ref() == Some(&a.drawn),
+        );
     };
+    // The last search's outcome while the drawing is the one it was about: the example found
+    // (`Ok(Some)`), none up to the largest ε (`Ok(None)`, with the target), or why it failed.
+    let outcome = Memo::new(move |_| {
+        let now = now.get()?;
+        job.done.with(|d| {
+            d.as_ref()
+                .filter(|(a, _)| a.drawn == now)
+                .map(|(a, out)| (a.target, out.clone()))
+        })
+    });
+    let progress = Memo::new(move |_| {
+        let now = now.get()?;
+        job.progress
+            .with(|p| p.as_ref().filter(|(a, _)| a.drawn == now).map(|(_, p)| *p))
+    });
     let found = move || match outcome.get() {
-        Some(Outcome::Found(a)) => Some(a),
+        Some((_, Ok(Some(a)))) => Some(a),
         _ => None,
     };
     // The changed image, and the change on the diverging scale of its L∞ (orange ink added,
@@ -71,11 +101,10 @@ pub(crate) fn AdversarialView(subject: Subject) -> impl IntoView {
                 <label class="field">
                     <span>{move || t().explain.adversarial_target}</span>
                     <select data-testid="explain-adversarial-target" on:change=move |ev| {
-                        if let Ok(d) = event_target_value(&ev).parse() {
-                            target.set(d);
-                        }
+                        target.set(event_target_value(&ev).parse().ok());
                     }>
-                        {(0..10usize).map(|d| view! { <option value=d.to_string() selected=move || target.get() == d>{d}</option> }).collect_view()}
+                        <option value="any" selected=move || target.get().is_none()>{move || t().explain.adversarial_any}</option>
+                        {(0..10usize).map(|d| view! { <option value=d.to_string() selected=move || target.get() == Some(d)>{d}</option> }).collect_view()}
                     </select>
                 </label>
                 <button type="button" data-testid="explain-adversarial-run" on:click=on_run>{move || t().explain.adversarial_run}</button>
@@ -90,16 +119,25 @@ pub(crate) fn AdversarialView(subject: Subject) -> impl IntoView {
                     <figcaption>{move || t().explain.adversarial_delta}</figcaption>
                 </figure>
             </div>
+            {move || progress.get().map(|p| view! {
+                <p class="status" data-testid="explain-adversarial-progress">
+                    <progress max=p.total value=p.done aria-hidden="true"></progress>" "
+                    {fill(t().explain.adversarial_progress, &[("k", p.done.to_string()), ("n", p.total.to_string())])}
+                </p>
+            })}
             {move || match outcome.get() {
-                Some(Outcome::Found(a)) => view! {
+                Some((_, Ok(Some(a)))) => view! {
                     <p data-testid="explain-adversarial-sizes" translate="no">
                         {fill(t().explain.adversarial_sizes, &[("e", fmt_num(a.eps)), ("linf", fmt_num(a.linf)), ("l2", fmt_num(a.l2))])}
                     </p>
                 }.into_any(),
-                Some(Outcome::None { target }) => view! {
+                Some((Some(target), Ok(None))) => view! {
                     <p class="status" role="status">{fill(t().explain.adversarial_none, &[("e", fmt_num(search.max_eps)), ("d", target.to_string())])}</p>
                 }.into_any(),
-                Some(Outcome::Failed(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                Some((None, Ok(None))) => view! {
+                    <p class="status" role="status">{fill(t().explain.adversarial_none_any, &[("e", fmt_num(search.max_eps))])}</p>
+                }.into_any(),
+                Some((_, Err(e))) => error_line(e).into_any(),
                 None => ().into_any(),
             }}
             <p>

@@ -7,14 +7,16 @@ use crate::components::context::{use_lang, use_text};
 use crate::components::widgets::canvas::PixelMap;
 use crate::data::IMAGE_SIDE;
 use crate::nn::explain::{grad_cam, gradient_times_input, saliency};
-use crate::text::fill;
+use crate::nn::NnError;
+use crate::text::{fill, Phrase};
 use crate::viz::colour::max_abs;
 use crate::viz::format::fmt_num;
 use crate::viz::Picture;
 use leptos::prelude::*;
 
-/// A map over the drawing and its scale, or why the model could not give one.
-pub(crate) type Shown = Option<Result<(Picture, f32), String>>;
+/// A map over the drawing and its scale, or why the model could not give one (phrased when
+/// shown, in the language of the moment).
+pub(crate) type Shown = Option<Result<(Picture, f32), NnError>>;
 
 /// `values` (28×28) over the drawing `input`, on one diverging scale of their largest size.
 pub(crate) fn over_ink(input: &[f32], values: &[f32]) -> (Picture, f32) {
@@ -32,11 +34,28 @@ pub(crate) fn picture(shown: Memo<Shown>) -> Signal<Picture> {
     })
 }
 
+/// The accessible name `template` of a view's canvas, with the digit explained as `{d}`.
+pub(crate) fn alt(template: Phrase, class: Memo<Option<usize>>) -> Signal<String> {
+    let t = use_text();
+    Signal::derive(move || {
+        fill(
+            template(t()),
+            &[("d", class.get().map(|d| d.to_string()).unwrap_or_default())],
+        )
+    })
+}
+
+/// Why a view has nothing to show, in the page's language (it follows the language toggle).
+pub(crate) fn error_line(e: NnError) -> impl IntoView {
+    let lang = use_lang();
+    view! { <p class="error" role="alert">{move || e.message(lang.get())}</p> }
+}
+
 /// The legend `template` with its `{s}` (and `{d}`) filled, once there is a map.
 pub(crate) fn legend(
     shown: Memo<Shown>,
     class: Memo<Option<usize>>,
-    template: crate::text::Phrase,
+    template: Phrase,
 ) -> impl IntoView {
     let t = use_text();
     move || {
@@ -47,7 +66,7 @@ pub(crate) fn legend(
                     <span>{fill(template(t()), &[("s", fmt_num(*scale)), ("d", class.get().map(|d| d.to_string()).unwrap_or_default())])}</span>
                 </p>
             }.into_any()),
-            Some(Err(e)) => Some(view! { <p class="error" role="alert">{e.clone()}</p> }.into_any()),
+            Some(Err(e)) => Some(error_line(e.clone()).into_any()),
             None => None,
         })
     }
@@ -57,7 +76,6 @@ pub(crate) fn legend(
 #[component]
 pub(crate) fn SaliencyView(subject: Subject) -> impl IntoView {
     let t = use_text();
-    let lang = use_lang();
     let times_input = RwSignal::new(false);
     let shown = Memo::new(move |_| {
         let reader = subject.model.get()?;
@@ -73,19 +91,10 @@ pub(crate) fn SaliencyView(subject: Subject) -> impl IntoView {
                     saliency(m, &x, class)
                 }
             });
-            Some(match values {
-                Ok(v) => Ok(over_ink(input, &v.iter().copied().collect::<Vec<_>>())),
-                Err(e) => Err(e.message(lang.get())),
-            })
+            Some(values.map(|v| over_ink(input, &v.iter().copied().collect::<Vec<_>>())))
         })
     });
     let class = subject.class;
-    let alt = Signal::derive(move || {
-        fill(
-            t().explain.saliency_alt,
-            &[("d", class.get().map(|d| d.to_string()).unwrap_or_default())],
-        )
-    });
     view! {
         <section class="explain-view" data-testid="explain-saliency" aria-labelledby="explain-saliency-title">
             <h3 id="explain-saliency-title">{move || t().explain.saliency_title}</h3>
@@ -96,7 +105,7 @@ pub(crate) fn SaliencyView(subject: Subject) -> impl IntoView {
                     on:change=move |ev| times_input.set(event_target_checked(&ev))/>
                 {move || t().explain.saliency_times_input}
             </label>
-            <PixelMap pixels=picture(shown) label=alt testid="explain-saliency-map"/>
+            <PixelMap pixels=picture(shown) label=alt(|t| t.explain.saliency_alt, class) testid="explain-saliency-map"/>
             {legend(shown, class, |t| t.explain.saliency_legend)}
         </section>
     }
@@ -106,7 +115,6 @@ pub(crate) fn SaliencyView(subject: Subject) -> impl IntoView {
 #[component]
 pub(crate) fn GradCamView(subject: Subject) -> impl IntoView {
     let t = use_text();
-    let lang = use_lang();
     let chosen = RwSignal::new(None::<usize>);
     let shown = Memo::new(move |_| {
         let reader = subject.model.get()?;
@@ -117,28 +125,20 @@ pub(crate) fn GradCamView(subject: Subject) -> impl IntoView {
         subject.input.with(|input| {
             let input = input.as_ref()?;
             let x = Subject::image(input)?;
-            Some(match reader.with(|m| grad_cam(m, &x, class, layer)) {
-                Ok(g) => Ok(over_ink(
-                    input,
-                    &g.upsampled.iter().copied().collect::<Vec<_>>(),
-                )),
-                Err(e) => Err(e.message(lang.get())),
-            })
+            Some(
+                reader
+                    .with(|m| grad_cam(m, &x, class, layer))
+                    .map(|g| over_ink(input, &g.upsampled.iter().copied().collect::<Vec<_>>())),
+            )
         })
     });
     let class = subject.class;
-    let alt = Signal::derive(move || {
-        fill(
-            t().explain.gradcam_alt,
-            &[("d", class.get().map(|d| d.to_string()).unwrap_or_default())],
-        )
-    });
     view! {
         <section class="explain-view" data-testid="explain-gradcam" aria-labelledby="explain-gradcam-title">
             <h3 id="explain-gradcam-title">{move || t().explain.gradcam_title}</h3>
             <p>{move || t().explain.gradcam_intro}</p>
             <LayerSelect model=subject.model chosen testid="explain-gradcam-layer"/>
-            <PixelMap pixels=picture(shown) label=alt testid="explain-gradcam-map"/>
+            <PixelMap pixels=picture(shown) label=alt(|t| t.explain.gradcam_alt, class) testid="explain-gradcam-map"/>
             {legend(shown, class, |t| t.explain.gradcam_legend)}
         </section>
     }

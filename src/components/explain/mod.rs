@@ -1,12 +1,14 @@
 //! The Explain section ("Why did it say that?"): five views of why the model in use gave the
 //! Draw section's drawing its class, computed by `nn::explain`. The light views (saliency,
 //! Grad-CAM) are memos that follow the drawing while the section is in view; the heavy ones
-//! (occlusion, the adversarial search, the filters' grown images) run only when asked.
+//! (occlusion, the adversarial search, the filters' grown images) run only when asked, a slice
+//! per task with their progress shown (`sliced.rs`).
 
 mod adversarial;
 mod filters;
 mod gradients;
 mod occlusion;
+mod sliced;
 
 use crate::components::context::drawing::{use_drawing, Reader};
 use crate::components::context::use_text;
