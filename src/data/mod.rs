@@ -1,11 +1,12 @@
 //! Data: the shipped MNIST digits, their fixed train / test split, the official IDX files and
-//! what kind of images a set holds, augmentation for training, and turning a drawing into an
-//! MNIST-style input.
+//! what kind of images a set holds, augmentation for training, turning a drawing into an
+//! MNIST-style input, and the learner's own labelled drawings (`mydigits`).
 
 pub mod augment;
 pub mod draw;
 pub mod idx;
 pub mod mnist;
+pub mod mydigits;
 pub mod set;
 pub mod source;
 

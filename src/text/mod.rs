@@ -50,6 +50,7 @@ pub mod particle;
 mod pool;
 mod shell;
 mod stepper;
+mod teach;
 mod train;
 
 pub use conv::ConvText;
@@ -66,6 +67,7 @@ pub use overview::OverviewText;
 pub use pool::PoolText;
 pub use shell::ShellText;
 pub use stepper::StepperText;
+pub use teach::TeachText;
 pub use train::TrainText;
 
 /// Every string of a table as `(field, English, Korean)`.
@@ -91,6 +93,8 @@ pub struct Text {
     pub model: &'static ModelText,
     /// The Draw section.
     pub draw: &'static DrawText,
+    /// The Draw section's Your digits: labelling drawings, keeping, exporting, teaching.
+    pub teach: &'static TeachText,
     /// The Explain section.
     pub explain: &'static ExplainText,
     /// The Train section.
@@ -118,6 +122,7 @@ macro_rules! all_tables {
             head: &HeadText::$lang,
             model: &ModelText::$lang,
             draw: &DrawText::$lang,
+            teach: &TeachText::$lang,
             explain: &ExplainText::$lang,
             train: &TrainText::$lang,
             kept: &KeptText::$lang,
@@ -195,7 +200,7 @@ pub fn fill(template: &str, pairs: &[(&str, String)]) -> String {
 
 /// Every table's rows, in page order, for the checks that read all the strings.
 #[cfg(test)]
-pub(crate) const TABLES: [(&str, Rows); 15] = [
+pub(crate) const TABLES: [(&str, Rows); 16] = [
     ("shell", ShellText::ALL),
     ("overview", OverviewText::ALL),
     ("layer", LayerText::ALL),
@@ -205,6 +210,7 @@ pub(crate) const TABLES: [(&str, Rows); 15] = [
     ("head", HeadText::ALL),
     ("model", ModelText::ALL),
     ("draw", DrawText::ALL),
+    ("teach", TeachText::ALL),
     ("explain", ExplainText::ALL),
     ("train", TrainText::ALL),
     ("kept", KeptText::ALL),

@@ -16,6 +16,8 @@
 //! - The set the learner chose (an import, or the shipped digits) reaches every worker before
 //!   any command, a replacement after a crash included; a choice restored from storage does
 //!   not start one.
+//! - Weights a teaching run kept (when it pauses or ends) are said to be taught, so Draw reads
+//!   with them; no other run's are.
 
 use super::protocol::{BatchReport, Envelope, FromWorker, Status, ToWorker, WorkerError};
 use super::state::{Effect, RunState};
@@ -54,6 +56,28 @@ pub enum LinkOut {
     Status(Status),
     /// The run's trained weights, to keep (in its My models entry) and offer to Draw.
     Keep(Vec<u8>),
+    /// The weights just kept are a teaching run's (paused or done): Draw reads with them from
+    /// now on, so the learner sees what teaching changed.
+    Taught,
+}
+
+/// Where the learner's latest teaching run is, as the page knows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Teaching {
+    /// Asked for: waiting for the worker to take it (queued, or posted and not running yet).
+    Waiting,
+    /// Running or paused.
+    Going,
+    /// Over: finished, stopped, refused, replaced by another command or run, or lost with its
+    /// worker.
+    Ended,
+}
+
+impl Teaching {
+    /// Asked for and not over.
+    pub fn active(self) -> bool {
+        self != Teaching::Ended
+    }
 }
 
 /// The rules of the page's end of the link; the [`RunState`] it changes is passed in, since
@@ -79,6 +103,10 @@ pub struct LinkEngine {
     data: Option<(Layout, Arc<Mnist>)>,
     // The worker does not have that set yet.
     data_pending: bool,
+    // The learner's latest teaching run (`None`: none asked for), and its run number once
+    // posted; its kept weights are also [`LinkOut::Taught`].
+    teaching: Option<Teaching>,
+    teach_run: u64,
 }
 
 /// Weights the page can give a fresh worker: those a model takes.
@@ -121,6 +149,12 @@ impl LinkEngine {
     pub fn send(&mut self, state: &mut RunState, msg: ToWorker) -> Vec<LinkOut> {
         let can_take = self.woken && state.ready && state.status != Some(Status::Loading);
         if !can_take {
+            // The last command given waits: a teaching run waits with it, or is replaced.
+            if matches!(msg, ToWorker::Teach(_)) {
+                self.teaching = Some(Teaching::Waiting);
+            } else if matches!(self.queued, Some(ToWorker::Teach(_))) {
+                self.end_teaching();
+            }
             self.queued = Some(msg);
             return self.wake();
         }
@@ -137,6 +171,14 @@ impl LinkEngine {
         );
         if new_run {
             self.run += 1;
+            if matches!(msg, ToWorker::Teach(_)) {
+                self.teaching = Some(Teaching::Waiting);
+                self.teach_run = self.run;
+            } else if !matches!(self.queued, Some(ToWorker::Teach(_))) {
+                // Another run replaces it (a set or weights sent before a queued teaching run
+                // do not: they prepare it).
+                self.end_teaching();
+            }
         }
         match &msg {
             ToWorker::Reset(_) | ToWorker::Load(_) => {
@@ -165,6 +207,34 @@ impl LinkEngine {
         }
         out.push(LinkOut::Post(Envelope { run: self.run, msg }));
         out
+    }
+
+    /// Where the learner's latest teaching run is; `None` if none was asked for.
+    pub fn teaching(&self) -> Option<Teaching> {
+        self.teaching
+    }
+
+    fn end_teaching(&mut self) {
+        if self.teaching.is_some() {
+            self.teaching = Some(Teaching::Ended);
+        }
+    }
+
+    /// Follows the teaching run `run` through the worker's message about it.
+    fn follow_teaching(&mut self, run: u64, msg: &FromWorker) {
+        let Some(now) = self
+            .teaching
+            .filter(|t| t.active() && run == self.teach_run)
+        else {
+            return;
+        };
+        self.teaching = Some(match (now, msg) {
+            (_, FromWorker::Status(Status::Running)) => Teaching::Going,
+            (_, FromWorker::Status(Status::Idle | Status::Done | Status::Error)) => Teaching::Ended,
+            // Refused before it ran (no digits the worker could read, say).
+            (Teaching::Waiting, FromWorker::Error(_)) => Teaching::Ended,
+            (now, _) => now,
+        });
     }
 
     /// Gives the worker these (checked) weights: at once when it can take them, else as soon as
@@ -242,9 +312,14 @@ impl LinkEngine {
         if let FromWorker::Status(s) = msg {
             out.push(LinkOut::Status(s));
         }
+        let taught = self.teaching.is_some_and(Teaching::active) && run == self.teach_run;
+        self.follow_teaching(run, &msg);
         if state.apply(run, msg) == Effect::Trained {
             if let Some(bytes) = &state.weights {
                 out.push(LinkOut::Keep(bytes.clone()));
+                if taught {
+                    out.push(LinkOut::Taught);
+                }
             }
         }
         if became_idle {
@@ -291,6 +366,8 @@ impl LinkEngine {
         kept: Option<Vec<u8>>,
     ) -> Vec<LinkOut> {
         self.held.clear();
+        // The run is lost with the worker; the fresh one gets the last good weights.
+        self.end_teaching();
         let last_good = state
             .weights
             .clone()
@@ -582,5 +659,94 @@ mod tests {
         let out = e.send(&mut s, ToWorker::Teach(teach.clone()));
         assert!(out.contains(&LinkOut::NewRun));
         assert_eq!(s.settings.as_ref(), Some(&teach.settings));
+    }
+
+    fn teach() -> ToWorker {
+        let d = Mnist {
+            labels: vec![1; 4],
+            pixels: vec![0; 4 * crate::data::PIXELS],
+        };
+        ToWorker::Teach(crate::train::teach::Teach::new(&d, &Settings::default()))
+    }
+
+    #[test]
+    fn a_teaching_run_s_kept_weights_are_taught_and_no_other_run_s() {
+        let (mut e, mut s) = ready();
+        assert_eq!(e.teaching(), None);
+        // Draw's model first, then the teaching run: both posted in that order.
+        let file = weights();
+        let mut out = e.load(&mut s, file.clone());
+        out.extend(e.send(&mut s, teach()));
+        assert_eq!(posted(&out), vec![(1, ToWorker::Load(file)), (2, teach())]);
+        assert_eq!(e.teaching(), Some(Teaching::Waiting));
+        // The load's answers are not the teaching run's, nor a trained model.
+        assert!(posted(&e.message(&mut s, 1, FromWorker::Status(Status::Idle))).is_empty());
+        assert!(e
+            .message(&mut s, 1, FromWorker::Weights(vec![1]))
+            .is_empty());
+        assert_eq!(e.teaching(), Some(Teaching::Waiting));
+        e.message(&mut s, 2, FromWorker::Status(Status::Running));
+        assert_eq!(e.teaching(), Some(Teaching::Going));
+        e.message(&mut s, 2, batch(1));
+        // Paused half-way: kept and taught; done: kept and taught again (the same entry).
+        let out = e.message(&mut s, 2, FromWorker::Weights(vec![2]));
+        assert_eq!(out, vec![LinkOut::Keep(vec![2]), LinkOut::Taught]);
+        e.message(&mut s, 2, FromWorker::Status(Status::Paused));
+        assert_eq!(e.teaching(), Some(Teaching::Going));
+        e.send(&mut s, ToWorker::Resume);
+        e.message(&mut s, 2, batch(2));
+        let out = e.message(&mut s, 2, FromWorker::Weights(vec![3]));
+        assert_eq!(out, vec![LinkOut::Keep(vec![3]), LinkOut::Taught]);
+        e.message(&mut s, 2, FromWorker::Status(Status::Done));
+        assert_eq!(e.teaching(), Some(Teaching::Ended));
+        // A run started afterwards is an ordinary one.
+        e.send(&mut s, ToWorker::Start(Settings::default()));
+        e.message(&mut s, 3, batch(1));
+        let out = e.message(&mut s, 3, FromWorker::Weights(vec![4]));
+        assert_eq!(out, vec![LinkOut::Keep(vec![4])]);
+        // A teaching run lost with its worker is over, and the next worker's weights are not
+        // taught.
+        assert_eq!(posted(&e.send(&mut s, teach())).len(), 1);
+        e.message(&mut s, 4, FromWorker::Status(Status::Running));
+        e.message(&mut s, 4, batch(1));
+        e.crashed(&mut s, "trap".into(), None);
+        assert_eq!(e.teaching(), Some(Teaching::Ended));
+        e.message(&mut s, 0, FromWorker::Ready);
+        e.message(&mut s, 0, FromWorker::Status(Status::Idle));
+        e.message(&mut s, 5, batch(1));
+        let out = e.message(&mut s, 5, FromWorker::Weights(vec![5]));
+        assert!(!out.contains(&LinkOut::Taught), "{out:?}");
+    }
+
+    #[test]
+    fn a_teaching_run_asked_for_before_the_worker_is_ready_waits_behind_draw_s_model() {
+        let (mut e, mut s) = (LinkEngine::default(), RunState::default());
+        let file = weights();
+        assert_eq!(
+            e.load(&mut s, file.clone()),
+            vec![LinkOut::StartWorker { first: true }]
+        );
+        assert!(e.send(&mut s, teach()).is_empty());
+        assert_eq!(e.teaching(), Some(Teaching::Waiting));
+        e.message(&mut s, 0, FromWorker::Ready);
+        let out = e.message(&mut s, 0, FromWorker::Status(Status::Idle));
+        // The weights prepare it and do not end it.
+        assert_eq!(posted(&out), vec![(1, ToWorker::Load(file)), (2, teach())]);
+        assert_eq!(e.teaching(), Some(Teaching::Waiting));
+        // Refused by the worker (its digits unreadable, say): over, with nothing kept.
+        e.message(&mut s, 2, FromWorker::Error(WorkerError::Loading));
+        assert_eq!(e.teaching(), Some(Teaching::Ended));
+        // Asked again and reset while it runs: over.
+        e.send(&mut s, teach());
+        e.message(&mut s, 3, FromWorker::Status(Status::Running));
+        e.send(&mut s, ToWorker::Pause);
+        assert_eq!(e.teaching(), Some(Teaching::Going));
+        e.send(&mut s, ToWorker::Reset(Settings::default()));
+        assert_eq!(e.teaching(), Some(Teaching::Ended));
+        // A queued teaching run replaced by another command before the worker took it: over.
+        let (mut e, mut s) = (LinkEngine::default(), RunState::default());
+        e.send(&mut s, teach());
+        e.send(&mut s, ToWorker::Start(Settings::default()));
+        assert_eq!(e.teaching(), Some(Teaching::Ended));
     }
 }

@@ -5,6 +5,7 @@
 mod evaluate;
 pub mod kept;
 pub mod link;
+pub mod mydigits;
 pub mod protocol;
 pub mod run;
 pub mod state;

@@ -253,6 +253,39 @@ pub async fn get_bytes(store: Store, key: &str) -> Result<Option<(Vec<u8>, Strin
         .map(|b| (b.to_vec(), facts.as_string().unwrap_or_default())))
 }
 
+/// Every record of `store` as `(key, bytes, facts)`, read in one transaction; a record that is
+/// not bytes and facts comes with empty bytes (the caller finds it unreadable).
+pub async fn all_bytes(store: Store) -> Result<Vec<(String, Vec<u8>, String)>, JsValue> {
+    let db = open().await?;
+    let read = async {
+        let tx = db.transaction_with_str(store.name())?;
+        let s = tx.object_store(store.name())?;
+        let keys = s.get_all_keys()?;
+        let values = s.get_all()?;
+        let keys: js_sys::Array = done(&keys).await?.dyn_into()?;
+        let values: js_sys::Array = done(&values).await?.dyn_into()?;
+        Ok::<_, JsValue>((keys, values))
+    }
+    .await;
+    db.close();
+    let (keys, values) = read?;
+    Ok(keys
+        .iter()
+        .zip(values.iter())
+        .filter_map(|(k, v)| {
+            let field = |name: &str| js_sys::Reflect::get(&v, &name.into()).ok();
+            let bytes = field("bytes")
+                .and_then(|b| b.dyn_into::<Uint8Array>().ok())
+                .map(|b| b.to_vec())
+                .unwrap_or_default();
+            let facts = field("facts")
+                .and_then(|f| f.as_string())
+                .unwrap_or_default();
+            Some((k.as_string()?, bytes, facts))
+        })
+        .collect())
+}
+
 /// The keys of `store`'s records.
 pub async fn keys(store: Store) -> Result<Vec<String>, JsValue> {
     let keys = request_in(store.name(), IdbTransactionMode::Readonly, |s| {

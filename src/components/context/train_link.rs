@@ -1,13 +1,15 @@
 //! The page's end of the training worker: the browser's side of [`LinkEngine`] (in
 //! `crate::train::link`, where its rules are tested natively). It starts workers, posts what
 //! the engine sends, feeds it the workers' messages, crashes and timers, and keeps the learner's
-//! model (offered to Draw, stored in IndexedDB, restored after a reload).
+//! model (offered to Draw, stored in IndexedDB, restored after a reload); a model taught the
+//! learner's digits is the one Draw reads with at once.
 
+use super::drawing::{use_drawing, Choice, Drawing};
 use super::kept::{provide_my_models, MyModels};
 use super::mnist::{load_mnist, use_mnist, MnistState};
 use crate::components::context::models::{use_models, Models};
 use crate::data::{Layout, Mnist};
-use crate::train::link::{LinkEngine, LinkOut};
+use crate::train::link::{LinkEngine, LinkOut, Teaching};
 use crate::train::protocol::{CarriesBytes, Envelope, FromWorker, Settings, Status, ToWorker};
 use crate::train::state::RunState;
 use crate::web::detail;
@@ -62,6 +64,9 @@ pub struct TrainLink {
     /// then the section shows it as idle and keeps the commands for it.
     pub woken: RwSignal<bool>,
     models: Models,
+    drawing: Drawing,
+    // Told when a teaching run's weights were kept (Draw's "Your digits" checks them).
+    on_taught: StoredValue<Option<Box<dyn Fn()>>, LocalStorage>,
     mnist: RwSignal<MnistState>,
     engine: StoredValue<LinkEngine, LocalStorage>,
     worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
@@ -111,6 +116,15 @@ impl TrainLink {
                 LinkOut::Keep(bytes) => self.state.with_untracked(|s| {
                     self.my.keep_run(bytes, s, s.settings.as_ref());
                 }),
+                // Kept just above: Draw reads with the taught model from now on.
+                LinkOut::Taught => {
+                    self.drawing.choice.set(Choice::Trained);
+                    self.on_taught.with_value(|f| {
+                        if let Some(f) = f {
+                            f();
+                        }
+                    });
+                }
             }
         }
     }
@@ -176,6 +190,19 @@ impl TrainLink {
         self.drive(|e, s| e.use_data(s, data));
     }
 
+    /// Where the learner's latest teaching run is (`None`: none asked for); follows the run
+    /// state.
+    pub fn teaching(&self) -> Option<Teaching> {
+        self.state.track();
+        self.engine.with_value(LinkEngine::teaching)
+    }
+
+    /// Calls `f` whenever a teaching run's weights have been kept and Draw reads with them (when
+    /// the run pauses or ends); the last `f` given is the one called.
+    pub fn on_taught(&self, f: impl Fn() + 'static) {
+        self.on_taught.set_value(Some(Box::new(f)));
+    }
+
     /// The worker stopped working (`detail`, the browser's words): the engine replaces it.
     fn crashed(&self, detail: String) {
         let kept = self.models.trained.get_untracked().map(|b| b.to_vec());
@@ -194,6 +221,8 @@ pub fn provide_train_link() -> TrainLink {
         run_settings: Memo::new(move |_| state.with(|s| s.settings.clone())),
         woken: RwSignal::new(false),
         models,
+        drawing: use_drawing(),
+        on_taught: StoredValue::new_local(None),
         mnist: use_mnist(),
         engine: StoredValue::new_local(LinkEngine::default()),
         worker: StoredValue::new_local(None),

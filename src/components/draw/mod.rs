@@ -1,14 +1,18 @@
-//! The Draw section: the canvas, the preprocessing steps, the prediction and every layer's maps.
-//! It owns the drawing and runs the model on each change (while the pen moves, not only when it
-//! lifts).
+//! The Draw section: the canvas, the preprocessing steps, the prediction and every layer's maps;
+//! and the learner's handwriting: labelling the drawing, Your digits, and teaching the model
+//! them. It owns the drawing and runs the model on each change (while the pen moves, not only
+//! when it lifts).
 
+mod label;
 mod maps;
+mod mydigits;
 mod pad;
 mod prediction;
 mod steps;
 
 use crate::components::context::drawing::{use_drawing, Choice};
 use crate::components::context::models::{use_models, Weights};
+use crate::components::context::mydigits::provide_your_digits;
 use crate::components::context::{use_lang, use_text};
 use crate::components::widgets::stages::StageStrip;
 use crate::components::widgets::visible::visible;
@@ -16,6 +20,7 @@ use crate::text::{fill, Phrase};
 use crate::viz::maps::shown_layers;
 use leptos::prelude::*;
 use maps::FeatureMaps;
+use mydigits::MyDigitsPanel;
 use pad::DrawPad;
 use prediction::Prediction;
 use steps::DrawSteps;
@@ -27,6 +32,7 @@ pub fn DrawSection() -> impl IntoView {
     let lang = use_lang();
     let models = use_models();
     let drawing = use_drawing();
+    let mine = provide_your_digits();
     // The maps follow the drawing only while the section is in view: drawing in the overview's
     // pad does not pay for repainting every map down here.
     let in_view = visible("draw", "200px");
@@ -74,12 +80,13 @@ pub fn DrawSection() -> impl IntoView {
             {chooser}
             {move || status().map(|s| view! { <p class="status" role="status" data-testid="draw-model-status">{s}</p> })}
             <div class="draw-layout">
-                <DrawPad drawing shown=in_view/>
+                <DrawPad drawing shown=in_view mine/>
                 <div class="draw-side">
                     <StageStrip drawing=shown count=3/>
                     <Prediction logits/>
                 </div>
             </div>
+            <MyDigitsPanel drawing mine/>
             <DrawSteps ink=drawing.ink prepared=drawing.prepared shown=in_view/>
             {move || layers.get().map(|l| view! { <FeatureMaps ctx=shown shown=l/> })}
         </section>

@@ -1,6 +1,9 @@
-//! The Draw section's pad: the shared drawing canvas with its pen width, undo, sample and clear.
+//! The Draw section's pad: the shared drawing canvas with its pen width, undo, sample and clear,
+//! and the buttons that label the drawing.
 
+use super::label::LabelDrawing;
 use crate::components::context::drawing::{samples, Drawing, GRID};
+use crate::components::context::mydigits::YourDigits;
 use crate::components::context::use_text;
 use crate::components::widgets::draw_canvas::DrawCanvas;
 use crate::text::{fill, Text};
@@ -12,10 +15,14 @@ fn sample_note(t: &Text, k: usize) -> String {
     fill(t.draw.sample_note, &[("d", label.to_string())])
 }
 
-/// The Draw section's canvas with its pen width, undo, sample and clear controls; `shown` is
-/// whether the section is in view.
+/// The Draw section's canvas with its pen width, undo, sample and clear controls, and the label
+/// buttons (`mine`: Your digits); `shown` is whether the section is in view.
 #[component]
-pub fn DrawPad(drawing: Drawing, #[prop(into)] shown: Signal<bool>) -> impl IntoView {
+pub fn DrawPad(
+    drawing: Drawing,
+    #[prop(into)] shown: Signal<bool>,
+    mine: YourDigits,
+) -> impl IntoView {
     let t = use_text();
     let Drawing {
         strokes, ink, pen, ..
@@ -58,6 +65,7 @@ pub fn DrawPad(drawing: Drawing, #[prop(into)] shown: Signal<bool>) -> impl Into
             {move || drawing.sample.get().map(|k| view! {
                 <p class="note" data-testid="draw-sample-note">{move || sample_note(t(), k)}</p>
             })}
+            <LabelDrawing drawing mine/>
             <p id="draw-keys" class="note keys-hint">{move || t().draw.keys}</p>
         </div>
     }

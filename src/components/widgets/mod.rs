@@ -5,6 +5,7 @@
 pub mod banner;
 pub mod canvas;
 pub mod controls;
+pub mod download;
 pub mod draw_canvas;
 pub mod grid;
 pub mod stages;
