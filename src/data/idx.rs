@@ -432,18 +432,36 @@ pub fn read_set(files: &[(&str, &[u8])]) -> Result<IdxSet, IdxError> {
     if files.len() > MAX_FILES {
         return Err(IdxError::TooManyFiles { count: files.len() });
     }
+    let mut read = Vec::with_capacity(files.len());
+    for &(name, bytes) in files {
+        read.push(read_named(name, bytes)?);
+    }
+    assemble(read)
+}
+
+/// [`read_file`], its problem naming the file: step 1 to 3 for one file, so a caller can yield
+/// to the browser between files and say which one it reads.
+pub fn read_named(name: &str, bytes: &[u8]) -> Result<(String, IdxFile), IdxError> {
+    read_file(bytes)
+        .map(|file| (name.to_string(), file))
+        .map_err(|problem| IdxError::File {
+            name: name.to_string(),
+            problem,
+        })
+}
+
+/// Step 4: files read one by one ([`read_named`]) paired into a training set and a held-out
+/// set, as [`read_set`] does.
+pub fn assemble(files: Vec<(String, IdxFile)>) -> Result<IdxSet, IdxError> {
+    if files.len() > MAX_FILES {
+        return Err(IdxError::TooManyFiles { count: files.len() });
+    }
     let mut images = Vec::new();
     let mut labels = Vec::new();
-    for &(name, bytes) in files {
-        match read_file(bytes) {
-            Ok(IdxFile::Images { count, pixels }) => images.push((name.to_string(), count, pixels)),
-            Ok(IdxFile::Labels(l)) => labels.push((name.to_string(), l.len(), l)),
-            Err(problem) => {
-                return Err(IdxError::File {
-                    name: name.to_string(),
-                    problem,
-                })
-            }
+    for (name, file) in files {
+        match file {
+            IdxFile::Images { count, pixels } => images.push((name, count, pixels)),
+            IdxFile::Labels(l) => labels.push((name, l.len(), l)),
         }
     }
     if images.len() != 2 || labels.len() != 2 {
