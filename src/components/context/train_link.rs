@@ -3,6 +3,7 @@
 //! the engine sends, feeds it the workers' messages, crashes and timers, and keeps the learner's
 //! model (offered to Draw, stored in IndexedDB, restored after a reload).
 
+use super::data::{use_data, Data};
 use super::kept::{provide_my_models, MyModels};
 use super::mnist::{load_mnist, use_mnist, MnistState};
 use crate::components::context::models::{use_models, Models};
@@ -63,6 +64,7 @@ pub struct TrainLink {
     pub woken: RwSignal<bool>,
     models: Models,
     mnist: RwSignal<MnistState>,
+    data: Data,
     engine: StoredValue<LinkEngine, LocalStorage>,
     worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
 }
@@ -85,6 +87,7 @@ impl TrainLink {
                     if first {
                         self.woken.set(true);
                         load_mnist(self.mnist);
+                        self.data.wake();
                     }
                     start_worker(*self);
                 }
@@ -186,15 +189,17 @@ impl TrainLink {
 /// Starts the worker and provides the [`TrainLink`].
 pub fn provide_train_link() -> TrainLink {
     let models = use_models();
+    let data = use_data();
     let state = RwSignal::new(RunState::default());
     let link = TrainLink {
         state,
         script: RwSignal::new(""),
-        my: provide_my_models(models),
+        my: provide_my_models(models, data.source),
         run_settings: Memo::new(move |_| state.with(|s| s.settings.clone())),
         woken: RwSignal::new(false),
         models,
         mnist: use_mnist(),
+        data,
         engine: StoredValue::new_local(LinkEngine::default()),
         worker: StoredValue::new_local(None),
     };
@@ -203,6 +208,8 @@ pub fn provide_train_link() -> TrainLink {
     link.script.set(script);
     link.my
         .restore(move |bytes| link.drive(|e, s| e.restore(s, bytes)));
+    // The set the learner chose reaches the worker before any command.
+    data.connect(move |set| link.use_data(set));
     link
 }
 
