@@ -9,7 +9,7 @@ use super::mnist::{use_mnist, MnistState};
 use crate::data::choice::{
     ChoiceFacts, DataChoice, DataOut, SetFacts, StoredProblem, CHOICE_KEY, SET_KEY,
 };
-use crate::data::idx::{assemble, read_named, IdxError};
+use crate::data::idx::{assemble, FileProblem, FileSteps, IdxError, IdxFile};
 use crate::data::{DataKind, DataSet, DataSource, Layout, Mnist, SHIPPED_IMAGES};
 use crate::web::paint::after_paint;
 use crate::web::storage::{self, Store};
@@ -71,6 +71,7 @@ impl Data {
                 facts,
                 choice,
             } => leptos::task::spawn_local(async move {
+                after_paint().await;
                 let result = save(&set, &facts, &choice).await;
                 data.drive(|c| c.saved(generation, result));
             }),
@@ -130,9 +131,12 @@ impl Data {
                 };
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                 drop(buffer);
-                match read_named(&name, &bytes) {
-                    Ok(f) => read.push(f),
-                    Err(e) => return data.drive(|c| c.read(Err(e))),
+                match read_in_steps(&bytes).await {
+                    Ok(f) => read.push((name, f)),
+                    Err(problem) => {
+                        let e = IdxError::File { name, problem };
+                        return data.drive(|c| c.read(Err(e)));
+                    }
                 }
             }
             after_paint().await;
@@ -144,6 +148,8 @@ impl Data {
                     labels: 0,
                 })
             });
+            // The set goes to the worker and to storage in turns of their own.
+            after_paint().await;
             data.drive(|c| c.read(result));
         });
     }
@@ -171,6 +177,21 @@ impl Data {
     /// Whether training must wait for the data.
     pub fn busy(&self) -> bool {
         self.choice.with(DataChoice::busy)
+    }
+}
+
+/// Inflated bytes per turn of the browser while a gzip file is read: 4 MiB, about 50 ms of
+/// inflating and checking in the page's wasm, so the page keeps answering.
+const STEP_BYTES: usize = 4 << 20;
+
+/// One file's content, read [`STEP_BYTES`] at a time with a turn for the browser in between.
+async fn read_in_steps(bytes: &[u8]) -> Result<IdxFile, FileProblem> {
+    let mut steps = FileSteps::new(bytes)?;
+    loop {
+        if let Some(file) = steps.step(STEP_BYTES)? {
+            return Ok(file);
+        }
+        after_paint().await;
     }
 }
 
