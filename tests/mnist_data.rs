@@ -11,7 +11,7 @@ fn shipped() -> Mnist {
 #[test]
 fn counts_and_histogram() {
     let m = shipped();
-    assert_eq!(m.len(), 10_000);
+    assert_eq!(m.len(), convlab::data::SHIPPED_IMAGES);
     assert_eq!(m.pixels.len(), 10_000 * PIXELS);
     assert_eq!(
         m.histogram(0..m.len()),

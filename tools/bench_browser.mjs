@@ -9,7 +9,13 @@
 //     or pass --no-peer).
 //  3. Train: seconds from pressing Start (default settings) to 97 % held-out accuracy, and the
 //     longest main-thread task while training (PerformanceObserver longtask).
-// Usage: trunk build --release && node tools/bench_browser.mjs [--no-peer] [--epochs=N] [--draw-only]
+//  4. With --idx (alone): the official files' scale. Builds IDX files of 60,000 training and
+//     10,000 test images from the shipped digits (by repetition with one-pixel shifts, in
+//     /tmp, nothing committed: tests/e2e/idx.mjs), imports them through the Data panel, and
+//     times one epoch of the 60,000 against one epoch of the shipped 8,000 in the same session,
+//     in turns (--rounds=N, default 2): images/s and their ratio, the epoch's seconds, the
+//     import's seconds, and the longest main-thread task while training and while importing.
+// Usage: trunk build --release && node tools/bench_browser.mjs [--no-peer] [--epochs=N] [--draw-only] [--idx]
 // (DIST=<dir> serves another build, e.g. an older one, for a comparison in the same session.)
 import http from 'node:http';
 import fs from 'node:fs';
@@ -17,6 +23,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, timedStroke } from '../tests/e2e/harness.mjs';
+import { officialSet, gzip } from '../tests/e2e/idx.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
@@ -81,6 +88,78 @@ async function benchTrain(browser, origin, epochs, query = '') {
   };
 }
 
+/// One epoch (batch 64, Adam) on the shipped digits, or on the IDX files at `files` imported
+/// through the Data panel first: images/s inside the epoch (away from its start and its
+/// evaluation), the epoch's seconds from Start to done (its evaluation included), and the
+/// longest main-thread task while training (and while importing).
+async function benchEpoch(browser, origin, files) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__longtasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longtasks.push([e.startTime, e.duration])))
+      .observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(origin + '/?lang=en');
+  await page.locator(tid('train')).scrollIntoViewIfNeeded();
+  const idle = () => page.waitForFunction(() => document.querySelector('[data-testid="train"]')?.dataset.ready === 'true'
+    && document.querySelector('[data-testid="train-status"]')?.textContent === 'idle'
+    && !document.querySelector('[data-testid="train-start"]').disabled, null, { timeout: 120000 });
+  await idle();
+  let importSeconds = null; let importLongestMs = null;
+  if (files) {
+    const i0 = await page.evaluate(() => performance.now());
+    await page.locator(tid('data-import')).setInputFiles(files);
+    await page.waitForFunction(() => /60,000 training/.test(document.querySelector('[data-testid="data-source"]')?.textContent ?? ''), null, { timeout: 120000 });
+    const i1 = await page.evaluate(() => performance.now());
+    importSeconds = (i1 - i0) / 1000;
+    importLongestMs = await page.evaluate(([a, b]) => window.__longtasks.filter(([s]) => s >= a && s <= b).reduce((m, [, d]) => Math.max(m, d), 0), [i0, i1]);
+    // The worker has the set once it is idle again, with Start enabled.
+    await page.waitForTimeout(200);
+    await idle();
+  }
+  await page.fill(tid('train-epochs'), '1');
+  const t0 = await page.evaluate(() => { document.querySelector('[data-testid="train-start"]').click(); return performance.now(); });
+  const result = await page.evaluate(async () => {
+    const q = (id) => document.querySelector(`[data-testid="${id}"]`);
+    const samples = [];
+    while (true) {
+      await new Promise((r) => setTimeout(r, 100));
+      samples.push([performance.now(), q('train-progress').value, q('train-progress').max]);
+      if (['done', 'error'].includes(q('train-status').textContent)) break;
+    }
+    return { samples, status: q('train-status').textContent, end: performance.now(), acc: Number(q('train-test-acc').textContent) };
+  });
+  const longtasks = await page.evaluate((t0) => window.__longtasks.filter(([s]) => s >= t0), t0);
+  await context.close();
+  if (result.status !== 'done') throw new Error(`the run ended in ${result.status}`);
+  const batches = result.samples[result.samples.length - 1][2];
+  const inside = result.samples.filter(([, b]) => b >= 10 && b <= batches - 10);
+  const [ta, ba] = inside[0]; const [tb, bb] = inside[inside.length - 1];
+  return {
+    batches,
+    imagesPerSec: ((bb - ba) * 64) / ((tb - ta) / 1000),
+    epochSeconds: (result.end - t0) / 1000,
+    accuracy: result.acc,
+    longestTaskMs: longtasks.reduce((m, [, d]) => Math.max(m, d), 0),
+    longTasks: longtasks.length,
+    importSeconds,
+    importLongestMs,
+  };
+}
+
+/// The four official files of a 60,000 + 10,000 set built from the shipped digits, gzip'd as
+/// the official ones are, in a fresh directory of /tmp.
+function idxFiles() {
+  const set = officialSet(60000, 10000);
+  const dir = fs.mkdtempSync('/tmp/convlab-bench-idx-');
+  const files = {
+    'train-images-idx3-ubyte.gz': gzip(set.trainImages), 'train-labels-idx1-ubyte.gz': gzip(set.trainLabels),
+    't10k-images-idx3-ubyte.gz': gzip(set.testImages), 't10k-labels-idx1-ubyte.gz': gzip(set.testLabels),
+  };
+  return Object.entries(files).map(([name, bytes]) => { const p = path.join(dir, name); fs.writeFileSync(p, bytes); return p; });
+}
+
 // The peer's data: the same 10,000 digits, every fifth one held out.
 function peerData(dir) {
   const raw = zlib.inflateSync(fs.readFileSync(path.join(here, '../public/mnist-10k.bin')));
@@ -120,8 +199,27 @@ async function benchPeer(browser) {
 const server = await serve();
 const browser = await launch();
 const origin = `http://127.0.0.1:${server.address().port}`;
-const rounds = Number(args.rounds ?? 3);
+const rounds = Number(args.rounds ?? (args.idx ? 2 : 3));
 try {
+  if (args.idx) {
+    const files = idxFiles();
+    const runs = { shipped: [], idx: [] };
+    for (let r = 0; r < rounds; r++) {
+      runs.shipped.push(await benchEpoch(browser, origin, null));
+      runs.idx.push(await benchEpoch(browser, origin, files));
+      const [a, b] = [runs.shipped[r], runs.idx[r]];
+      console.log(`round ${r + 1}: shipped 8,000: ${a.imagesPerSec.toFixed(0)} images/s, epoch ${a.epochSeconds.toFixed(1)} s, ${a.accuracy} %, longest task ${a.longestTaskMs.toFixed(0)} ms (${a.longTasks} over 50 ms); ` +
+        `IDX 60,000: ${b.imagesPerSec.toFixed(0)} images/s (${(b.imagesPerSec / a.imagesPerSec).toFixed(2)}x), epoch ${b.epochSeconds.toFixed(1)} s, ${b.accuracy} %, longest task ${b.longestTaskMs.toFixed(0)} ms (${b.longTasks} over 50 ms); ` +
+        `import ${b.importSeconds.toFixed(1)} s, its longest task ${b.importLongestMs.toFixed(0)} ms`);
+    }
+    const med = (k, f) => median(runs[k].map(f));
+    console.log(`one epoch, medians of ${rounds} rounds: shipped ${med('shipped', (x) => x.imagesPerSec).toFixed(0)} images/s, ` +
+      `IDX 60,000 ${med('idx', (x) => x.imagesPerSec).toFixed(0)} images/s = ${(med('idx', (x) => x.imagesPerSec) / med('shipped', (x) => x.imagesPerSec)).toFixed(2)}x; ` +
+      `longest main-thread task while training ${Math.max(...runs.idx.map((x) => x.longestTaskMs)).toFixed(0)} ms (IDX), ${Math.max(...runs.shipped.map((x) => x.longestTaskMs)).toFixed(0)} ms (shipped)`);
+    console.log('RESULT ' + JSON.stringify(runs));
+    fs.rmSync(path.dirname(files[0]), { recursive: true, force: true });
+    process.exit(0);
+  }
   const draw = await benchDraw(browser, origin);
   console.log(`draw: inference + repaint of every map ${draw.medianMs.toFixed(2)} ms median, ${draw.p95Ms.toFixed(2)} ms p95 per pointer move = ${(draw.medianMs / 16.7).toFixed(2)} of a 16.7 ms frame`);
   if (args['draw-only']) process.exit(0);

@@ -1,6 +1,7 @@
 //! The page: header with navigation and the language toggle, then one section per concept.
 
 use super::context::arch::provide_arch;
+use super::context::data::provide_data;
 use super::context::drawing::provide_drawing;
 use super::context::lang::{initial_lang, persist};
 use super::context::mnist::provide_mnist;
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     provide_mnist();
     provide_models();
+    provide_data();
     provide_drawing();
     provide_arch();
     let link = provide_train_link();

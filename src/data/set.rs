@@ -4,6 +4,7 @@
 
 use super::idx::IdxSet;
 use super::mnist::{DataError, Mnist, Split};
+use std::sync::Arc;
 
 /// Which images of a set train and which are held out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -22,8 +23,10 @@ pub enum Layout {
 /// Images and their split, ready to train on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DataSet {
-    /// Every image of the set, training ones and held-out ones.
-    pub images: Mnist,
+    /// Every image of the set, training ones and held-out ones; shared, so the page hands the
+    /// worker link the same bytes its gallery reads (tens of megabytes are never copied to
+    /// share them).
+    pub images: Arc<Mnist>,
     /// Which train and which are held out.
     pub split: Split,
     /// The rule the split follows (what the page sends the worker to build the same set).
@@ -32,7 +35,8 @@ pub struct DataSet {
 
 impl DataSet {
     /// Splits `images` as `layout` says; a set with no training or no test image is refused.
-    pub fn new(images: Mnist, layout: Layout) -> Result<DataSet, DataError> {
+    pub fn new(images: impl Into<Arc<Mnist>>, layout: Layout) -> Result<DataSet, DataError> {
+        let images = images.into();
         let split = match layout {
             Layout::Shipped => images.split()?,
             Layout::TrainFirst { train } => {

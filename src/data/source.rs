@@ -5,6 +5,10 @@
 use super::idx::IdxSet;
 use super::mnist::TEST_SIZE;
 
+/// Images in the digits shipped with the page (`public/mnist-10k.bin`; `tests/mnist_data.rs`
+/// checks it): 8,000 train and 2,000 are held out.
+pub const SHIPPED_IMAGES: usize = 10_000;
+
 /// Number of classes: every kind has ten, as MNIST's layout does.
 pub const CLASSES: usize = 10;
 

@@ -1,9 +1,12 @@
-//! The official files' import: which set trains and tests (`data-source`), the kinds of data
-//! and their class names, and why a set of IDX files was refused ([`IdxError`]). Names taken
+//! The official files' import: the Train section's Data panel, which set trains and tests
+//! (`data-source`), the kinds of data and their class names wherever the page names a class,
+//! what the panel says after an action ([`DataNews`]) and why a set of IDX files was refused
+//! ([`IdxError`]). Names taken
 //! from files or typed by the learner are cut ([`quoted`]) and go through [`fill`], which never
 //! reads them as templates.
 
 use super::{fill, text};
+use crate::data::choice::DataNews;
 use crate::data::idx::{FileProblem, IdxError, MAX_LABELS_BYTES};
 use crate::data::{DataKind, DataSource};
 use crate::lang::Lang;
@@ -57,6 +60,148 @@ table! {
         fashion_8 { en: "Bag", ko: "가방" }
         /// Class 9.
         fashion_9 { en: "Ankle boot", ko: "앵클부츠" }
+        /// Heading (h3) of the Train section's Data panel.
+        panel_title { en: "Data", ko: "데이터" }
+        /// What the Data panel does, above its controls.
+        panel_intro {
+            en: "The model trains on the 8,000 MNIST digits shipped with the page and is tested on 2,000 more. You can give it the official MNIST files instead (60,000 training and 10,000 test images), or Fashion-MNIST's, which have the same format: the four IDX files (training images and labels, test images and labels), raw or .gz, as you downloaded them. They are read in this browser and never leave it; the page keeps one imported set, and a new import replaces it.",
+            ko: "모델은 페이지에 들어 있는 MNIST 숫자 이미지 8,000장으로 학습하고, 다른 2,000장으로 테스트합니다. 대신 공식 MNIST 파일(학습 이미지 60,000장, 테스트 이미지 10,000장)이나 형식이 같은 Fashion-MNIST 파일을 쓸 수도 있습니다. 내려받은 IDX 파일 4개(학습 이미지와 레이블, 테스트 이미지와 레이블)를 그대로 넣으세요. 압축을 푼 파일이든 .gz 파일이든 됩니다. 파일은 이 브라우저 안에서만 읽고 밖으로 보내지 않습니다. 가져온 데이터는 한 벌만 보관하며, 새로 가져오면 이전 것을 대신합니다.",
+        }
+        /// Where the official files come from (the page itself downloads nothing).
+        where_to_get {
+            en: "Where to get them: MNIST from Yann LeCun's MNIST page or its mirrors (CC BY-SA 3.0); Fashion-MNIST from Zalando Research's GitHub repository zalandoresearch/fashion-mnist (MIT licence).",
+            ko: "파일을 구하는 곳: MNIST는 얀 르쿤(Yann LeCun)의 MNIST 페이지나 그 미러(CC BY-SA 3.0), Fashion-MNIST는 Zalando Research의 GitHub 저장소 zalandoresearch/fashion-mnist(MIT 라이선스)에서 받을 수 있습니다.",
+        }
+        /// Label before the set in use (`data-source`).
+        source_label { en: "In use", ko: "사용 중인 데이터" }
+        /// Label of the file input (`data-import`).
+        import_label {
+            en: "Choose the four IDX files (raw or .gz)",
+            ko: "IDX 파일 4개 고르기(압축을 푼 파일 또는 .gz)",
+        }
+        /// The drop zone around the file input.
+        drop_hint {
+            en: "…or drop all four here at once.",
+            ko: "…또는 4개를 한꺼번에 여기에 끌어다 놓으세요.",
+        }
+        /// While an import reads its files; {i} from 1, of {n}.
+        reading {
+            en: "Reading \"{file}\" (file {i} of {n})…",
+            ko: "\"{file}\" 파일을 읽는 중입니다({i}/{n})…",
+        }
+        /// While the set kept in this browser is read back.
+        loading_stored {
+            en: "Loading the set kept in this browser…",
+            ko: "이 브라우저에 보관한 데이터를 불러오는 중입니다…",
+        }
+        /// Label of the kind choice (`data-kind`).
+        kind_label { en: "What the imported images are", ko: "가져온 이미지의 종류" }
+        /// Under the kind choice.
+        kind_note {
+            en: "The files do not say what their images show: say it here, and every class on the page is named that way.",
+            ko: "파일에는 이미지가 무엇인지 적혀 있지 않으니 여기서 골라 주세요. 고른 대로 페이지 곳곳의 클래스 이름이 바뀝니다.",
+        }
+        /// Accessible name of one class-name field of the kind "something else"; {k} from 0.
+        class_label { en: "Name of class {k}", ko: "클래스 {k}의 이름" }
+        /// Button: back to the shipped digits.
+        built_in { en: "Back to the built-in digits", ko: "내장 숫자 이미지로 돌아가기" }
+        /// Button: the imported set again.
+        use_kept { en: "Use the imported set again", ko: "가져온 데이터 다시 쓰기" }
+        /// Button: delete the imported set.
+        delete {
+            en: "Delete the imported set from this browser",
+            ko: "가져온 데이터를 브라우저에서 삭제",
+        }
+        /// The imported set was stored.
+        news_kept {
+            en: "The imported set is kept in this browser for your next visit.",
+            ko: "가져온 데이터를 이 브라우저에 보관했습니다. 다음에 와도 그대로 있습니다.",
+        }
+        /// The imported set could not be stored; {e} the browser's reason.
+        news_not_kept {
+            en: "This browser could not keep the set ({e}). You can train on it now, but it will be gone when you leave the page.",
+            ko: "이 브라우저에 데이터를 보관하지 못했습니다({e}). 지금은 이 데이터로 학습할 수 있지만, 페이지를 떠나면 사라집니다.",
+        }
+        /// Back to the shipped digits.
+        news_built_in {
+            en: "The built-in digits are in use again.",
+            ko: "다시 내장 숫자 이미지를 사용합니다.",
+        }
+        /// The imported set was deleted.
+        news_deleted {
+            en: "The imported set was deleted from this browser.",
+            ko: "가져온 데이터를 브라우저에서 삭제했습니다.",
+        }
+        /// Storage refused something else; {e} the browser's reason.
+        news_storage {
+            en: "This browser's storage refused ({e}).",
+            ko: "브라우저 저장소가 요청을 거부했습니다({e}).",
+        }
+        /// The kept set could not be read back.
+        news_unreadable {
+            en: "The set kept in this browser could not be read, so it was removed; the built-in digits are in use.",
+            ko: "이 브라우저에 보관한 데이터를 읽을 수 없어 삭제했습니다. 내장 숫자 이미지를 사용합니다.",
+        }
+        /// A change of data during a run.
+        news_running {
+            en: "Pause training before changing the data.",
+            ko: "데이터를 바꾸려면 먼저 학습을 일시 정지하세요.",
+        }
+        /// Files given while others are read.
+        news_busy {
+            en: "Wait until the files being read are done before giving others.",
+            ko: "지금 읽고 있는 파일이 끝난 뒤에 다른 파일을 넣어 주세요.",
+        }
+        /// A file the browser could not read at all.
+        file_unreadable {
+            en: "The browser could not read \"{file}\".",
+            ko: "브라우저가 \"{file}\" 파일을 읽지 못했습니다.",
+        }
+        /// The confusion matrix's heading for a set that is not digits.
+        class_confusion_title {
+            en: "Confusion matrix of the held-out images",
+            ko: "테스트 데이터의 혼동 행렬",
+        }
+        /// The confusion matrix's rows, for a set that is not digits.
+        class_true { en: "true class", ko: "실제 클래스" }
+        /// The confusion matrix's columns, for a set that is not digits.
+        class_pred { en: "predicted class", ko: "예측한 클래스" }
+        /// The gallery of mistakes' heading, for a set that is not digits.
+        class_mistakes_title {
+            en: "Held-out images it gets wrong",
+            ko: "테스트 데이터에서 잘못 분류한 이미지",
+        }
+        /// The watched image's caption, for a set that is not digits; {d} the predicted class,
+        /// {p} its probability, {t} the true class.
+        class_watch_says {
+            en: "The model says {d} with probability {p}; the true class is {t}.",
+            ko: "모델의 예측은 {d}(확률 {p}), 실제 클래스는 {t}입니다.",
+        }
+        /// Label of the watched image's index, for a set that is not digits.
+        class_watch_label {
+            en: "Image to watch (index)",
+            ko: "지켜볼 이미지의 인덱스",
+        }
+        /// Draw, near the prediction, when the model in use learned Fashion-MNIST.
+        draw_fashion {
+            en: "This model was trained on Fashion-MNIST; it reads your drawing as one of its ten kinds of clothes, shoes and bags.",
+            ko: "이 모델은 Fashion-MNIST 데이터로 학습했습니다. 그래서 그린 그림을 옷·신발·가방 10종류 중 하나로 읽습니다.",
+        }
+        /// Draw, near the prediction, when the model in use learned the learner's own set.
+        draw_other {
+            en: "This model was trained on your own set; it reads your drawing as one of that set's ten classes.",
+            ko: "이 모델은 직접 가져온 데이터로 학습했습니다. 그래서 그린 그림을 그 데이터의 클래스 10개 중 하나로 읽습니다.",
+        }
+        /// Accessible name of a probability in Draw, for a model of a set that is not digits;
+        /// {d} the class's name.
+        class_prob_label { en: "Probability of {d}", ko: "{d}의 확률" }
+        /// My models' column of the set a model was trained on.
+        kept_col_data { en: "Data", ko: "데이터" }
+        /// My models' cell: {name} the set's name, {train} its training images.
+        kept_data {
+            en: "{name}, {train} training images",
+            ko: "{name}, 학습 이미지 {train}장",
+        }
         /// What the page adds after any refusal.
         kept {
             en: "The set in use is unchanged.",
@@ -203,6 +348,48 @@ impl DataSource {
                 ("name", self.kind.name(lang).to_string()),
                 ("train", group_thousands(self.train as u64)),
                 ("test", group_thousands(self.test as u64)),
+            ],
+        )
+    }
+}
+
+impl DataNews {
+    /// What the Data panel says, in `lang`: a refusal is the file's sentence and that the set in
+    /// use is unchanged.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = text(lang).idx;
+        match self {
+            DataNews::Refused(e) => format!("{} {}", e.message(lang), t.kept),
+            DataNews::FileUnreadable(name) => format!(
+                "{} {}",
+                fill(t.file_unreadable, &[("file", quoted(name))]),
+                t.kept
+            ),
+            DataNews::Running => t.news_running.to_string(),
+            DataNews::Busy => t.news_busy.to_string(),
+            DataNews::Kept => t.news_kept.to_string(),
+            DataNews::NotKept(e) => fill(t.news_not_kept, &[("e", quoted(e))]),
+            DataNews::BuiltIn => t.news_built_in.to_string(),
+            DataNews::Deleted => t.news_deleted.to_string(),
+            DataNews::StorageFailed(e) => fill(t.news_storage, &[("e", quoted(e))]),
+            DataNews::Unreadable => t.news_unreadable.to_string(),
+        }
+    }
+
+    /// Whether it is bad news (shown as an alert).
+    pub fn is_bad(&self) -> bool {
+        !matches!(self, DataNews::Kept | DataNews::BuiltIn | DataNews::Deleted)
+    }
+}
+
+impl DataSource {
+    /// My models' cell: `Fashion-MNIST, 60,000 training images`.
+    pub fn kept_line(&self, lang: Lang) -> String {
+        fill(
+            text(lang).idx.kept_data,
+            &[
+                ("name", self.kind.name(lang).to_string()),
+                ("train", group_thousands(self.train as u64)),
             ],
         )
     }
@@ -357,6 +544,38 @@ mod tests {
             names.dedup();
             assert_eq!(names.len(), 10, "{lang:?}");
         }
+    }
+
+    #[test]
+    fn the_panel_says_a_refusal_whole_and_a_failed_save_with_the_browsers_reason() {
+        let e = IdxError::File {
+            name: "t10k-images-idx3-ubyte.gz".into(),
+            problem: FileProblem::Gzip,
+        };
+        let en = DataNews::Refused(e.clone()).message(Lang::En);
+        assert_eq!(
+            en,
+            "\"t10k-images-idx3-ubyte.gz\" is a damaged gzip file: it could not be decompressed intact. The set in use is unchanged."
+        );
+        let ko = DataNews::Refused(e).message(Lang::Ko);
+        assert!(ko.ends_with("지금 쓰는 데이터는 그대로입니다."), "{ko}");
+        let ko = DataNews::NotKept("QuotaExceededError".into()).message(Lang::Ko);
+        assert!(
+            ko.contains("(QuotaExceededError)") && ko.contains("사라집니다"),
+            "{ko}"
+        );
+        assert!(DataNews::NotKept(String::new()).is_bad());
+        assert!(!DataNews::Kept.is_bad());
+        let s = DataSource {
+            kind: DataKind::Fashion,
+            train: 60_000,
+            test: 10_000,
+        };
+        assert_eq!(
+            s.kept_line(Lang::En),
+            "Fashion-MNIST, 60,000 training images"
+        );
+        assert_eq!(s.kept_line(Lang::Ko), "Fashion-MNIST, 학습 이미지 60,000장");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use super::protocol::{Settings, Status};
 use super::state::RunState;
+use crate::data::{DataSource, SHIPPED_IMAGES};
 use crate::nn::arch::ArchSettings;
 use serde::{Deserialize, Serialize};
 
@@ -59,6 +60,11 @@ pub struct ModelFacts {
     /// `(epochs, smoothed loss)`, at most [`CURVE_POINTS`] points.
     #[serde(default)]
     pub loss_curve: Vec<(f32, f32)>,
+    /// The set its run trained and tested on, with its kind (what its classes are). Absent in
+    /// records older than imported sets, which all trained on the shipped digits, and in
+    /// imported models.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<DataSource>,
 }
 
 impl ModelFacts {
@@ -98,6 +104,25 @@ impl ModelFacts {
             accuracy: state.test_accuracy(),
             accuracy_curve,
             loss_curve,
+            data: None,
+        }
+    }
+
+    /// The same facts, of a run on `data`.
+    pub fn with_data(self, data: DataSource) -> ModelFacts {
+        ModelFacts {
+            data: Some(data),
+            ..self
+        }
+    }
+
+    /// The set the model was trained on: as recorded, else (a record from before imported
+    /// sets) the shipped digits for a trained model, and nothing known for an imported one.
+    pub fn trained_on(&self) -> Option<DataSource> {
+        match (&self.data, self.origin) {
+            (Some(d), _) => Some(d.clone()),
+            (None, Origin::Imported) => None,
+            (None, _) => Some(DataSource::shipped(SHIPPED_IMAGES)),
         }
     }
 
@@ -115,6 +140,7 @@ impl ModelFacts {
             accuracy: None,
             accuracy_curve: Vec::new(),
             loss_curve: Vec::new(),
+            data: None,
         }
     }
 
@@ -448,6 +474,46 @@ mod tests {
             ..ours
         };
         assert_eq!(garbled.read(), None);
+    }
+
+    #[test]
+    fn facts_say_which_set_a_run_trained_on_and_older_records_still_load() {
+        use crate::data::DataKind;
+        let fashion = DataSource {
+            kind: DataKind::Fashion,
+            train: 60_000,
+            test: 10_000,
+        };
+        let f = ModelFacts::of_run(&RunState::default(), None, 1.0, 2.0, 0.0)
+            .with_data(fashion.clone());
+        let json = f.to_json();
+        assert!(json.contains("\"Fashion\""), "{json}");
+        let back = ModelFacts::from_json(&json).unwrap();
+        assert_eq!(back.trained_on(), Some(fashion));
+        // A record written before sets were recorded: the shipped digits, 8,000 / 2,000.
+        let old = r#"{"created_ms":1.0,"saved_ms":2.0,"origin":"Trained","epochs":1.0}"#;
+        let old = ModelFacts::from_json(old).unwrap();
+        assert_eq!(old.trained_on(), Some(DataSource::shipped(10_000)));
+        assert_eq!(
+            old.trained_on().map(|d| (d.train, d.test)),
+            Some((8_000, 2_000))
+        );
+        // An imported model says nothing of its data, and its record has no field for it.
+        let imported = ModelFacts::imported(0.0, ArchSettings::default());
+        assert_eq!(imported.trained_on(), None);
+        assert!(!imported.to_json().contains("data"));
+        let mut names: Box<[String; 10]> = Default::default();
+        names[0] = "cat".into();
+        let other = DataSource {
+            kind: DataKind::Other { names },
+            train: 5,
+            test: 2,
+        };
+        let f = ModelFacts::imported(0.0, ArchSettings::default()).with_data(other.clone());
+        assert_eq!(
+            ModelFacts::from_json(&f.to_json()).unwrap().data,
+            Some(other)
+        );
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Browser plumbing, kept out of the components: same-origin fetches (also used by the training
-//! worker), the page URL's query, IndexedDB storage, and the page–worker message wire.
+//! worker), the page URL's query, IndexedDB storage, the page–worker message wire, and giving
+//! the browser a turn during a long job (`paint`).
 
 pub mod fetch;
 pub mod offline;
+pub mod paint;
 pub mod storage;
 pub mod url;
 pub mod wire;

@@ -3,6 +3,7 @@
 //! (one entry per run, facts of a run, reading records) are `train::kept`.
 
 use super::models::{model_of, Models};
+use crate::data::DataSource;
 use crate::nn::arch::ArchSettings;
 use crate::train::kept::{new_id, newest_first, KeptModel, ModelFacts, RunEntry};
 use crate::train::protocol::{Settings, Status, WorkerError};
@@ -43,6 +44,8 @@ pub struct MyModels {
     /// A record that could not be read was removed (said under the Train controls).
     pub unreadable: RwSignal<Option<WorkerError>>,
     models: Models,
+    // The set training uses now: what a run's facts record it trained on.
+    source: Memo<DataSource>,
     // The entry the current run writes to, and its clock.
     entry: StoredValue<RunEntry, LocalStorage>,
 }
@@ -63,7 +66,7 @@ fn reason(e: &JsValue) -> String {
 }
 
 impl MyModels {
-    fn new(models: Models) -> MyModels {
+    fn new(models: Models, source: Memo<DataSource>) -> MyModels {
         MyModels {
             list: RwSignal::new(Vec::new()),
             current: RwSignal::new(None),
@@ -72,6 +75,7 @@ impl MyModels {
             news: RwSignal::new(None),
             unreadable: RwSignal::new(None),
             models,
+            source,
             entry: StoredValue::new_local(RunEntry::default()),
         }
     }
@@ -98,7 +102,8 @@ impl MyModels {
             .entry
             .try_update_value(|e| e.keep(t, random()))
             .unwrap_or_else(|| (new_id(t, random()), t, 0.0));
-        let facts = ModelFacts::of_run(state, settings, created, t, seconds);
+        let facts = ModelFacts::of_run(state, settings, created, t, seconds)
+            .with_data(self.source.get_untracked());
         self.save(id, bytes, facts);
     }
 
@@ -112,6 +117,7 @@ impl MyModels {
     /// the entry once the write committed.
     fn save(&self, id: String, bytes: Vec<u8>, facts: ModelFacts) {
         self.models.trained.set(Some(Arc::new(bytes.clone())));
+        self.models.trained_on.set(facts.trained_on());
         if self.current.get_untracked().as_deref() != Some(id.as_str()) {
             self.current.set(Some(id.clone()));
             self.saved.set(None);
@@ -174,6 +180,7 @@ impl MyModels {
             self.saved.set(None);
             self.restored.set(None);
             self.models.trained.set(None);
+            self.models.trained_on.set(None);
         }
         self.entry.update_value(|e| e.forget(id));
     }
@@ -206,6 +213,12 @@ impl MyModels {
     /// Makes the stored model `id` (checked `bytes`) the one Draw uses.
     fn adopt(&self, id: String, bytes: &[u8]) {
         self.models.trained.set(Some(Arc::new(bytes.to_vec())));
+        let on = self.list.with_untracked(|l| {
+            l.iter()
+                .find(|k| k.id == id)
+                .and_then(|k| k.facts.trained_on())
+        });
+        self.models.trained_on.set(on);
         self.current.set(Some(id));
         self.saved.set(Some(Ok(())));
     }
@@ -311,8 +324,9 @@ fn listen_to_other_tabs(my: MyModels) {
 }
 
 /// Provides [`MyModels`] and keeps it in step with the app's other tabs.
-pub fn provide_my_models(models: Models) -> MyModels {
-    let my = MyModels::new(models);
+/// `source` is the set training uses, which each run's entry records.
+pub fn provide_my_models(models: Models, source: Memo<DataSource>) -> MyModels {
+    let my = MyModels::new(models, source);
     provide_context(my);
     listen_to_other_tabs(my);
     my

@@ -2,6 +2,7 @@
 //! learner trained in the browser. Both are kept as safetensors bytes (the format of export,
 //! import and storage), shared as context.
 
+use crate::data::DataSource;
 use crate::nn::arch::ArchSettings;
 use crate::nn::{NnError, Sequential};
 use crate::train::protocol::LoadError;
@@ -31,6 +32,9 @@ pub struct Models {
     pub pretrained: RwSignal<Weights>,
     /// The learner's model, once one has been trained (or imported).
     pub trained: RwSignal<Option<Arc<Vec<u8>>>>,
+    /// The set the learner's model was trained on (what its classes are); `None` when not known
+    /// (an imported model), which the page reads as digits.
+    pub trained_on: RwSignal<Option<DataSource>>,
 }
 
 /// The model a weights file holds, built in the architecture it states (the seed model when it
@@ -44,6 +48,7 @@ pub fn provide_models() -> Models {
     let models = Models {
         pretrained: RwSignal::new(Weights::Loading),
         trained: RwSignal::new(None),
+        trained_on: RwSignal::new(None),
     };
     provide_context(models);
     leptos::task::spawn_local(async move {

@@ -4,6 +4,7 @@
 //! model (offered to Draw, stored in IndexedDB, restored after a reload); a model taught the
 //! learner's digits is the one Draw reads with at once.
 
+use super::data::{use_data, Data};
 use super::drawing::{use_drawing, Choice, Drawing};
 use super::kept::{provide_my_models, MyModels};
 use super::mnist::{load_mnist, use_mnist, MnistState};
@@ -68,6 +69,7 @@ pub struct TrainLink {
     // Told when a teaching run's weights were kept (Draw's "Your digits" checks them).
     on_taught: StoredValue<Option<Box<dyn Fn()>>, LocalStorage>,
     mnist: RwSignal<MnistState>,
+    data: Data,
     engine: StoredValue<LinkEngine, LocalStorage>,
     worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
 }
@@ -90,6 +92,7 @@ impl TrainLink {
                     if first {
                         self.woken.set(true);
                         load_mnist(self.mnist);
+                        self.data.wake();
                     }
                     start_worker(*self);
                 }
@@ -213,17 +216,19 @@ impl TrainLink {
 /// Starts the worker and provides the [`TrainLink`].
 pub fn provide_train_link() -> TrainLink {
     let models = use_models();
+    let data = use_data();
     let state = RwSignal::new(RunState::default());
     let link = TrainLink {
         state,
         script: RwSignal::new(""),
-        my: provide_my_models(models),
+        my: provide_my_models(models, data.source),
         run_settings: Memo::new(move |_| state.with(|s| s.settings.clone())),
         woken: RwSignal::new(false),
         models,
         drawing: use_drawing(),
         on_taught: StoredValue::new_local(None),
         mnist: use_mnist(),
+        data,
         engine: StoredValue::new_local(LinkEngine::default()),
         worker: StoredValue::new_local(None),
     };
@@ -232,6 +237,8 @@ pub fn provide_train_link() -> TrainLink {
     link.script.set(script);
     link.my
         .restore(move |bytes| link.drive(|e, s| e.restore(s, bytes)));
+    // The set the learner chose reaches the worker before any command.
+    data.connect(move |set| link.use_data(set));
     link
 }
 

@@ -1,23 +1,35 @@
 //! What the model has learned, after each epoch and while it trains: the confusion matrix of the
-//! held-out digits, the digits it gets wrong, and conv1's filters and maps of one digit.
+//! held-out images, the images it gets wrong, and conv1's filters and maps of one image. Every
+//! class is named as the set in use says (digits, Fashion-MNIST's names, or the learner's).
 
-use crate::components::context::mnist::{use_mnist, MnistState};
+use crate::components::context::data::use_data;
 use crate::components::context::train_link::use_train_link;
-use crate::components::context::use_text;
+use crate::components::context::{use_lang, use_text};
 use crate::components::widgets::canvas::PixelMap;
 use crate::components::widgets::subpanel::Subpanel;
+use crate::data::DataKind;
 use crate::text::fill;
 use crate::train::protocol::ToWorker;
 use crate::viz::tiles::{layer_scale, TileLayout};
 use crate::viz::Picture;
 use leptos::prelude::*;
 
-/// The 10×10 table: rows are true digits, columns predictions; shading by share of the row.
+/// The 10×10 table: rows are true classes, columns predictions; shading by share of the row.
+/// Rows name their class; columns give its number (a row's name says which).
 #[component]
 pub fn Confusion() -> impl IntoView {
     let t = use_text();
+    let lang = use_lang();
     let link = use_train_link();
+    let kind = use_data().kind;
+    let digits = move || kind.with(|k| *k == DataKind::Digits);
     let matrix = Memo::new(move |_| link.state.with(|s| s.epochs.last().map(|e| e.confusion)));
+    let row_name = move |k: usize| {
+        kind.with(|kind| match kind {
+            DataKind::Digits => k.to_string(),
+            kind => format!("{k} {}", kind.class_name(k, lang.get())),
+        })
+    };
     let body = move || {
         let m = matrix.get()?;
         Some(
@@ -30,28 +42,47 @@ pub fn Confusion() -> impl IntoView {
                 let class = format!("c{level}{}", if p == truth { " diag" } else { "" });
                 view! { <td class=class data-testid=format!("train-confusion-{truth}-{p}")>{v}</td> }
             }).collect_view();
-                    view! { <tr><th scope="row">{truth}</th>{cells}</tr> }
+                    view! { <tr><th scope="row">{move || row_name(truth)}</th>{cells}</tr> }
                 })
                 .collect_view(),
         )
     };
+    let title = move || {
+        if digits() {
+            t().train.confusion_title
+        } else {
+            t().idx.class_confusion_title
+        }
+    };
+    let caption = move || {
+        let (truth, pred) = if digits() {
+            (t().train.confusion_true, t().train.confusion_pred)
+        } else {
+            (t().idx.class_true, t().idx.class_pred)
+        };
+        format!("{truth} ↓ · {pred} →")
+    };
     view! {
-        <Subpanel class="confusion" title=|t| t.train.confusion_title>
-            <table data-testid="train-confusion">
-                <caption class="note">{move || format!("{} ↓ · {} →", t().train.confusion_true, t().train.confusion_pred)}</caption>
-                <thead><tr><th></th>{(0..10).map(|p| view! { <th scope="col">{p}</th> }).collect_view()}</tr></thead>
-                <tbody>{body}</tbody>
-            </table>
-        </Subpanel>
+        <div class="subpanel confusion">
+            <h3>{title}</h3>
+            <div class="table-scroll">
+                <table data-testid="train-confusion" class:named=move || !digits()>
+                    <caption class="note">{caption}</caption>
+                    <thead><tr><th></th>{(0..10).map(|p| view! { <th scope="col">{p}</th> }).collect_view()}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </div>
     }
 }
 
-/// Held-out digits the model got wrong in the last evaluation.
+/// Held-out images the model got wrong in the last evaluation.
 #[component]
 pub fn Mistakes() -> impl IntoView {
     let t = use_text();
+    let lang = use_lang();
     let link = use_train_link();
-    let mnist = use_mnist();
+    let data = use_data();
     let mistakes = Memo::new(move |_| {
         link.state.with(|s| {
             s.epochs
@@ -61,13 +92,14 @@ pub fn Mistakes() -> impl IntoView {
         })
     });
     let gallery = move || {
-        let MnistState::Ready(data) = mnist.get() else {
-            return None;
-        };
-        Some(mistakes.get().into_iter().filter(|(i, _)| *i < data.len()).map(|(i, p)| {
-            let truth = data.labels[i];
-            let px = Picture::digit(data.image(i));
-            let caption = move || fill(t().train.mistake, &[("p", p.to_string()), ("t", truth.to_string())]);
+        let set = data.set.get()?;
+        Some(mistakes.get().into_iter().filter(|(i, _)| *i < set.images.len()).map(|(i, p)| {
+            let truth = set.images.labels[i] as usize;
+            let px = Picture::digit(set.images.image(i));
+            let caption = move || {
+                let l = lang.get();
+                data.kind.with(|k| fill(t().train.mistake, &[("p", k.class_name(p as usize, l)), ("t", k.class_name(truth, l))]))
+            };
             view! {
                 <figure class="mistake" data-testid="train-mistake">
                     <PixelMap pixels=Signal::derive(move || px.clone()) label=Signal::derive(caption) testid="train-mistake-img"/>
@@ -76,10 +108,18 @@ pub fn Mistakes() -> impl IntoView {
             }
         }).collect_view())
     };
+    let title = move || {
+        if data.kind.with(|k| *k == DataKind::Digits) {
+            t().train.mistakes_title
+        } else {
+            t().idx.class_mistakes_title
+        }
+    };
     view! {
-        <Subpanel class="mistakes" title=|t| t.train.mistakes_title>
+        <div class="subpanel mistakes">
+            <h3>{title}</h3>
             <div class="gallery">{gallery}</div>
-        </Subpanel>
+        </div>
     }
 }
 
@@ -88,8 +128,10 @@ pub fn Mistakes() -> impl IntoView {
 #[component]
 pub fn Watch() -> impl IntoView {
     let t = use_text();
+    let lang = use_lang();
     let link = use_train_link();
-    let mnist = use_mnist();
+    let data = use_data();
+    let digits = move || data.kind.with(|k| *k == DataKind::Digits);
     let snapshot = Memo::new(move |_| link.state.with(|s| s.snapshot.clone()));
     let index = RwSignal::new(0usize);
     // Tiles of `[n, …, h, w]` values, whatever the model's filter count and kernel size.
@@ -143,40 +185,56 @@ pub fn Watch() -> impl IntoView {
         let n = shape().first().copied().unwrap_or(0);
         fill(t().train.watch_maps, &[("n", n.to_string())])
     };
-    let digit = Signal::derive(move || match (mnist.get(), snapshot.get()) {
-        (MnistState::Ready(d), Some(s)) if s.digit < d.len() => Picture::digit(d.image(s.digit)),
+    let digit = Signal::derive(move || match (data.set.get(), snapshot.get()) {
+        (Some(d), Some(s)) if s.digit < d.images.len() => Picture::digit(d.images.image(s.digit)),
         _ => Picture::blank(),
     });
     let says = move || {
         let s = snapshot.get()?;
-        let MnistState::Ready(d) = mnist.get() else {
-            return None;
-        };
+        let d = data.set.get()?;
         let (best, p) = s
             .probs
             .iter()
             .copied()
             .enumerate()
             .fold((0, f32::MIN), |a, (i, p)| if p > a.1 { (i, p) } else { a });
-        Some(fill(
-            t().train.watch_says,
-            &[
-                ("d", best.to_string()),
-                ("p", format!("{p:.3}")),
-                ("t", d.labels.get(s.digit)?.to_string()),
-            ],
-        ))
+        let truth = *d.images.labels.get(s.digit)? as usize;
+        let l = lang.get();
+        let template = if digits() {
+            t().train.watch_says
+        } else {
+            t().idx.class_watch_says
+        };
+        Some(data.kind.with(|k| {
+            fill(
+                template,
+                &[
+                    ("d", k.class_name(best, l)),
+                    ("p", format!("{p:.3}")),
+                    ("t", k.class_name(truth, l)),
+                ],
+            )
+        }))
+    };
+    // The watched image is one of the held-out ones, by its place among them.
+    let held_out = move || data.source.with(|s| s.test.max(1));
+    let watch_label = move || {
+        if digits() {
+            t().train.watch_digit
+        } else {
+            t().idx.class_watch_label
+        }
     };
     let id = "field-train-watch";
     view! {
         <Subpanel class="watch" title=|t| t.train.watch_title>
             <label class="field" for=id>
-                <span>{move || t().train.watch_digit}</span>
-                <input id=id type="number" min="0" max="1999" step="1" data-testid="train-watch"
+                <span>{watch_label}</span>
+                <input id=id type="number" min="0" max=move || (held_out() - 1).to_string() step="1" data-testid="train-watch"
                     prop:value=move || index.get().to_string()
                     on:change=move |ev| {
                         if let Ok(i) = event_target_value(&ev).trim().parse::<usize>() {
-                            if i < 2_000 {
+                            if i < held_out() {
                                 index.set(i);
                                 link.send(&ToWorker::Watch(i));
                             }
@@ -185,7 +243,7 @@ pub fn Watch() -> impl IntoView {
             </label>
             <div class="watch-row">
                 <figure>
-                    <PixelMap pixels=digit label=Signal::derive(move || t().train.watch_digit.to_string()) testid="train-watch-digit"/>
+                    <PixelMap pixels=digit label=Signal::derive(move || watch_label().to_string()) testid="train-watch-digit"/>
                     <figcaption>{says}</figcaption>
                 </figure>
                 <figure>

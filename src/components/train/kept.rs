@@ -1,5 +1,5 @@
-//! The My models panel: every kept model in one table (its run's settings, time, speed and
-//! held-out accuracy), with Use, Export and Delete for each.
+//! The My models panel: every kept model in one table (its run's settings, the set it trained
+//! on, time, speed and held-out accuracy), with Use, Export and Delete for each.
 
 use super::compare::CompareChart;
 use super::files::download;
@@ -78,6 +78,12 @@ fn Row(model: KeptModel) -> impl IntoView {
         move || arch.outline(t().model.outline_pool)
     };
     let params = group_thousands(facts.arch.to_model().num_params());
+    let trained_on = facts.trained_on();
+    let data = move || {
+        trained_on
+            .as_ref()
+            .map_or_else(|| DASH.to_string(), |d| d.kept_line(lang.get()))
+    };
     let arch = use_arch().edit;
     let accuracy = facts.accuracy.map(|a| format!("{:.2}", 100.0 * a));
     let batch = facts.settings.as_ref().map(|s| s.batch.to_string());
@@ -116,6 +122,7 @@ fn Row(model: KeptModel) -> impl IntoView {
                 {move || current.get().then(|| view! { " " <span class="badge" data-testid="kept-current">{move || t().kept.in_use}</span> })}
             </th>
             <td class="outline" translate="no" data-testid="kept-arch">{outline}</td>
+            <td data-testid="kept-data">{data}</td>
             <td class="num">{params}</td>
             <td class="num" data-testid="kept-accuracy">{accuracy.unwrap_or_else(|| DASH.into())}</td>
             <td class="num">{if trained { epochs(facts.epochs) } else { DASH.into() }}</td>
@@ -163,6 +170,7 @@ pub fn MyModelsPanel() -> impl IntoView {
                         <tr>
                             <th scope="col">{move || t().kept.col_when}</th>
                             <th scope="col">{move || t().kept.col_model}</th>
+                            <th scope="col">{move || t().idx.kept_col_data}</th>
                             <th scope="col">{move || t().kept.col_params}</th>
                             <th scope="col">{move || t().kept.col_accuracy}</th>
                             <th scope="col">{move || t().kept.col_epochs}</th>

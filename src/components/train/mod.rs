@@ -1,14 +1,16 @@
-//! The Train section: settings, the run's controls and progress, and the panels that show what
-//! the model learns.
+//! The Train section: the data it trains on, settings, the run's controls and progress, and the
+//! panels that show what the model learns.
 
 use crate::text::fill;
 mod charts;
 mod compare;
+mod data;
 mod eval;
 mod files;
 mod kept;
 
 use crate::components::context::arch::use_arch;
+use crate::components::context::data::use_data;
 use crate::components::context::train_link::use_train_link;
 use crate::components::context::{use_lang, use_text};
 use crate::nn::arch::{ArchPreset, ArchSettings};
@@ -18,6 +20,7 @@ use crate::text::Phrase;
 use crate::train::protocol::{Settings, Status, ToWorker, WorkerError};
 use crate::train::Setting;
 use charts::Charts;
+use data::DataPanel;
 use eval::{Confusion, Mistakes, Watch};
 use files::ModelFiles;
 use kept::MyModelsPanel;
@@ -68,6 +71,9 @@ fn Controls(own: RwSignal<Settings>, settings: Memo<Settings>) -> impl IntoView 
         link.state
             .with(|s| matches!(s.error, Some(WorkerError::Dead(_))))
     };
+    // A run waits for the set it is to train on (files being read, a kept set on its way).
+    let data = use_data();
+    let waiting = move || data.busy();
     let lang = use_lang();
     // Every setting goes through here: refused with a message while a run is going.
     let edit = move |field: Setting, apply: fn(&mut Settings, &str) -> bool| {
@@ -155,11 +161,11 @@ fn Controls(own: RwSignal<Settings>, settings: Memo<Settings>) -> impl IntoView 
                 </label>
             </div>
             <div class="buttons">
-                <button type="button" data-testid="train-start" disabled=move || running() || gone()
+                <button type="button" data-testid="train-start" disabled=move || running() || gone() || waiting()
                     on:click=move |_| link.send(&ToWorker::Start(settings.get_untracked()))>{move || t().train.start}</button>
                 <button type="button" data-testid="train-pause" disabled=move || !matches!(status(), Status::Running | Status::Paused)
                     on:click=pause_or_resume>{move || if status() == Status::Paused { t().train.resume } else { t().train.pause }}</button>
-                <button type="button" data-testid="train-step" disabled=move || running() || gone()
+                <button type="button" data-testid="train-step" disabled=move || running() || gone() || waiting()
                     on:click=move |_| link.send(&ToWorker::Step(settings.get_untracked()))>{move || t().train.step}</button>
                 <button type="button" data-testid="train-reset" disabled=gone
                     on:click=move |_| link.send(&ToWorker::Reset(settings.get_untracked()))>{move || t().train.reset}</button>
@@ -318,6 +324,7 @@ pub fn TrainSection() -> impl IntoView {
             on:focusin=move |_| link.wake() on:pointerdown=move |_| link.wake()>
             <h2 id="train-title">{move || t().train.title}</h2>
             <p>{move || t().train.intro}</p>
+            <DataPanel/>
             <TrainModel settings/>
             <Controls own settings/>
             <Progress settings/>

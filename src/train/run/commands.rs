@@ -229,7 +229,7 @@ impl RunEngine {
         let model = t.model;
         self.base_len = set.images.len();
         let train = set.split.train.clone();
-        self.data = Some((set.images, set.split));
+        self.data = Some((std::sync::Arc::unwrap_or_clone(set.images), set.split));
         self.teaching = false;
         self.in_flight = None;
         self.planned = None;
