@@ -1,7 +1,8 @@
 //! The Explain section ("Why did it say that?"): five views of why the model in use gave the
 //! Draw section's drawing its class, computed by `nn::explain`. The light views (saliency,
 //! Grad-CAM) are memos that follow the drawing while the section is in view, once each stroke
-//! ends (per pen move they tripled its cost: see the README's Speed section); the heavy ones
+//! ends (on every pen move they made a move several times as slow: see the README's Speed
+//! section); the heavy ones
 //! (occlusion, the adversarial search, the filters' grown images) run only when asked, a slice
 //! per task with their progress shown (`sliced.rs`).
 
@@ -97,8 +98,8 @@ pub fn ExplainSection() -> impl IntoView {
     let in_view = visible("explain", "200px");
     // The section follows the drawing while it is in view and no stroke is being drawn: a
     // saliency map and a Grad-CAM (a forward and a backward pass each) on every pen move made
-    // each move three times as slow, for views that, in view, keep the last stroke's answer
-    // until the pen lifts.
+    // each move several times as slow; in view, they keep the last stroke's answer until the
+    // pen lifts.
     let follow = Memo::new(move |_| in_view.get() && !drawing.pen_down.get());
     let shown = drawing.while_in_view(follow);
     let input = Memo::new(move |prev: Option<&Option<Arc<Vec<f32>>>>| {
