@@ -15,7 +15,12 @@
 //     times one epoch of the 60,000 against one epoch of the shipped 8,000 in the same session,
 //     in turns (--rounds=N, default 2): images/s and their ratio, the epoch's seconds, the
 //     import's seconds, and the longest main-thread task while training and while importing.
-// Usage: trunk build --release && node tools/bench_browser.mjs [--no-peer] [--epochs=N] [--draw-only] [--idx]
+// With --explain, the drawing is timed twice, with the Draw canvas in view and with the Explain
+// section in view (its saliency and Grad-CAM then follow the pen, the Draw section's pictures
+// do not), and then the Explain section's heavy views are run once each (occlusion with a
+// 1-pixel patch at every pixel, the search for the least ε, the filters' images): their time
+// from the press to the result and the longest main-thread task meanwhile.
+// Usage: trunk build --release && node tools/bench_browser.mjs [--no-peer] [--epochs=N] [--draw-only] [--idx] [--explain]
 // (DIST=<dir> serves another build, e.g. an older one, for a comparison in the same session.)
 import http from 'node:http';
 import fs from 'node:fs';
@@ -31,14 +36,86 @@ const median = (a) => { const s = [...a].sort((x, y) => x - y); return s.length 
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const tid = (id) => `[data-testid="${id}"]`;
 
-async function benchDraw(browser, origin) {
+/// `view`: the part of the page in view while drawing, 'draw' (the canvas) or 'explain'.
+async function benchDraw(browser, origin, view = 'draw') {
   const page = await browser.newPage();
   await page.goto(origin + '/?lang=en');
   await page.waitForSelector(tid('draw-maps-0'));
-  await page.locator(tid('draw-canvas')).scrollIntoViewIfNeeded();
+  if (view === 'explain') {
+    await page.locator(tid('explain')).scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('[data-testid="explain-gradcam"] canvas')?.width === 28);
+  } else {
+    await page.locator(tid('draw-canvas')).scrollIntoViewIfNeeded();
+  }
   const times = await timedStroke(page);
+  const lifts = await timedLifts(page);
   await page.close();
-  return { medianMs: median(times.slice(10)), p95Ms: pct(times.slice(10), 0.95) };
+  return { medianMs: median(times.slice(10)), p95Ms: pct(times.slice(10), 0.95), liftMs: median(lifts) };
+}
+
+/// Ten dots on the Draw canvas: the time from each pointerup until the page has done what the
+/// lifted pen asks (ms); with the Explain section in view, its catching up with the stroke.
+async function timedLifts(page) {
+  return page.$eval('[data-testid="draw-canvas"]', async (c) => {
+    const r = c.getBoundingClientRect();
+    const ev = (type, x, y) => c.dispatchEvent(new PointerEvent(type, { pointerType: 'mouse', pointerId: 1, isPrimary: true,
+      button: 0, buttons: type === 'pointerup' ? 0 : 1, bubbles: true, cancelable: true, clientX: r.left + x * r.width, clientY: r.top + y * r.height }));
+    const settle = () => new Promise((res) => { const ch = new MessageChannel(); ch.port1.onmessage = res; ch.port2.postMessage(0); });
+    const out = [];
+    for (let i = 0; i < 10; i++) {
+      const [x, y] = [0.2 + 0.06 * i, 0.5];
+      ev('pointerdown', x, y);
+      await settle();
+      const t0 = performance.now();
+      ev('pointerup', x, y);
+      await settle();
+      out.push(performance.now() - t0);
+    }
+    return out;
+  });
+}
+
+/// The Explain section's heavy views, one run each on the built-in sample: ms from the press
+/// until the result shows, and the longest main-thread task (ms) meanwhile (0: none over 50 ms).
+async function benchExplainJobs(browser, origin) {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__longtasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longtasks.push([e.startTime, e.duration])))
+      .observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(origin + '/?lang=en');
+  await page.locator(tid('explain')).scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('[data-testid="explain-gradcam"] canvas')?.width === 28);
+  await page.fill(tid('explain-occlusion-patch'), '1');
+  await page.fill(tid('explain-occlusion-stride'), '1');
+  await page.locator(tid('explain-occlusion-stride')).press('Tab');
+  await page.selectOption(tid('explain-adversarial-target'), '8');
+  const jobs = {
+    occlusion: ['explain-occlusion-run', '[data-testid="explain-occlusion-base"]'],
+    search: ['explain-adversarial-run', '[data-testid="explain-adversarial-sizes"]'],
+    filters: ['explain-filters-run', '[data-testid="explain-filter-image"]'],
+  };
+  const out = {};
+  for (const [name, [button, done]] of Object.entries(jobs)) {
+    out[name] = await page.evaluate(async ([button, done]) => {
+      await new Promise((r) => setTimeout(r, 200));
+      const t0 = performance.now();
+      document.querySelector(`[data-testid="${button}"]`).click();
+      await new Promise((resolve) => {
+        const check = () => document.querySelector(done) && resolve();
+        new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
+        check();
+      });
+      const ms = performance.now() - t0;
+      // Long tasks are reported after they end: give the observer a turn.
+      await new Promise((r) => setTimeout(r, 100));
+      const longest = window.__longtasks.filter(([s, d]) => s + d >= t0 && s <= t0 + ms).reduce((m, [, d]) => Math.max(m, d), 0);
+      return { ms, longestTaskMs: longest };
+    }, [button, done]);
+  }
+  await page.close();
+  return out;
 }
 
 async function benchTrain(browser, origin, epochs, query = '') {
@@ -222,6 +299,14 @@ try {
   }
   const draw = await benchDraw(browser, origin);
   console.log(`draw: inference + repaint of every map ${draw.medianMs.toFixed(2)} ms median, ${draw.p95Ms.toFixed(2)} ms p95 per pointer move = ${(draw.medianMs / 16.7).toFixed(2)} of a 16.7 ms frame`);
+  if (args.explain) {
+    const explain = await benchDraw(browser, origin, 'explain');
+    console.log(`draw with the Explain section in view: ${explain.medianMs.toFixed(2)} ms median, ${explain.p95Ms.toFixed(2)} ms p95 per pointer move (${(explain.medianMs / draw.medianMs).toFixed(2)}x and ${(explain.p95Ms / draw.p95Ms).toFixed(2)}x the canvas in view); pen lifted ${explain.liftMs.toFixed(2)} ms median (canvas in view: ${draw.liftMs.toFixed(2)} ms)`);
+    const jobs = await benchExplainJobs(browser, origin);
+    console.log('explain, press to result (longest main-thread task): ' + Object.entries(jobs)
+      .map(([k, v]) => `${k} ${v.ms.toFixed(0)} ms (${v.longestTaskMs ? v.longestTaskMs.toFixed(0) + ' ms' : 'none over 50 ms'})`).join(', '));
+    console.log('RESULT ' + JSON.stringify({ draw, explain, jobs }));
+  }
   if (args['draw-only']) process.exit(0);
   const run = await benchTrain(browser, origin, args.epochs ? Number(args.epochs) : 0);
   console.log(`time to 97 % (${run.worker}, default settings): ${run.secondsTo97?.toFixed(1) ?? 'not reached'} s (accuracy by time: ${run.accuracyByTime.map(([t, a]) => `${t.toFixed(1)} s ${a}`).join(', ')}); longest main-thread task ${run.longestTaskMs.toFixed(0)} ms (${run.longTasks} tasks over 50 ms)`);

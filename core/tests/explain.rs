@@ -583,6 +583,9 @@ fn the_filters_job_in_slices_equals_the_functions_one_by_one() {
         lr: 0.1,
         l2: 0.02,
     };
+    // Gradients a training step had accumulated survive the job, however it is sliced.
+    m.parameters_mut()[2].grad.fill(0.25);
+    let grads = m.flat_grads();
     for layer in [0, 4] {
         let whole = FiltersJob::new(&m, layer, 3, ascent, images.clone(), 3)
             .unwrap()
@@ -603,6 +606,7 @@ fn the_filters_job_in_slices_equals_the_functions_one_by_one() {
             assert!(seen.iter().all(|p| p.total == 3 && p.done < 3));
         }
     }
+    assert_eq!(m.flat_grads(), grads);
     // More filters asked for than the layer has: all of them.
     let all = FiltersJob::new(&m, 0, 100, Ascent { steps: 1, ..ascent }, images, 1)
         .unwrap()

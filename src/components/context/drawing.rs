@@ -72,6 +72,8 @@ pub struct Drawing {
     pub pen: RwSignal<f32>,
     /// Whether the keyboard pen is down.
     pub key_down: RwSignal<bool>,
+    /// Whether a pointer (mouse, finger, pen) is drawing a stroke on a canvas right now.
+    pub pen_down: RwSignal<bool>,
     /// Which built-in sample is on the canvas; `None` once the learner draws or clears.
     pub sample: RwSignal<Option<usize>>,
     /// Steps 2–4 of the preprocessing; `None` for an empty canvas.
@@ -129,7 +131,8 @@ impl Drawing {
     /// what nobody sees waits until it is back); a new model's outputs always go through, so
     /// its layers and their outputs agree. Out of view it does not read the drawing's trace,
     /// so drawing elsewhere does not run the model for it.
-    pub fn while_in_view(self, in_view: RwSignal<bool>) -> Drawing {
+    pub fn while_in_view(self, in_view: impl Into<Signal<bool>>) -> Drawing {
+        let in_view = in_view.into();
         let (all, model) = (self.trace, self.model);
         // The trace shown and the model it came from.
         let kept = Memo::new_owning(move |prev: Option<(Option<Reader>, Option<Trace>)>| {
@@ -216,6 +219,7 @@ pub fn provide_drawing() -> Drawing {
         ink,
         pen: RwSignal::new(22.0),
         key_down: RwSignal::new(false),
+        pen_down: RwSignal::new(false),
         sample: RwSignal::new(None),
         prepared,
         choice,

@@ -1,6 +1,8 @@
 //! The Explain section ("Why did it say that?"): five views of why the model in use gave the
 //! Draw section's drawing its class, computed by `nn::explain`. The light views (saliency,
-//! Grad-CAM) are memos that follow the drawing while the section is in view; the heavy ones
+//! Grad-CAM) are memos that follow the drawing while the section is in view, once each stroke
+//! ends (on every pen move they made a move several times as slow: see the README's Speed
+//! section); the heavy ones
 //! (occlusion, the adversarial search, the filters' grown images) run only when asked, a slice
 //! per task with their progress shown (`sliced.rs`).
 
@@ -94,10 +96,14 @@ pub fn ExplainSection() -> impl IntoView {
     let t = use_text();
     let drawing = use_drawing();
     let in_view = visible("explain", "200px");
-    let shown = drawing.while_in_view(in_view);
-    // The input follows the drawing only while the section is in view (the pen stays fast).
+    // The section follows the drawing while it is in view and no stroke is being drawn: a
+    // saliency map and a Grad-CAM (a forward and a backward pass each) on every pen move made
+    // each move several times as slow; in view, they keep the last stroke's answer until the
+    // pen lifts.
+    let follow = Memo::new(move |_| in_view.get() && !drawing.pen_down.get());
+    let shown = drawing.while_in_view(follow);
     let input = Memo::new(move |prev: Option<&Option<Arc<Vec<f32>>>>| {
-        if let (false, Some(p)) = (in_view.get(), prev) {
+        if let (false, Some(p)) = (follow.get(), prev) {
             return p.clone();
         }
         drawing

@@ -76,9 +76,9 @@ pub fn DrawCanvas(
         ink,
         pen,
         key_down,
+        pen_down,
         ..
     } = drawing;
-    let pen_down = RwSignal::new(false);
     // The canvas's box, read when the pen goes down: reading it on every move made the browser
     // lay out the page again for each event, after the maps had changed.
     let rect = StoredValue::new(None::<Rect>);
