@@ -191,8 +191,12 @@ impl IdxSet {
 // ---------------------------------------------------------------------------------------------
 // CRC-32 and gzip (RFC 1952)
 
-/// The CRC-32 table of the reflected polynomial 0xEDB88320 (gzip's, zlib's, PNG's).
-const CRC_TABLE: [u32; 256] = {
+/// The CRC-32 table of the reflected polynomial 0xEDB88320 (gzip's, zlib's, PNG's). Tables are
+/// statics built from consts: indexing a const array in a debug build copies all of it each
+/// time, which made the tests' CRC of 47 MB take over a minute.
+static CRC_TABLE: [u32; 256] = CRC_INIT;
+
+const CRC_INIT: [u32; 256] = {
     let mut table = [0u32; 256];
     let mut n = 0;
     while n < 256 {
@@ -219,15 +223,15 @@ pub fn crc32(bytes: &[u8]) -> u32 {
 
 /// [`CRC_TABLE`] extended for eight bytes at a time ("slicing by 8"): `SLICES[k][b]` is the
 /// register's change from byte `b` followed by `k` zero bytes.
-const SLICES: [[u32; 256]; 8] = {
+static SLICES: [[u32; 256]; 8] = {
     let mut t = [[0u32; 256]; 8];
-    t[0] = CRC_TABLE;
+    t[0] = CRC_INIT;
     let mut k = 1;
     while k < 8 {
         let mut n = 0;
         while n < 256 {
             let c = t[k - 1][n];
-            t[k][n] = CRC_TABLE[(c & 0xFF) as usize] ^ (c >> 8);
+            t[k][n] = CRC_INIT[(c & 0xFF) as usize] ^ (c >> 8);
             n += 1;
         }
         k += 1;
