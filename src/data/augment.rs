@@ -3,6 +3,7 @@
 //! mouse (which are never quite centred, upright or as thick as MNIST's pen).
 
 use super::mnist::{IMAGE_SIDE, PIXELS};
+use super::redraw::Redraw;
 use crate::nn::init::NnRng;
 use rand::Rng;
 
@@ -19,6 +20,9 @@ pub struct Augment {
     pub thicken: f32,
     /// Probability of thinning them (their faint edges removed).
     pub thin: f32,
+    /// Probability of redrawing the digit with an even pen instead ([`Redraw`]'s own slant,
+    /// stretch, turn, bend and pen width; none of the changes above).
+    pub redraw: f32,
 }
 
 impl Default for Augment {
@@ -29,6 +33,7 @@ impl Default for Augment {
             max_shift: 1.5,
             thicken: 0.2,
             thin: 0.1,
+            redraw: 0.0,
         }
     }
 }
@@ -39,6 +44,9 @@ impl Augment {
     /// The affine map turns about the centre (14, 14) and samples the source bilinearly, with
     /// zeros outside it.
     pub fn apply(&self, src: &[u8], out: &mut [f32], rng: &mut NnRng) {
+        if self.redraw > 0.0 && rng.random::<f32>() < self.redraw {
+            return Redraw::default().apply(src, out, rng);
+        }
         let angle = rng.random_range(-1.0..=1.0f32) * self.max_rotate_deg.to_radians();
         let scale = 1.0 + rng.random_range(-1.0..=1.0f32) * self.max_scale;
         let shift = (
@@ -127,6 +135,7 @@ mod tests {
             max_shift: 0.0,
             thicken: 0.0,
             thin: 0.0,
+            redraw: 0.0,
         };
         let src = bar();
         let mut out = vec![0.0; PIXELS];

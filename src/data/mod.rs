@@ -9,8 +9,10 @@ pub mod draw;
 pub mod idx;
 pub mod mnist;
 pub mod mydigits;
+pub mod redraw;
 pub mod set;
 pub mod source;
+pub mod strokes;
 
 pub use mnist::{
     unit_pixel, DataError, Mnist, Split, FIRST_SAMPLE, IMAGE_SIDE, MAX_PIXEL, PIXELS, SAMPLE_ROUNDS,
