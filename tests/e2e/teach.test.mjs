@@ -245,3 +245,23 @@ test('teaching the model bars labelled 3 makes Draw read a bar as 3; the held-ba
   assert.deepEqual(log.consoleErrors, []);
   await context.close();
 });
+
+test('two tabs show the same Your digits: a digit labelled in one appears in the other, and a deletion leaves both', async () => {
+  const { page: a, context, origin } = await open(browser, server, '/?lang=en');
+  const b = await context.newPage();
+  await b.goto(origin + '/?lang=en');
+  await ready(a);
+  await ready(b);
+  await waitText(b, 'mydigits-count', '0 digits');
+  await drawAndLabel(a, SEVEN, 7, 1);
+  await waitText(b, 'mydigits-count', '1 digit');
+  assert.deepEqual(await labels(b), [7]);
+  // A digit labelled in the other tab joins, and a deletion there leaves this tab too.
+  await drawAndLabel(b, ONE, 1, 2);
+  await waitText(a, 'mydigits-count', '2 digits');
+  assert.deepEqual(await labels(a), [7, 1]);
+  await b.click(`${tid('mydigits-item')}[data-label="7"] ${tid('mydigits-delete')}`);
+  await waitText(a, 'mydigits-count', '1 digit');
+  assert.deepEqual(await labels(a), [1]);
+  await context.close();
+});

@@ -1,8 +1,8 @@
 // Firefox smoke test: Debian's firefox-esr, headless, driven through geckodriver by our own
 // WebDriver client. The end-to-end tests cover behaviour in depth in Chromium; this checks that
 // the same bundle works in a second engine: the convolution stepper, drawing with the mouse and
-// with touch, and one epoch of training, whose throughput it prints (speed is measured by the
-// benchmarks, not asserted here).
+// with touch, two tabs sharing Your digits, and one epoch of training, whose throughput it
+// prints (speed is measured by the benchmarks, not asserted here).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../e2e/harness.mjs';
@@ -80,6 +80,27 @@ async function strokeOne(type) {
   steps.push({ type: 'pointerUp', button: 0 });
   await ff.actions([{ type: 'pointer', id: `pen-${type}`, parameters: { pointerType: type }, actions: steps }]);
 }
+
+test('a drawing labelled in one tab joins Your digits in the other (BroadcastChannel, IndexedDB)', async () => {
+  await open('/?lang=en');
+  const first = await ff.window();
+  const second = await ff.newTab();
+  await ff.switchTo(second);
+  await open('/?lang=en');
+  await ff.waitFor((sel) => document.querySelector(sel)?.textContent.trim() === '0 digits', { args: [tid('mydigits-count')], timeout: 10000 });
+  await ff.switchTo(first);
+  await ff.waitFor((sel) => document.querySelector(sel), { args: [tid('draw-maps-0')] });
+  await strokeOne('mouse');
+  await ff.waitFor((sel) => document.querySelector(sel)?.textContent.trim() === '1', { args: [tid('draw-prediction')], timeout: 10000 });
+  await ff.click(await ff.find(`${tid('draw-teach')} button:nth-of-type(2)`));
+  await ff.waitFor((sel) => document.querySelector(sel)?.textContent.trim() === '1 digit', { args: [tid('mydigits-count')], timeout: 10000 });
+  await ff.switchTo(second);
+  await ff.waitFor((sel) => document.querySelector(sel)?.textContent.trim() === '1 digit', { args: [tid('mydigits-count')], timeout: 10000 })
+    .catch(async () => assert.fail(`the other tab says '${await text('mydigits-count')}'`));
+  assert.deepEqual(await ff.run(() => window.__errors), []);
+  await ff.cmd('DELETE', '/window');
+  await ff.switchTo(first);
+});
 
 const prediction = () => ff.run((sel) => document.querySelector(sel).textContent.trim(), tid('draw-prediction'));
 

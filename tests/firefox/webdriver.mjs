@@ -71,6 +71,15 @@ class Session {
 
   goto(url) { return this.cmd('POST', '/url', { url }); }
 
+  /// The current window's handle.
+  window() { return this.cmd('GET', '/window'); }
+
+  /// Opens a new tab and returns its handle (the current window stays current).
+  async newTab() { return (await this.cmd('POST', '/window/new', { type: 'tab' })).handle; }
+
+  /// Makes the window `handle` current.
+  switchTo(handle) { return this.cmd('POST', '/window', { handle }); }
+
   /// Runs `fn` (a function or its source) in the page with `args`; returns its result.
   run(fn, ...args) {
     return this.cmd('POST', '/execute/sync', { script: `return (${fn}).apply(null, arguments)`, args });

@@ -3,6 +3,8 @@
 //! the report of a teaching run. A digit shows on the page only once its write committed, and
 //! leaves it only once its delete did: a storage failure changes nothing and is said. The rules
 //! (records, which are held back, how many to teach) are `data::mydigits` and `train::mydigits`.
+//! The app's other tabs hear of each change and read the store again, so every tab shows, and
+//! teaches on, the same digits.
 
 use crate::data::mydigits::{digit_key, in_order, next_seq, DigitsProblem, MyDigit};
 use crate::train::mydigits::Report;
@@ -44,6 +46,45 @@ pub struct YourDigits {
     pub loaded: RwSignal<bool>,
     // Drawings labelled and not stored yet, so two pressed quickly get two numbers.
     in_flight: StoredValue<u32>,
+    // Digits stored in this tab since the last read of the store began: a read that began
+    // before they committed may not hold them, and they stay.
+    added: StoredValue<Vec<String>>,
+}
+
+/// The channel on which tabs of the app tell each other that Your digits changed.
+const CHANNEL: &str = "convlab-mydigits";
+
+thread_local! {
+    // Which tab this is, so it ignores its own news (a channel also delivers to the page's other
+    // channel objects).
+    static TAB: f64 = js_sys::Math::random();
+}
+
+/// Tells the app's other tabs that Your digits changed, so they read them again.
+fn tell_other_tabs() {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+        let _ = channel.post_message(&JsValue::from_f64(TAB.with(|t| *t)));
+        channel.close();
+    }
+}
+
+/// Reads Your digits again whenever another tab of the app added or deleted one.
+fn listen_to_other_tabs(me: YourDigits) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
+        return;
+    };
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            if ev.data().as_f64() != Some(TAB.with(|t| *t)) {
+                me.load();
+            }
+        });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // The channel lives as long as the page.
+    std::mem::forget(channel);
 }
 
 /// The browser's reason for a failed storage call (a DOMException names it: QuotaExceededError…).
@@ -55,9 +96,12 @@ fn reason(e: &JsValue) -> String {
 }
 
 impl YourDigits {
-    /// Reads the stored digits; records that are not digits are removed and counted.
+    /// Reads the stored digits, at load and when another tab changed them: the list becomes
+    /// what is stored, with digits this tab stored during the read kept. Records that are not
+    /// digits are removed and counted.
     fn load(&self) {
         let me = *self;
+        self.added.set_value(Vec::new());
         leptos::task::spawn_local(async move {
             let read = storage::all_bytes(Store::MyDigits).await;
             me.loaded.set(true);
@@ -77,11 +121,13 @@ impl YourDigits {
                     Err(_) => unreadable.push(key),
                 }
             }
-            // Digits labelled in this tab while the store was read stay.
+            // Digits labelled in this tab while the store was read stay; others not in the
+            // store were deleted by another tab.
+            let recent = me.added.get_value();
             me.list.update(|l| {
                 let added: Vec<MyDigit> = std::mem::take(l)
                     .into_iter()
-                    .filter(|d| list.iter().all(|k| k.key != d.key))
+                    .filter(|d| recent.contains(&d.key) && list.iter().all(|k| k.key != d.key))
                     .collect();
                 list.extend(added);
                 *l = in_order(std::mem::take(&mut list));
@@ -114,7 +160,9 @@ impl YourDigits {
             me.in_flight.update_value(|n| *n -= 1);
             match stored {
                 Ok(()) => {
+                    me.added.update_value(|a| a.push(digit.key.clone()));
                     me.list.update(|l| l.push(digit));
+                    tell_other_tabs();
                     let count = me.list.with_untracked(Vec::len);
                     me.news.set(Some(DigitsNews::Added { label, count }));
                     then();
@@ -139,6 +187,7 @@ impl YourDigits {
             match storage::delete_bytes(Store::MyDigits, &key).await {
                 Ok(()) => {
                     me.list.update(|l| l.retain(|d| d.key != key));
+                    tell_other_tabs();
                     me.news.set(Some(DigitsNews::Deleted { seq, label }));
                     then();
                 }
@@ -158,9 +207,11 @@ pub fn provide_your_digits() -> YourDigits {
         report: RwSignal::new(None),
         loaded: RwSignal::new(false),
         in_flight: StoredValue::new(0),
+        added: StoredValue::new(Vec::new()),
     };
     provide_context(me);
     me.load();
+    listen_to_other_tabs(me);
     me
 }
 
