@@ -1,11 +1,12 @@
 //! Browser plumbing, kept out of the components: same-origin fetches (also used by the training
 //! worker), the page URL's query, IndexedDB storage, the page–worker message wire, and giving
-//! the browser a turn during a long job (`paint`).
+//! the browser a turn during a long job (`paint`), and news between the app's tabs (`tabs`).
 
 pub mod fetch;
 pub mod offline;
 pub mod paint;
 pub mod storage;
+pub mod tabs;
 pub mod url;
 pub mod wire;
 

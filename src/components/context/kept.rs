@@ -9,10 +9,10 @@ use crate::train::kept::{new_id, newest_first, KeptModel, ModelFacts, RunEntry};
 use crate::train::protocol::{Settings, Status, WorkerError};
 use crate::train::state::RunState;
 use crate::web::storage;
+use crate::web::tabs::{listen_to_other_tabs, tell_other_tabs};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// What the My models panel says after an action.
 #[derive(Clone, Debug, PartialEq)]
@@ -134,7 +134,7 @@ impl MyModels {
                         list.push(KeptModel { id, facts });
                         *list = newest_first(std::mem::take(list));
                     });
-                    tell_other_tabs();
+                    tell_other_tabs(CHANNEL);
                 }
                 Err(e) => {
                     if my.current.get_untracked().as_deref() == Some(id.as_str()) {
@@ -154,7 +154,7 @@ impl MyModels {
                 Ok(()) => {
                     my.forget_locally(&id);
                     my.news.set(created.map(KeptNews::Deleted));
-                    tell_other_tabs();
+                    tell_other_tabs(CHANNEL);
                 }
                 Err(e) => my.news.set(Some(KeptNews::Failed(reason(&e)))),
             }
@@ -292,43 +292,12 @@ fn random() -> f64 {
     js_sys::Math::random()
 }
 
-thread_local! {
-    // Which tab this is, so it ignores its own news on the channel (a channel also delivers to
-    // the other channel objects of the same page).
-    static TAB: f64 = js_sys::Math::random();
-}
-
-/// Tells the app's other tabs that the list changed, so they show the same one.
-fn tell_other_tabs() {
-    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-        let _ = channel.post_message(&JsValue::from_f64(TAB.with(|t| *t)));
-        channel.close();
-    }
-}
-
-/// Re-reads the list whenever another tab of the app changed it.
-fn listen_to_other_tabs(my: MyModels) {
-    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
-        return;
-    };
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            if ev.data().as_f64() != Some(TAB.with(|t| *t)) {
-                my.refresh(None);
-            }
-        });
-    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    // The channel lives as long as the page.
-    std::mem::forget(channel);
-}
-
 /// Provides [`MyModels`] and keeps it in step with the app's other tabs.
 /// `source` is the set training uses, which each run's entry records.
 pub fn provide_my_models(models: Models, source: Memo<DataSource>) -> MyModels {
     let my = MyModels::new(models, source);
     provide_context(my);
-    listen_to_other_tabs(my);
+    listen_to_other_tabs(CHANNEL, move || my.refresh(None));
     my
 }
 

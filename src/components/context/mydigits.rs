@@ -9,6 +9,7 @@
 use crate::data::mydigits::{digit_key, in_order, next_seq, DigitsProblem, MyDigit};
 use crate::train::mydigits::Report;
 use crate::web::storage::{self, Store};
+use crate::web::tabs::{listen_to_other_tabs, tell_other_tabs};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -53,39 +54,6 @@ pub struct YourDigits {
 
 /// The channel on which tabs of the app tell each other that Your digits changed.
 const CHANNEL: &str = "convlab-mydigits";
-
-thread_local! {
-    // Which tab this is, so it ignores its own news (a channel also delivers to the page's other
-    // channel objects).
-    static TAB: f64 = js_sys::Math::random();
-}
-
-/// Tells the app's other tabs that Your digits changed, so they read them again.
-fn tell_other_tabs() {
-    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-        let _ = channel.post_message(&JsValue::from_f64(TAB.with(|t| *t)));
-        channel.close();
-    }
-}
-
-/// Reads Your digits again whenever another tab of the app added or deleted one.
-fn listen_to_other_tabs(me: YourDigits) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
-        return;
-    };
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            if ev.data().as_f64() != Some(TAB.with(|t| *t)) {
-                me.load();
-            }
-        });
-    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    // The channel lives as long as the page.
-    std::mem::forget(channel);
-}
 
 /// The browser's reason for a failed storage call (a DOMException names it: QuotaExceededError…).
 fn reason(e: &JsValue) -> String {
@@ -162,7 +130,7 @@ impl YourDigits {
                 Ok(()) => {
                     me.added.update_value(|a| a.push(digit.key.clone()));
                     me.list.update(|l| l.push(digit));
-                    tell_other_tabs();
+                    tell_other_tabs(CHANNEL);
                     let count = me.list.with_untracked(Vec::len);
                     me.news.set(Some(DigitsNews::Added { label, count }));
                     then();
@@ -187,7 +155,7 @@ impl YourDigits {
             match storage::delete_bytes(Store::MyDigits, &key).await {
                 Ok(()) => {
                     me.list.update(|l| l.retain(|d| d.key != key));
-                    tell_other_tabs();
+                    tell_other_tabs(CHANNEL);
                     me.news.set(Some(DigitsNews::Deleted { seq, label }));
                     then();
                 }
@@ -211,7 +179,7 @@ pub fn provide_your_digits() -> YourDigits {
     };
     provide_context(me);
     me.load();
-    listen_to_other_tabs(me);
+    listen_to_other_tabs(CHANNEL, move || me.load());
     me
 }
 
