@@ -3,7 +3,7 @@
 //! Usage: `cargo run --release --bin pretrain [-- <epochs>]` writes
 //! `public/pretrained.safetensors`. It trains the seed model on the 8,000 training digits of
 //! `public/mnist-10k.bin` (never on the 2,000 held out), with augmentation so that digits drawn
-//! with a mouse read well (a third of them redrawn with an even pen), then prints the held-out
+//! with a mouse read well (30 % of them redrawn with an even pen), then prints the held-out
 //! accuracy and how many of 60 drawn digits per class it reads. Everything is seeded, so the
 //! same command gives the same file on the same machine. `pretrain --check` prints the same for
 //! the file already there.

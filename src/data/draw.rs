@@ -15,6 +15,9 @@ use super::mnist::{IMAGE_SIDE, PIXELS};
 /// Side of the box the longer side of a digit is scaled to.
 pub const BOX: usize = 20;
 
+/// Side of the page's drawing grid in pixels (the canvas bitmap; CSS may show it smaller).
+pub const GRID: usize = 280;
+
 /// Ink below this coverage is anti-aliasing fringe and does not widen the bounding box.
 const INK_THRESHOLD: f32 = 0.05;
 

@@ -60,7 +60,9 @@ pub fn skeleton(pixels: &[u8]) -> Vec<bool> {
                     } else {
                         (p[0] && p[2] && p[6], p[0] && p[4] && p[6])
                     };
-                    if (2..=6).contains(&b) && a == 1 && !c && !d {
+                    // Lü and Wang's 3 (Zhang and Suen have 2) keeps two-pixel-thick diagonal
+                    // strokes, which the original peels away entirely.
+                    if (3..=6).contains(&b) && a == 1 && !c && !d {
                         peel.push(y * n + x);
                     }
                 }
@@ -79,13 +81,15 @@ pub fn skeleton(pixels: &[u8]) -> Vec<bool> {
 /// Ranges of the redrawing's random changes; each image draws its own values.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Redraw {
-    /// Largest horizontal shear either way (0.3: the top moves 30 % of the height sideways).
+    /// Largest horizontal shear either way, before the stretch (0.3: at width 100 %, the top
+    /// moves 30 % of the height sideways).
     pub max_slant: f32,
     /// Narrowest and widest width against the height, as factors.
     pub stretch: (f32, f32),
     /// Largest rotation either way, in degrees.
     pub max_rotate_deg: f32,
-    /// Largest bend of the lines, as a share of the digit's box.
+    /// Amplitude of each of the waves that bend the lines ([`Wobble`]), as a share of the
+    /// 28-pixel field: a point moves up to twice this along each axis.
     pub wobble: f32,
     /// Thinnest and thickest pen, as shares of the digit's box.
     pub pen: (f32, f32),
@@ -232,6 +236,18 @@ mod tests {
             let span = |v: &[usize]| v.last().unwrap() - v.first().unwrap() + 1;
             assert!(span(&rows).max(span(&cols)) >= 19, "{rows:?} {cols:?}");
         }
+    }
+
+    #[test]
+    fn thinning_keeps_a_two_pixel_thick_diagonal() {
+        // Zhang and Suen's rule alone peels this stroke down to two pixels.
+        let mut img = vec![0u8; PIXELS];
+        for i in 4..24 {
+            img[i * 28 + i] = 255;
+            img[i * 28 + i + 1] = 255;
+        }
+        let count = skeleton(&img).iter().filter(|&&v| v).count();
+        assert!(count >= 15, "{count} of the stroke's 20 rows left");
     }
 
     #[test]

@@ -8,14 +8,11 @@
 //! preprocessing ([`super::draw::prepare`]) like any drawing. None of these drawings is ever
 //! trained on: they are the test of how well training on MNIST carries over to the pad.
 
-use super::draw::{prepare, Ink, Point, Stroke};
+use super::draw::{prepare, Ink, Point, Stroke, GRID};
 use super::PIXELS;
 use crate::nn::init::{rng, NnRng};
 use rand::Rng;
 use std::f32::consts::PI;
-
-/// Side of the page's drawing grid, in grid pixels (the Draw section's canvas).
-pub const GRID: usize = 280;
 
 /// Points of an elliptical arc centred on `(cx, cy)` with radii `(rx, ry)`, from angle `a0` to
 /// `a1` in degrees (0° points right, 90° down, as y grows downwards), one point every 8°.
@@ -155,25 +152,42 @@ pub fn drawn_digit(class: u8, n: u64) -> Vec<Stroke> {
     // one on a small digit, within the page's slider (6 to 48).
     let pen = (height * r.random_range(0.06..0.2f32)).clamp(6.0, 48.0);
     let wobble = Wobble::new(&mut r, 0.035);
-    let room = GRID as f32 - height.max(width) - pen;
-    let centre = (
-        GRID as f32 / 2.0 + r.random_range(-0.4..0.4f32) * room,
-        GRID as f32 / 2.0 + r.random_range(-0.4..0.4f32) * room,
-    );
     let (sin, cos) = turn.sin_cos();
-    shape
+    // The drawing about its own centre, then moved to a place where all of it, the pen's edge
+    // included, lies on the pad (shrunk first if it would not fit anywhere).
+    let mut strokes: Vec<Vec<Point>> = shape
         .iter()
-        .map(|points| Stroke {
-            width: pen,
-            points: points
+        .map(|points| {
+            points
                 .iter()
                 .map(|&(x, y)| {
                     let (x, y) = wobble.at(x, y);
                     let (x, y) = ((x - 0.5 + slant * (0.5 - y)) * width, (y - 0.5) * height);
-                    (centre.0 + cos * x - sin * y, centre.1 + sin * x + cos * y)
+                    (cos * x - sin * y, sin * x + cos * y)
                 })
-                .collect(),
+                .collect()
         })
+        .collect();
+    let all = || strokes.iter().flatten();
+    let lo = all().fold((f32::MAX, f32::MAX), |m, p| (m.0.min(p.0), m.1.min(p.1)));
+    let hi = all().fold((f32::MIN, f32::MIN), |m, p| (m.0.max(p.0), m.1.max(p.1)));
+    let side = GRID as f32 - 2.0;
+    let fit = ((side - pen) / (hi.0 - lo.0).max(hi.1 - lo.1)).min(1.0);
+    let place = |lo: f32, hi: f32, r: &mut NnRng| -> f32 {
+        // Where the drawing's left (or top) edge may go, the pen's half width inside the pad.
+        let (first, last) = (
+            1.0 + pen / 2.0 - fit * lo,
+            side + 1.0 - pen / 2.0 - fit * hi,
+        );
+        first + r.random_range(0.1..0.9f32) * (last - first).max(0.0)
+    };
+    let centre = (place(lo.0, hi.0, &mut r), place(lo.1, hi.1, &mut r));
+    for p in strokes.iter_mut().flatten() {
+        *p = (centre.0 + fit * p.0, centre.1 + fit * p.1);
+    }
+    strokes
+        .into_iter()
+        .map(|points| Stroke { width: pen, points })
         .collect()
 }
 
@@ -187,14 +201,14 @@ pub fn drawn_input(class: u8, n: u64) -> Vec<f32> {
 }
 
 /// A smooth displacement of the unit box: two slow waves in each direction, the unsteadiness of
-/// a hand.
+/// a hand. A point moves at most twice the waves' amplitude along each axis.
 #[derive(Clone, Copy, Debug)]
 pub struct Wobble {
     waves: [(f32, f32, f32, f32); 4],
 }
 
 impl Wobble {
-    /// Waves of up to `amplitude` (in units of the box) with one to two periods across it.
+    /// Waves of up to `amplitude` each (in units of the box) with one to two periods across it.
     pub fn new(r: &mut NnRng, amplitude: f32) -> Self {
         let mut wave = || {
             (
@@ -224,14 +238,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_class_draws_inside_the_grid_and_prepares() {
+    fn every_drawing_lies_on_the_pad_pen_and_all_and_prepares() {
         for class in 0..10u8 {
-            for n in 0..2 * shape_count(class) as u64 {
+            for n in 0..60 {
                 let strokes = drawn_digit(class, n);
                 for s in &strokes {
+                    let r = s.width / 2.0;
                     for &(x, y) in &s.points {
-                        assert!((0.0..GRID as f32).contains(&x), "{class}/{n}: x {x}");
-                        assert!((0.0..GRID as f32).contains(&y), "{class}/{n}: y {y}");
+                        assert!(
+                            x - r >= 0.0 && x + r <= GRID as f32,
+                            "{class}/{n}: x {x} ± {r}"
+                        );
+                        assert!(
+                            y - r >= 0.0 && y + r <= GRID as f32,
+                            "{class}/{n}: y {y} ± {r}"
+                        );
                     }
                 }
                 let p = prepare(&Ink::from_strokes(GRID, &strokes)).expect("ink");

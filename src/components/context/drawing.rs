@@ -15,8 +15,7 @@ use leptos::prelude::*;
 use ndarray::{ArrayD, IxDyn};
 use std::sync::{Arc, Mutex, PoisonError};
 
-/// Side of the drawing grid in pixels (the canvas bitmap; CSS may show it smaller).
-pub const GRID: usize = 280;
+pub use crate::data::draw::GRID;
 
 /// Outputs of every layer for one drawing (batch of 1), in model order.
 pub type Trace = Arc<Vec<ArrayD<f32>>>;
