@@ -247,7 +247,7 @@ test('teaching the model bars labelled 3 makes Draw read a bar as 3; the held-ba
 });
 
 test('two tabs show the same Your digits: a digit labelled in one appears in the other, and a deletion leaves both', async () => {
-  const { page: a, context, origin } = await open(browser, server, '/?lang=en');
+  const { page: a, context, origin, log } = await open(browser, server, '/?lang=en');
   const b = await context.newPage();
   await b.goto(origin + '/?lang=en');
   await ready(a);
@@ -261,7 +261,11 @@ test('two tabs show the same Your digits: a digit labelled in one appears in the
   await waitText(a, 'mydigits-count', '2 digits');
   assert.deepEqual(await labels(a), [7, 1]);
   await b.click(`${tid('mydigits-item')}[data-label="7"] ${tid('mydigits-delete')}`);
+  await waitText(b, 'mydigits-count', '1 digit');
   await waitText(a, 'mydigits-count', '1 digit');
   assert.deepEqual(await labels(a), [1]);
+  assert.deepEqual(await labels(b), [1]);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, []);
   await context.close();
 });

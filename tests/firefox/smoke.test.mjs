@@ -85,6 +85,17 @@ test('a drawing labelled in one tab joins Your digits in the other (BroadcastCha
   await open('/?lang=en');
   const first = await ff.window();
   const second = await ff.newTab();
+  try {
+    await inTwoTabs(first, second);
+  } finally {
+    // The later tests run in the first tab, whatever happened here.
+    await ff.switchTo(second);
+    await ff.cmd('DELETE', '/window');
+    await ff.switchTo(first);
+  }
+});
+
+async function inTwoTabs(first, second) {
   await ff.switchTo(second);
   await open('/?lang=en');
   await ff.waitFor((sel) => document.querySelector(sel)?.textContent.trim() === '0 digits', { args: [tid('mydigits-count')], timeout: 10000 });
@@ -98,9 +109,7 @@ test('a drawing labelled in one tab joins Your digits in the other (BroadcastCha
   await ff.waitFor((sel) => document.querySelector(sel)?.textContent.trim() === '1 digit', { args: [tid('mydigits-count')], timeout: 10000 })
     .catch(async () => assert.fail(`the other tab says '${await text('mydigits-count')}'`));
   assert.deepEqual(await ff.run(() => window.__errors), []);
-  await ff.cmd('DELETE', '/window');
-  await ff.switchTo(first);
-});
+}
 
 const prediction = () => ff.run((sel) => document.querySelector(sel).textContent.trim(), tid('draw-prediction'));
 

@@ -47,9 +47,13 @@ pub struct YourDigits {
     pub loaded: RwSignal<bool>,
     // Drawings labelled and not stored yet, so two pressed quickly get two numbers.
     in_flight: StoredValue<u32>,
-    // Digits stored in this tab since the last read of the store began: a read that began
-    // before they committed may not hold them, and they stay.
+    // Digits stored and deleted in this tab since the last read of the store began: a read
+    // that began before they committed may not know of them.
     added: StoredValue<Vec<String>>,
+    deleted: StoredValue<Vec<String>>,
+    // Reads of the store begun; only the newest one's answer is used (answers may come out of
+    // order, and an older one would bring back a state another tab has since changed).
+    reads: StoredValue<u64>,
 }
 
 /// The channel on which tabs of the app tell each other that Your digits changed.
@@ -65,13 +69,19 @@ fn reason(e: &JsValue) -> String {
 
 impl YourDigits {
     /// Reads the stored digits, at load and when another tab changed them: the list becomes
-    /// what is stored, with digits this tab stored during the read kept. Records that are not
-    /// digits are removed and counted.
+    /// what is stored, with what this tab stored or deleted during the read applied to it.
+    /// Records that are not digits are removed and counted.
     fn load(&self) {
         let me = *self;
         self.added.set_value(Vec::new());
+        self.deleted.set_value(Vec::new());
+        self.reads.update_value(|n| *n += 1);
+        let this_read = self.reads.get_value();
         leptos::task::spawn_local(async move {
             let read = storage::all_bytes(Store::MyDigits).await;
+            if me.reads.get_value() != this_read {
+                return;
+            }
             me.loaded.set(true);
             let records = match read {
                 Ok(r) => r,
@@ -89,9 +99,11 @@ impl YourDigits {
                     Err(_) => unreadable.push(key),
                 }
             }
-            // Digits labelled in this tab while the store was read stay; others not in the
-            // store were deleted by another tab.
+            // Digits labelled in this tab while the store was read stay, those it deleted
+            // meanwhile stay deleted; others not in the store were deleted by another tab.
             let recent = me.added.get_value();
+            let gone = me.deleted.get_value();
+            list.retain(|d| !gone.contains(&d.key));
             me.list.update(|l| {
                 let added: Vec<MyDigit> = std::mem::take(l)
                     .into_iter()
@@ -154,6 +166,7 @@ impl YourDigits {
         leptos::task::spawn_local(async move {
             match storage::delete_bytes(Store::MyDigits, &key).await {
                 Ok(()) => {
+                    me.deleted.update_value(|d| d.push(key.clone()));
                     me.list.update(|l| l.retain(|d| d.key != key));
                     tell_other_tabs(CHANNEL);
                     me.news.set(Some(DigitsNews::Deleted { seq, label }));
@@ -176,6 +189,8 @@ pub fn provide_your_digits() -> YourDigits {
         loaded: RwSignal::new(false),
         in_flight: StoredValue::new(0),
         added: StoredValue::new(Vec::new()),
+        deleted: StoredValue::new(Vec::new()),
+        reads: StoredValue::new(0),
     };
     provide_context(me);
     me.load();
