@@ -10,7 +10,7 @@
 
 use convlab::data::augment::Augment;
 use convlab::data::strokes::drawn_input;
-use convlab::data::Mnist;
+use convlab::data::{Mnist, Split};
 use convlab::nn::{classify, Mode, ModelConfig, Sequential};
 use convlab::train::{evaluate, OptimizerKind, Schedule, TrainConfig, Trainer};
 use ndarray::{ArrayD, IxDyn};
@@ -83,11 +83,17 @@ fn report(model: &mut Sequential, data: &Mnist, test: &[usize]) -> Result<(), St
     Ok(())
 }
 
-fn check() -> Result<(), String> {
+/// The shipped digits and their fixed split.
+fn digits() -> Result<(Mnist, Split), String> {
     let bytes =
         std::fs::read("public/mnist-10k.bin").map_err(|e| format!("public/mnist-10k.bin: {e}"))?;
     let data = Mnist::decode(&bytes).map_err(|e| e.to_string())?;
     let split = data.split().map_err(|e| e.to_string())?;
+    Ok((data, split))
+}
+
+fn check() -> Result<(), String> {
+    let (data, split) = digits()?;
     let mut model = ModelConfig::seed().build(0).map_err(|e| e.to_string())?;
     model
         .load_safetensors(
@@ -99,10 +105,7 @@ fn check() -> Result<(), String> {
 }
 
 fn run(epochs: usize) -> Result<(), String> {
-    let bytes =
-        std::fs::read("public/mnist-10k.bin").map_err(|e| format!("public/mnist-10k.bin: {e}"))?;
-    let data = Mnist::decode(&bytes).map_err(|e| e.to_string())?;
-    let split = data.split().map_err(|e| e.to_string())?;
+    let (data, split) = digits()?;
     let mut t = Trainer::new(&ModelConfig::seed(), settings(epochs), split.train.clone())
         .map_err(|e| format!("{e:?}"))?;
     let start = Instant::now();

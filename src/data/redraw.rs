@@ -4,8 +4,9 @@
 //!
 //! Scanned digits have strokes that swell and fade; a mouse draws every stroke the same width.
 //! Training on both kinds lets a model read the pad as well as the scans. The centre lines come
-//! from Zhang and Suen's thinning (Communications of the ACM 27(3), 1984): boundary pixels are
-//! peeled away in two alternating passes until only one-pixel-wide lines remain.
+//! from Zhang and Suen's thinning (Communications of the ACM 27(3), 1984) with Lü and Wang's
+//! correction (the same journal, 29(3), 1986): boundary pixels are peeled away in two
+//! alternating passes until only one-pixel-wide lines remain.
 
 use super::draw::{prepare, Ink, Stroke, BOX};
 use super::strokes::Wobble;
@@ -131,34 +132,39 @@ impl Redraw {
                 GRID as f32 / 2.0 + s * (sin * u + cos * v),
             )
         };
+        // Each line pixel's place on the grid, once.
+        let placed: Vec<Option<(f32, f32)>> = (0..n * n)
+            .map(|i| lines[i].then(|| place(i % n, i / n)))
+            .collect();
+        let line_at = |x: isize, y: isize| -> Option<(f32, f32)> {
+            let inside = (0..n as isize).contains(&x) && (0..n as isize).contains(&y);
+            inside
+                .then(|| placed[y as usize * n + x as usize])
+                .flatten()
+        };
         let mut strokes = Vec::new();
-        for y in 0..n {
-            for x in 0..n {
-                if !lines[y * n + x] {
-                    continue;
-                }
-                let a = place(x, y);
-                let mut joined = false;
-                // Each pair of touching line pixels once: the neighbours after this one.
-                for (dx, dy) in [(1isize, 0isize), (-1, 1), (0, 1), (1, 1)] {
-                    let (bx, by) = (x as isize + dx, y as isize + dy);
-                    if (0..n as isize).contains(&bx)
-                        && (0..n as isize).contains(&by)
-                        && lines[by as usize * n + bx as usize]
-                    {
-                        strokes.push(Stroke {
-                            width: pen,
-                            points: vec![a, place(bx as usize, by as usize)],
-                        });
-                        joined = true;
-                    }
-                }
-                if !joined {
+        for (i, a) in placed.iter().enumerate() {
+            let Some(a) = *a else { continue };
+            let (x, y) = ((i % n) as isize, (i / n) as isize);
+            // Each pair of touching line pixels once: the neighbours after this one. A pixel
+            // with none after it gets a dot too, even where a segment from a pixel before it
+            // ends there: that segment's end differs from the pixel's place in the last bit,
+            // and the shipped model was trained on pictures with the dots.
+            let mut joined = false;
+            for (dx, dy) in [(1, 0), (-1, 1), (0, 1), (1, 1)] {
+                if let Some(b) = line_at(x + dx, y + dy) {
                     strokes.push(Stroke {
                         width: pen,
-                        points: vec![a],
+                        points: vec![a, b],
                     });
+                    joined = true;
                 }
+            }
+            if !joined {
+                strokes.push(Stroke {
+                    width: pen,
+                    points: vec![a],
+                });
             }
         }
         match prepare(&Ink::from_strokes(GRID, &strokes)) {

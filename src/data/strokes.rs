@@ -133,12 +133,8 @@ fn shapes(class: u8) -> Vec<Vec<Vec<Point>>> {
     }
 }
 
-/// Shapes a class can be drawn as (two to four).
-pub fn shape_count(class: u8) -> usize {
-    shapes(class).len()
-}
-
-/// The `n`th drawing of `class` (0–9) on the page's grid: shape `n mod shape_count`, everything
+/// The `n`th drawing of `class` (0–9) on the page's grid: the class's shapes (two to four) taken
+/// in turn by `n`, everything
 /// else drawn from a generator seeded by `(class, n)`, so the same call gives the same drawing.
 pub fn drawn_digit(class: u8, n: u64) -> Vec<Stroke> {
     let shapes = shapes(class);
