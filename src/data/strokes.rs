@@ -134,8 +134,8 @@ fn shapes(class: u8) -> Vec<Vec<Vec<Point>>> {
 }
 
 /// The `n`th drawing of `class` (0–9) on the page's grid: the class's shapes (two to four) taken
-/// in turn by `n`, everything
-/// else drawn from a generator seeded by `(class, n)`, so the same call gives the same drawing.
+/// in turn by `n`, everything else drawn from a generator seeded by `(class, n)`, so the same
+/// call gives the same drawing.
 pub fn drawn_digit(class: u8, n: u64) -> Vec<Stroke> {
     let shapes = shapes(class);
     let shape = &shapes[n as usize % shapes.len()];
