@@ -228,6 +228,8 @@ pub struct DataChoice {
     generation: u64,
     // The choice record the save in progress writes after the set.
     saving: Option<ChoiceFacts>,
+    // Training has woken: a kept set in use is wanted now, even one named after the wake.
+    awake: bool,
 }
 
 impl DataChoice {
@@ -321,21 +323,29 @@ impl DataChoice {
         }
     }
 
-    /// The choice record found at page load (`None`: nothing kept). Nothing is read or sent yet.
-    pub fn restored(&mut self, facts: Option<ChoiceFacts>) {
-        let Some(f) = facts else { return };
+    /// The choice record found at page load (`None`: nothing kept). Its set is read only if
+    /// training has already woken (a reload that lands on the Train section wakes it before
+    /// storage answers); otherwise nothing is read or sent yet.
+    pub fn restored(&mut self, facts: Option<ChoiceFacts>) -> Vec<DataOut> {
+        let Some(f) = facts else { return Vec::new() };
         if self.counts.is_some() {
             // An import came first; it replaces what storage held.
-            return;
+            return Vec::new();
         }
         self.counts = Some((f.train, f.test));
         self.in_use = f.in_use;
         self.kind = f.kind;
         self.kept = Kept::Kept;
+        if self.awake {
+            self.wake()
+        } else {
+            Vec::new()
+        }
     }
 
-    /// Training wakes: the kept set in use is read now.
+    /// Training wakes: the kept set in use is read now (or as soon as storage names it).
     pub fn wake(&mut self) -> Vec<DataOut> {
+        self.awake = true;
         if self.in_use && self.imported.is_none() && self.kept == Kept::Kept && !self.loading {
             self.loading = true;
             vec![DataOut::LoadStored {
@@ -802,6 +812,38 @@ mod tests {
         assert_eq!(uses(&out), vec![Some((30, 10))]);
         assert!(!c.busy());
         assert_eq!(c.kind_in_use(), DataKind::Fashion);
+    }
+
+    #[test]
+    fn a_kept_set_named_after_training_woke_is_read_at_once() {
+        // A reload onto the Train section: the worker wakes before storage names the set.
+        let mut c = DataChoice::default();
+        assert!(c.wake().is_empty());
+        assert!(!c.busy());
+        let out = c.restored(Some(ChoiceFacts {
+            version: FACTS_VERSION,
+            in_use: true,
+            kind: DataKind::Digits,
+            train: 30,
+            test: 10,
+        }));
+        let [DataOut::LoadStored { generation }] = out[..] else {
+            panic!("{out:?}")
+        };
+        assert!(c.busy());
+        assert_eq!(uses(&c.loaded(generation, Ok(set(30, 10)))), vec![Some((30, 10))]);
+        assert!(!c.busy());
+        // Named but not in use: nothing is read.
+        let mut c = DataChoice::default();
+        c.wake();
+        let out = c.restored(Some(ChoiceFacts {
+            version: FACTS_VERSION,
+            in_use: false,
+            kind: DataKind::Digits,
+            train: 30,
+            test: 10,
+        }));
+        assert!(out.is_empty() && !c.busy());
     }
 
     #[test]

@@ -272,3 +272,37 @@ test('a full quota is said, and the set still trains this visit', async () => {
   assert.equal(await page.$(tid('data-use-kept')), null);
   await context.close();
 });
+
+test('a reload that wakes training before storage names the kept set trains on that set', async () => {
+  const { page, context } = await open(browser, server, '/?lang=en');
+  await importFiles(page, official(officialSet(3000, 500)));
+  await waitMessage(page, /kept in this browser/);
+  // From the reload on, storage's answer naming the kept set comes only once the worker is
+  // up, as on a slow machine whose reload lands on the Train section.
+  await context.addInitScript(() => {
+    const get = IDBObjectStore.prototype.get;
+    let held = false;
+    IDBObjectStore.prototype.get = function (key) {
+      const req = get.call(this, key);
+      if (this.name !== 'data' || key !== 'choice' || held) return req;
+      held = true;
+      const set = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess').set;
+      Object.defineProperty(req, 'onsuccess', {
+        set(f) {
+          set.call(req, (ev) => {
+            const later = () => (document.querySelector('[data-testid="train"]')?.dataset.ready === 'true'
+              ? f(ev) : setTimeout(later, 50));
+            later();
+          });
+        },
+      });
+      return req;
+    };
+  });
+  await page.reload();
+  await ready(page);
+  await waitSource(page, /^MNIST: 3,000 training, 500 test images$/);
+  await oneBatch(page);
+  assert.equal((await progress(page))[1], 5 * Math.ceil(3000 / 64), 'five epochs of the kept set');
+  await context.close();
+});

@@ -254,7 +254,7 @@ pub fn provide_data() -> Data {
             Ok(Some((_, json))) => ChoiceFacts::from_json(&json),
             _ => None,
         };
-        choice.update(|c| c.restored(facts));
+        data.drive(|c| c.restored(facts));
     });
     data
 }
