@@ -831,7 +831,10 @@ mod tests {
             panic!("{out:?}")
         };
         assert!(c.busy());
-        assert_eq!(uses(&c.loaded(generation, Ok(set(30, 10)))), vec![Some((30, 10))]);
+        assert_eq!(
+            uses(&c.loaded(generation, Ok(set(30, 10)))),
+            vec![Some((30, 10))]
+        );
         assert!(!c.busy());
         // Named but not in use: nothing is read.
         let mut c = DataChoice::default();
