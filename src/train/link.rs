@@ -103,6 +103,9 @@ pub struct LinkEngine {
     data: Option<(Layout, Arc<Mnist>)>,
     // The worker does not have that set yet.
     data_pending: bool,
+    // The set in use is on its way (files being read, a kept set read from storage): a new
+    // run waits for it, so none trains on the set it replaces.
+    awaiting: bool,
     // The learner's latest teaching run (`None`: none asked for), and its run number once
     // posted; its kept weights are also [`LinkOut::Taught`].
     teaching: Option<Teaching>,
@@ -147,8 +150,14 @@ impl LinkEngine {
     /// A command of the learner's. Before the worker can take it, it waits (the last one
     /// given), and starts the worker if need be.
     pub fn send(&mut self, state: &mut RunState, msg: ToWorker) -> Vec<LinkOut> {
-        let can_take = self.woken && state.ready && state.status != Some(Status::Loading);
-        if !can_take {
+        let waits = self.awaiting && msg.starts_run() && !matches!(msg, ToWorker::Data { .. });
+        if !self.can_take(state) || waits {
+            // Weights wait where restored and imported ones do, so a command after them
+            // does not replace them.
+            if let ToWorker::Load(bytes) = msg {
+                self.pending = Some(bytes);
+                return self.wake();
+            }
             // The last command given waits: a teaching run waits with it, or is replaced.
             if matches!(msg, ToWorker::Teach(_)) {
                 self.teaching = Some(Teaching::Waiting);
@@ -160,16 +169,7 @@ impl LinkEngine {
         }
         self.show_held(state);
         let mut out = Vec::new();
-        let new_run = matches!(
-            msg,
-            ToWorker::Start(_)
-                | ToWorker::Step(_)
-                | ToWorker::Reset(_)
-                | ToWorker::Load(_)
-                | ToWorker::Data { .. }
-                | ToWorker::Teach(_)
-        );
-        if new_run {
+        if msg.starts_run() {
             self.run += 1;
             if matches!(msg, ToWorker::Teach(_)) {
                 self.teaching = Some(Teaching::Waiting);
@@ -206,6 +206,34 @@ impl LinkEngine {
             _ => {}
         }
         out.push(LinkOut::Post(Envelope { run: self.run, msg }));
+        out
+    }
+
+    /// Whether the worker can take a command now.
+    fn can_take(&self, state: &RunState) -> bool {
+        self.woken && state.ready && state.status != Some(Status::Loading)
+    }
+
+    /// Whether the set in use is on its way (`waiting`): until it is here, a command that
+    /// starts a run waits, and goes once the set has (the set itself goes first).
+    pub fn await_data(&mut self, state: &mut RunState, waiting: bool) -> Vec<LinkOut> {
+        let was = std::mem::replace(&mut self.awaiting, waiting);
+        if was && !waiting && self.can_take(state) {
+            self.flush(state)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// What waited for the worker, in order: the set, weights, the last command.
+    fn flush(&mut self, state: &mut RunState) -> Vec<LinkOut> {
+        let mut out = self.send_data(state);
+        if let Some(bytes) = self.pending.take() {
+            out.extend(self.send(state, ToWorker::Load(bytes)));
+        }
+        if let Some(msg) = self.queued.take() {
+            out.extend(self.send(state, msg));
+        }
         out
     }
 
@@ -263,7 +291,7 @@ impl LinkEngine {
         self.data = data;
         // A worker started later begins with the shipped digits by itself.
         self.data_pending = self.woken || self.data.is_some();
-        if self.woken && state.ready && state.status != Some(Status::Loading) {
+        if self.can_take(state) {
             self.send_data(state)
         } else {
             Vec::new()
@@ -326,13 +354,7 @@ impl LinkEngine {
             // A worker that got this far loads; a later death is a new fault, not the same one
             // again, so it may be restarted too.
             self.restarts = 0;
-            out.extend(self.send_data(state));
-            if let Some(bytes) = self.pending.take() {
-                out.extend(self.send(state, ToWorker::Load(bytes)));
-            }
-            if let Some(msg) = self.queued.take() {
-                out.extend(self.send(state, msg));
-            }
+            out.extend(self.flush(state));
         }
         out
     }
@@ -716,6 +738,38 @@ mod tests {
         e.message(&mut s, 5, batch(1));
         let out = e.message(&mut s, 5, FromWorker::Weights(vec![5]));
         assert!(!out.contains(&LinkOut::Taught), "{out:?}");
+    }
+
+    #[test]
+    fn a_run_asked_for_while_the_set_is_on_its_way_waits_for_it() {
+        // A reload with a kept set in use: the worker is up before storage has read the set.
+        let (mut e, mut s) = ready();
+        assert!(e.await_data(&mut s, true).is_empty());
+        let file = weights();
+        assert!(posted(&e.load(&mut s, file.clone())).is_empty());
+        assert!(posted(&e.send(&mut s, teach())).is_empty());
+        assert_eq!(e.teaching(), Some(Teaching::Waiting));
+        // A worker idle again (after a crash, say) still holds them back.
+        assert!(posted(&e.message(&mut s, 0, FromWorker::Status(Status::Idle))).is_empty());
+        // The set goes at once; the rest once it is in use, in order, teaching still on.
+        let layout = Layout::TrainFirst { train: 10 };
+        let out = e.use_data(&mut s, Some((layout, set())));
+        let data = ToWorker::Data {
+            layout,
+            bytes: set().to_raw(),
+        };
+        assert_eq!(posted(&out), vec![(1, data)]);
+        let out = e.await_data(&mut s, false);
+        assert_eq!(posted(&out), vec![(2, ToWorker::Load(file)), (3, teach())]);
+        assert_eq!(e.teaching(), Some(Teaching::Waiting));
+        // A set that never comes (storage failed): what waited goes on the set there is.
+        e.await_data(&mut s, true);
+        let start = ToWorker::Start(Settings::default());
+        assert!(posted(&e.send(&mut s, start.clone())).is_empty());
+        // Pause and resume act on the run there is, and do not wait.
+        assert_eq!(posted(&e.send(&mut s, ToWorker::Pause)).len(), 1);
+        assert_eq!(posted(&e.await_data(&mut s, false)), vec![(4, start)]);
+        assert!(e.await_data(&mut s, false).is_empty(), "sent once");
     }
 
     #[test]

@@ -237,8 +237,13 @@ pub fn provide_train_link() -> TrainLink {
     link.script.set(script);
     link.my
         .restore(move |bytes| link.drive(|e, s| e.restore(s, bytes)));
-    // The set the learner chose reaches the worker before any command.
+    // The set the learner chose reaches the worker before any command, and a run asked for
+    // while it is on its way waits for it.
     data.connect(move |set| link.use_data(set));
+    Effect::new(move |_| {
+        let busy = data.busy();
+        link.drive(|e, s| e.await_data(s, busy));
+    });
     link
 }
 

@@ -102,6 +102,17 @@ pub enum ToWorker {
     Teach(Teach),
 }
 
+impl ToWorker {
+    /// Whether the page counts it as a run of its own (numbered, so the last run's late
+    /// reports are told apart); pause, resume and watch act on the run there is.
+    pub fn starts_run(&self) -> bool {
+        !matches!(
+            self,
+            ToWorker::Pause | ToWorker::Resume | ToWorker::Watch(_)
+        )
+    }
+}
+
 /// Where a run is; the names are the `train-status` words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
